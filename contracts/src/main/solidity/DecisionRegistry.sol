@@ -1,0 +1,49 @@
+pragma solidity ^0.5.2;
+
+import "./DepartmentAccess.sol";
+
+/// @title Signed human decisions (approve, reject, return for correction).
+/// @notice The approver signs the canonical decision payload with a key only they control; the
+///         engine verifies it and records it here. One decision per task: a second one reverts.
+contract DecisionRegistry is DepartmentAccess {
+    uint8 public constant APPROVE = 1;
+    uint8 public constant REJECT = 2;
+    uint8 public constant RETURN_FOR_CORRECTION = 3;
+
+    struct Decision {
+        string approverId;
+        bytes approverPublicKey;
+        uint8 decision;
+        bytes32 payloadHash;
+        bytes signature;
+        uint256 recordedAt;
+    }
+
+    mapping(bytes32 => Decision) private decisions;
+
+    event DecisionRecorded(string caseId, string taskId, string approverId, uint8 decision, bytes32 payloadHash);
+
+    function recordDecision(string calldata caseId, string calldata taskId, string calldata approverId,
+                            bytes calldata approverPublicKey, uint8 decision, bytes32 payloadHash,
+                            bytes calldata signature) external onlyWriter {
+        require(decision >= APPROVE && decision <= RETURN_FOR_CORRECTION, "DecisionRegistry: unknown decision");
+        require(bytes(approverId).length > 0, "DecisionRegistry: empty approver id");
+        require(approverPublicKey.length > 0, "DecisionRegistry: empty public key");
+        require(signature.length > 0, "DecisionRegistry: empty signature");
+        bytes32 key = decisionKey(caseId, taskId);
+        require(decisions[key].decision == 0, "DecisionRegistry: decision already recorded");
+        decisions[key] = Decision(approverId, approverPublicKey, decision, payloadHash, signature, now);
+        emit DecisionRecorded(caseId, taskId, approverId, decision, payloadHash);
+    }
+
+    function getDecision(string calldata caseId, string calldata taskId) external view returns (
+        string memory approverId, bytes memory approverPublicKey, uint8 decision, bytes32 payloadHash,
+        bytes memory signature, uint256 recordedAt) {
+        Decision storage d = decisions[decisionKey(caseId, taskId)];
+        return (d.approverId, d.approverPublicKey, d.decision, d.payloadHash, d.signature, d.recordedAt);
+    }
+
+    function decisionKey(string memory caseId, string memory taskId) public pure returns (bytes32) {
+        return keccak256(abi.encodePacked(caseId, "/", taskId));
+    }
+}

@@ -1,0 +1,42 @@
+pragma solidity ^0.5.2;
+
+import "./DepartmentAccess.sol";
+
+/// @title Evidence of documents (证明材料) anchored by the authority that issued them.
+/// @notice Only the hash is stored. Anyone verifies a hash and sees who anchored it and when.
+contract DocumentEvidence is DepartmentAccess {
+    struct Evidence {
+        address issuer;
+        string documentType;
+        uint256 anchoredAt;
+        bool revoked;
+    }
+
+    mapping(bytes32 => Evidence) private evidence;
+
+    event DocumentAnchored(bytes32 indexed documentHash, address indexed issuer, string documentType);
+    event DocumentRevoked(bytes32 indexed documentHash, address indexed issuer, string reason);
+
+    function anchor(bytes32 documentHash, string calldata documentType) external onlyWriter {
+        require(documentHash != bytes32(0), "DocumentEvidence: empty document hash");
+        require(evidence[documentHash].anchoredAt == 0, "DocumentEvidence: document already anchored");
+        evidence[documentHash] = Evidence(msg.sender, documentType, now, false);
+        emit DocumentAnchored(documentHash, msg.sender, documentType);
+    }
+
+    function revoke(bytes32 documentHash, string calldata reason) external onlyWriter {
+        Evidence storage e = evidence[documentHash];
+        require(e.anchoredAt != 0, "DocumentEvidence: unknown document");
+        require(e.issuer == msg.sender, "DocumentEvidence: only the issuer may revoke");
+        require(!e.revoked, "DocumentEvidence: document already revoked");
+        e.revoked = true;
+        emit DocumentRevoked(documentHash, msg.sender, reason);
+    }
+
+    function verify(bytes32 documentHash) external view returns (
+        bool anchored, address issuer, string memory issuerDepartment, string memory documentType,
+        uint256 anchoredAt, bool revoked) {
+        Evidence storage e = evidence[documentHash];
+        return (e.anchoredAt != 0, e.issuer, departmentOf(e.issuer), e.documentType, e.anchoredAt, e.revoked);
+    }
+}

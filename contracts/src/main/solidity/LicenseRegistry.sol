@@ -1,0 +1,65 @@
+pragma solidity ^0.5.2;
+
+import "./DepartmentAccess.sol";
+
+/// @title Electronic licences (电子证照): issue, verify, revoke.
+/// @notice Times are chain time as the chain gives it (FISCO BCOS: milliseconds since the epoch).
+contract LicenseRegistry is DepartmentAccess {
+    struct License {
+        string licenseType;
+        bytes32 holderHash;
+        address issuer;
+        uint256 validFrom;
+        uint256 validUntil;
+        uint256 issuedAt;
+        bool revoked;
+        string revocationReason;
+    }
+
+    mapping(bytes32 => License) private licenses;
+
+    event LicenseIssued(string licenseNo, string licenseType, bytes32 holderHash, address indexed issuer,
+                        uint256 validFrom, uint256 validUntil);
+    event LicenseRevoked(string licenseNo, address indexed revokedBy, string reason);
+
+    function issue(string calldata licenseNo, string calldata licenseType, bytes32 holderHash,
+                   uint256 validFrom, uint256 validUntil) external onlyWriter {
+        require(bytes(licenseNo).length > 0, "LicenseRegistry: empty licence number");
+        require(holderHash != bytes32(0), "LicenseRegistry: empty holder hash");
+        require(validUntil > validFrom, "LicenseRegistry: validity ends before it starts");
+        License storage l = licenses[keccak256(bytes(licenseNo))];
+        require(l.issuedAt == 0, "LicenseRegistry: licence number already issued");
+        l.licenseType = licenseType;
+        l.holderHash = holderHash;
+        l.issuer = msg.sender;
+        l.validFrom = validFrom;
+        l.validUntil = validUntil;
+        l.issuedAt = now;
+        emit LicenseIssued(licenseNo, licenseType, holderHash, msg.sender, validFrom, validUntil);
+    }
+
+    function revoke(string calldata licenseNo, string calldata reason) external {
+        License storage l = licenses[keccak256(bytes(licenseNo))];
+        require(l.issuedAt != 0, "LicenseRegistry: unknown licence");
+        require(msg.sender == l.issuer || msg.sender == admin, "LicenseRegistry: only the issuer or admin may revoke");
+        require(!l.revoked, "LicenseRegistry: licence already revoked");
+        require(bytes(reason).length > 0, "LicenseRegistry: empty revocation reason");
+        l.revoked = true;
+        l.revocationReason = reason;
+        emit LicenseRevoked(licenseNo, msg.sender, reason);
+    }
+
+    /// @return valid true when issued, not revoked, and chain time lies within the validity period.
+    function verify(string calldata licenseNo, bytes32 holderHash) external view returns (
+        bool valid, string memory licenseType, address issuer, uint256 validFrom, uint256 validUntil,
+        bool revoked) {
+        License storage l = licenses[keccak256(bytes(licenseNo))];
+        bool current = l.issuedAt != 0 && !l.revoked && l.holderHash == holderHash
+            && now >= l.validFrom && now <= l.validUntil;
+        return (current, l.licenseType, l.issuer, l.validFrom, l.validUntil, l.revoked);
+    }
+
+    function revocationReason(string calldata licenseNo) external view returns (string memory) {
+        return licenses[keccak256(bytes(licenseNo))].revocationReason;
+    }
+}

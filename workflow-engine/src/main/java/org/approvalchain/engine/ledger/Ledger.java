@@ -1,0 +1,40 @@
+package org.approvalchain.engine.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chain as the engine sees it: send a signed transaction (a deployment when it has no
+ * recipient) and get its receipt once it is in a block, make a read-only call, and read blocks,
+ * receipts and contract events back. Transactions are FISCO BCOS transactions built and signed by
+ * {@link TransactionSigner}; both adapters accept exactly the same bytes.
+ */
+public interface Ledger extends AutoCloseable {
+
+    /** Adapter, crypto type, chain and group id and the current height: what a signer needs. */
+    LedgerStatus status();
+
+    /**
+     * Submits a signed transaction and waits until it is sealed in a block.
+     *
+     * @throws TransactionRejectedException when the transaction is not accepted at all (bad
+     *     signature, wrong chain or group, block limit expired, replay); a transaction that is
+     *     accepted but reverts yields a receipt whose status says so.
+     */
+    TransactionReceipt send(SignedTransaction transaction);
+
+    /** Executes a read-only call against the latest state; nothing is recorded. */
+    CallResult call(String from, String to, byte[] input);
+
+    Optional<Block> blockByNumber(long number);
+
+    Optional<Block> blockByHash(String hash);
+
+    Optional<TransactionReceipt> receipt(String transactionHash);
+
+    /** The logs emitted by one contract in blocks {@code fromBlock..toBlock}, inclusive, in order. */
+    List<EventLog> events(String contractAddress, long fromBlock, long toBlock);
+
+    @Override
+    void close();
+}
