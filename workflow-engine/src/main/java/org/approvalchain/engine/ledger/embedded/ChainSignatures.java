@@ -1,0 +1,150 @@
+package org.approvalchain.engine.ledger.embedded;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.approvalchain.contracts.ChainCrypto;
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.PlainDSAEncoding;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.web3j.crypto.ECDSASignature;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.Sign;
+
+/**
+ * The chain's hash and signature scheme in pure Java: Keccak-256 with secp256k1 (signature r, s, v;
+ * the key is recovered from it) or SM3 with SM2 (signature r, s and the 64-byte public key; SM2
+ * with the default user id {@code 1234567812345678}), the formats FISCO BCOS uses. Pure Java on
+ * purpose: libevm carries its own libsecp256k1, and a second native copy in the same process (the
+ * SDK's) aborts the JVM once both are loaded.
+ */
+abstract sealed class ChainSignatures {
+
+    static ChainSignatures of(ChainCrypto crypto) {
+        return crypto == ChainCrypto.SM ? new Sm() : new Ecdsa();
+    }
+
+    abstract byte[] hash(byte[] data);
+
+    /** The uncompressed public key (64 bytes, no 0x04 prefix) of a private key. */
+    abstract byte[] publicKey(BigInteger privateKey);
+
+    abstract byte[] sign(byte[] hash, BigInteger privateKey);
+
+    /** The public key that made {@code signature} over {@code hash}, if the signature is valid. */
+    abstract Optional<byte[]> signer(byte[] hash, byte[] signature);
+
+    /** An account address: the last 20 bytes of the hash of the public key. */
+    byte[] address(byte[] publicKey) {
+        return Arrays.copyOfRange(hash(publicKey), 12, 32);
+    }
+
+    private static final class Ecdsa extends ChainSignatures {
+
+        @Override
+        byte[] hash(byte[] data) {
+            return Hash.sha3(data);
+        }
+
+        @Override
+        byte[] publicKey(BigInteger privateKey) {
+            return unsigned64(Sign.publicKeyFromPrivate(privateKey));
+        }
+
+        @Override
+        byte[] sign(byte[] hash, BigInteger privateKey) {
+            Sign.SignatureData s = Sign.signMessage(hash, ECKeyPair.create(privateKey), false);
+            byte[] out = Arrays.copyOf(concat(s.getR(), s.getS()), 65);
+            out[64] = (byte) (s.getV()[0] - 27);
+            return out;
+        }
+
+        @Override
+        Optional<byte[]> signer(byte[] hash, byte[] signature) {
+            if (signature == null || signature.length != 65 || signature[64] < 0 || signature[64] > 1) {
+                return Optional.empty();
+            }
+            BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+            if (r.signum() == 0 || s.signum() == 0) {
+                return Optional.empty();
+            }
+            BigInteger key = Sign.recoverFromSignature(signature[64], new ECDSASignature(r, s), hash);
+            return Optional.ofNullable(key).map(ChainSignatures::unsigned64);
+        }
+    }
+
+    private static final class Sm extends ChainSignatures {
+
+        private static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
+        private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN());
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        @Override
+        byte[] hash(byte[] data) {
+            SM3Digest digest = new SM3Digest();
+            digest.update(data, 0, data.length);
+            byte[] out = new byte[32];
+            digest.doFinal(out, 0);
+            return out;
+        }
+
+        @Override
+        byte[] publicKey(BigInteger privateKey) {
+            byte[] encoded = CURVE.getG().multiply(privateKey).normalize().getEncoded(false);
+            return Arrays.copyOfRange(encoded, 1, 65);
+        }
+
+        @Override
+        byte[] sign(byte[] hash, BigInteger privateKey) {
+            SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE);
+            signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(privateKey, DOMAIN), RANDOM));
+            signer.update(hash, 0, hash.length);
+            try {
+                return concat(signer.generateSignature(), publicKey(privateKey));
+            } catch (CryptoException e) {
+                throw new IllegalStateException("SM2 signing failed", e);
+            }
+        }
+
+        @Override
+        Optional<byte[]> signer(byte[] hash, byte[] signature) {
+            if (signature == null || signature.length != 128) {
+                return Optional.empty();
+            }
+            byte[] publicKey = Arrays.copyOfRange(signature, 64, 128);
+            try {
+                SM2Signer verifier = new SM2Signer(PlainDSAEncoding.INSTANCE);
+                verifier.init(false, new ECPublicKeyParameters(CURVE.getCurve().decodePoint(concat(new byte[] {4}, publicKey)), DOMAIN));
+                verifier.update(hash, 0, hash.length);
+                return verifier.verifySignature(Arrays.copyOf(signature, 64)) ? Optional.of(publicKey) : Optional.empty();
+            } catch (IllegalArgumentException notOnCurve) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static byte[] unsigned64(BigInteger key) {
+        byte[] raw = key.toByteArray();
+        byte[] out = new byte[64];
+        int len = Math.min(raw.length, 64);
+        System.arraycopy(raw, raw.length - len, out, 64 - len, len);
+        return out;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package org.approvalchain.engine.ledger.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.engine.ledger.Block;
+import org.approvalchain.engine.ledger.CallResult;
+import org.approvalchain.engine.ledger.EventLog;
+import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.ledger.LedgerProperties;
+import org.approvalchain.engine.ledger.LedgerStatus;
+import org.approvalchain.engine.ledger.SignedTransaction;
+import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.approvalchain.engine.ledger.TransactionRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A one-node chain inside this process: the default ledger on one machine, as H2 is the default
+ * database. It accepts the same signed FISCO BCOS transactions a real node does, verifies them
+ * (signature, chain id, group id, block limit, replay), executes the real contract bytecode with
+ * libevm, and keeps hash-linked, signed blocks in its own store under the data directory. Opening
+ * it verifies the stored chain and continues it at the same state root.
+ */
+public final class EmbeddedLedger implements Ledger {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedLedger.class);
+    private static final String ZERO_HASH = "0x" + "0".repeat(64);
+    private static final long SEND_TIMEOUT_SECONDS = 60;
+
+    private final ChainCrypto crypto;
+    private final LedgerProperties.Embedded settings;
+    private final BlockStore store;
+    private final ChainVerifier chainVerifier;
+    private final TransactionVerifier transactionVerifier;
+    private final BlockSealer sealer;
+
+    private EmbeddedLedger(ChainCrypto crypto, LedgerProperties.Embedded settings, BlockStore store,
+                           ChainVerifier chainVerifier, BlockSealer sealer) {
+        this.crypto = crypto;
+        this.settings = settings;
+        this.store = store;
+        this.chainVerifier = chainVerifier;
+        this.transactionVerifier = new TransactionVerifier(crypto, settings.chainId(), settings.groupId(),
+                settings.blockLimitWindow());
+        this.sealer = sealer;
+    }
+
+    /**
+     * Opens the chain in {@code settings.dataDir()}, creating it with a genesis block the first
+     * time, and verifies every stored block.
+     *
+     * @throws ChainCorruptedException when a stored block, transaction or receipt was altered
+     */
+    public static EmbeddedLedger open(ChainCrypto crypto, LedgerProperties.Embedded settings) {
+        Path dir = settings.dataDir().toAbsolutePath();
+        createDirectories(dir);
+        ChainSignatures signatures = ChainSignatures.of(crypto);
+        NodeKey nodeKey = NodeKey.loadOrCreate(dir.resolve("node.key"), signatures);
+        BlockStore store = BlockStore.open(dir);
+        BlockSeal seal = new BlockSeal(signatures);
+        ChainVerifier verifier = new ChainVerifier(store, seal, nodeKey);
+        List<String> findings = verifier.verify();
+        if (!findings.isEmpty()) {
+            store.close();
+            throw new ChainCorruptedException(findings);
+        }
+        Block latest = store.latest().orElseGet(() -> genesis(store, seal, nodeKey));
+        BlockSealer sealer = new BlockSealer(dir.resolve("state"), store, seal, nodeKey, latest,
+                settings.maxBlockTransactions(), settings.maxBlockInterval());
+        log.info("LEDGER-001 embedded {} chain opened at {}: height {}, state root {}", crypto, dir, latest.number(),
+                latest.stateRoot());
+        return new EmbeddedLedger(crypto, settings, store, verifier, sealer);
+    }
+
+    @Override
+    public LedgerStatus status() {
+        Block latest = sealer.latest();
+        return new LedgerStatus("embedded", crypto, settings.chainId(), settings.groupId(), latest.number(), latest.hash());
+    }
+
+    @Override
+    public TransactionReceipt send(SignedTransaction transaction) {
+        VerifiedTransaction tx = transactionVerifier.verify(transaction.encoded(), sealer.latest().number());
+        try {
+            return sealer.submit(tx).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new TransactionRejectedException("no block sealed within " + SEND_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for transaction " + tx.hash(), e);
+        }
+    }
+
+    @Override
+    public CallResult call(String from, String to, byte[] input) {
+        return sealer.call(from, to, input);
+    }
+
+    @Override
+    public Optional<Block> blockByNumber(long number) {
+        return store.byNumber(number);
+    }
+
+    @Override
+    public Optional<Block> blockByHash(String hash) {
+        return store.byHash(hash);
+    }
+
+    @Override
+    public Optional<TransactionReceipt> receipt(String transactionHash) {
+        return store.receipt(transactionHash).map(ReceiptCodec::decode);
+    }
+
+    @Override
+    public List<EventLog> events(String contractAddress, long fromBlock, long toBlock) {
+        List<EventLog> events = new ArrayList<>();
+        for (long n = Math.max(0, fromBlock); n <= Math.min(toBlock, sealer.latest().number()); n++) {
+            for (byte[] receipt : store.receipts(n)) {
+                ReceiptCodec.decode(receipt).logs().stream()
+                        .filter(e -> e.address().equalsIgnoreCase(contractAddress))
+                        .forEach(events::add);
+            }
+        }
+        return events;
+    }
+
+    /** Re-verifies the whole stored chain now; empty when it is intact. */
+    public List<String> verifyChain() {
+        return chainVerifier.verify();
+    }
+
+    @Override
+    public void close() {
+        sealer.close();
+        store.close();
+    }
+
+    private static Block genesis(BlockStore store, BlockSeal seal, NodeKey nodeKey) {
+        String emptyRoot = io.horizen.evm.StateDB.EMPTY_ROOT_HASH.toString();
+        Block genesis = seal.seal(0, ZERO_HASH, System.currentTimeMillis(), emptyRoot, List.of(), List.of(), nodeKey);
+        store.append(genesis, List.of(), List.of());
+        return genesis;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("LEDGER-207 cannot create the ledger data directory " + dir, e);
+        }
+    }
+}

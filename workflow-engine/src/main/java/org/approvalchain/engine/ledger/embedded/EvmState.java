@@ -1,0 +1,111 @@
+package org.approvalchain.engine.ledger.embedded;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import io.horizen.evm.Address;
+import io.horizen.evm.Evm;
+import io.horizen.evm.EvmContext;
+import io.horizen.evm.ForkRules;
+import io.horizen.evm.Hash;
+import io.horizen.evm.Invocation;
+import io.horizen.evm.LevelDBDatabase;
+import io.horizen.evm.StateDB;
+import io.horizen.evm.results.EvmLog;
+import io.horizen.evm.results.InvocationResult;
+
+/**
+ * The EVM world state in a LevelDB under the data directory, executed with go-ethereum's EVM
+ * through libevm. libevm aborts the JVM when two threads touch one StateDB, so exactly one thread
+ * (the {@link EmbeddedLedger}'s EVM thread) may call this class. After each commit the StateDB is
+ * reopened at the new root, as libevm requires.
+ */
+final class EvmState implements AutoCloseable {
+
+    /** Gas for one transaction: generous, since the consortium chain charges nothing for gas. */
+    static final BigInteger TX_GAS = BigInteger.valueOf(300_000_000L);
+
+    private final LevelDBDatabase database;
+    private StateDB state;
+
+    EvmState(Path directory, String stateRoot) {
+        this.database = new LevelDBDatabase(directory.toAbsolutePath().toString());
+        this.state = new StateDB(database, stateRoot == null ? StateDB.EMPTY_ROOT_HASH : new Hash(stateRoot));
+    }
+
+    /** Executes a verified transaction; the changes stay pending until {@link #commit()}. */
+    Execution execute(VerifiedTransaction tx, int index, BlockEnvironment block) {
+        Hash txHash = new Hash(tx.hash());
+        state.setTxContext(txHash, index);
+        Address sender = new Address(tx.sender());
+        Address callee = tx.isDeployment() ? null : new Address(tx.to());
+        int snapshot = state.snapshot();
+        InvocationResult result = Evm.Apply(state, new Invocation(sender, callee, BigInteger.ZERO, tx.input(), TX_GAS, false),
+                block.context());
+        if (result.reverted || result.executionError != null && !result.executionError.isEmpty()) {
+            state.revertToSnapshot(snapshot);
+        }
+        List<EvmLog> logs = failed(result) ? List.of() : Arrays.asList(state.getLogs(txHash));
+        return new Execution(result, TX_GAS.subtract(result.leftOverGas).longValue(), logs);
+    }
+
+    /** A read-only call against the committed state. */
+    InvocationResult call(String from, String to, byte[] input, BlockEnvironment block) {
+        int snapshot = state.snapshot();
+        try {
+            Address caller = from == null || from.isEmpty() ? Address.ZERO : new Address(from);
+            return Evm.Apply(state, new Invocation(caller, new Address(to), BigInteger.ZERO, input, TX_GAS, true),
+                    block.context());
+        } finally {
+            state.revertToSnapshot(snapshot);
+        }
+    }
+
+    /** Writes the pending changes to LevelDB and reopens the state at the new root. */
+    String commit() {
+        Hash root = state.commit();
+        closeState();
+        state = new StateDB(database, root);
+        return root.toString();
+    }
+
+    /** Drops pending changes by reopening the state at {@code stateRoot}. */
+    void reset(String stateRoot) {
+        closeState();
+        state = new StateDB(database, new Hash(stateRoot));
+    }
+
+    static boolean failed(InvocationResult result) {
+        return result.reverted || result.executionError != null && !result.executionError.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        closeState();
+        database.close();
+    }
+
+    private void closeState() {
+        try {
+            state.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("LEDGER-201 cannot close the EVM state", e);
+        }
+    }
+
+    /** The outcome of one transaction: libevm's result, the gas it used and its logs. */
+    record Execution(InvocationResult result, long gasUsed, List<EvmLog> logs) {
+    }
+
+    /** The block a transaction executes in: number and time (ms since the epoch, as FISCO BCOS gives it). */
+    record BlockEnvironment(long number, long timestamp) {
+
+        EvmContext context() {
+            return new EvmContext(BigInteger.ONE, Address.ZERO, TX_GAS.multiply(BigInteger.valueOf(1000)),
+                    BigInteger.ZERO, BigInteger.valueOf(number), BigInteger.valueOf(timestamp), BigInteger.ZERO,
+                    Hash.ZERO, new ForkRules(false));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.approvalchain.engine.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.contracts.ContractArtifact;
+import org.approvalchain.engine.ledger.Block;
+import org.approvalchain.engine.ledger.LedgerProperties;
+import org.approvalchain.engine.ledger.LedgerStatus;
+import org.approvalchain.engine.ledger.SignedTransaction;
+import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.approvalchain.engine.ledger.TransactionRejectedException;
+import org.approvalchain.engine.ledger.TransactionSigner;
+import org.fisco.bcos.sdk.v3.codec.abi.FunctionEncoder;
+import org.fisco.bcos.sdk.v3.codec.datatypes.Function;
+import org.fisco.bcos.sdk.v3.codec.datatypes.Type;
+import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
+import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
+import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint256;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EmbeddedLedgerTest {
+
+    @TempDir
+    Path dataDir;
+
+    private LedgerProperties.Embedded settings() {
+        return new LedgerProperties.Embedded(dataDir, "chain0", "group0", 50, Duration.ofMillis(10), 1000);
+    }
+
+    private static byte[] openCase(ChainCrypto crypto, String caseId) {
+        List<Type> args = List.of(new Utf8String(caseId), new Utf8String("business-registration:1:abc"),
+                new Uint256(1), new Bytes32(new byte[32]));
+        return new FunctionEncoder(crypto.hashing()).encode(new Function("openCase", args, List.of()));
+    }
+
+    private static String deployCaseLedger(EmbeddedLedger ledger, TransactionSigner signer) {
+        ContractArtifact artifact = ContractArtifact.load("CaseLedger", signer.crypto());
+        TransactionReceipt receipt = ledger.send(signer.deploy(ledger.status(), artifact.bytecode(), artifact.abi()));
+        assertThat(receipt.succeeded()).as("deployment: %s", receipt.revertReason()).isTrue();
+        return receipt.contractAddress();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void sealsSdkSignedTransactionsAndContinuesTheSameChainAfterRestart(ChainCrypto crypto) {
+        TransactionSigner signer = new TransactionSigner(crypto, crypto.newKeyPair());
+        Block before;
+        String contract;
+        String txHash;
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
+            contract = deployCaseLedger(ledger, signer);
+            TransactionReceipt receipt = ledger.send(signer.call(ledger.status(), contract, openCase(crypto, "case-1")));
+            assertThat(receipt.succeeded()).isTrue();
+            assertThat(receipt.from()).isEqualTo(signer.address());
+            assertThat(receipt.logs()).hasSize(1);
+            assertThat(receipt.blockNumber()).isEqualTo(ledger.status().blockNumber());
+            txHash = receipt.transactionHash();
+            before = ledger.blockByNumber(ledger.status().blockNumber()).orElseThrow();
+            assertThat(before.transactionHashes()).contains(txHash);
+            assertThat(before.parentHash()).isEqualTo(ledger.blockByNumber(before.number() - 1).orElseThrow().hash());
+        }
+        try (EmbeddedLedger reopened = EmbeddedLedger.open(crypto, settings())) {
+            Block after = reopened.blockByNumber(before.number()).orElseThrow();
+            assertThat(after).isEqualTo(before);
+            assertThat(reopened.status().latestBlockHash()).isEqualTo(before.hash());
+            assertThat(reopened.receipt(txHash)).get().extracting(TransactionReceipt::blockNumber).isEqualTo(before.number());
+            // the state survived: opening the same case again now reverts
+            TransactionReceipt again = reopened.send(signer.call(reopened.status(), contract, openCase(crypto, "case-1")));
+            assertThat(again.status()).isEqualTo(TransactionReceipt.STATUS_REVERTED);
+            assertThat(again.revertReason()).isEqualTo("CaseLedger: case already opened");
+            assertThat(reopened.verifyChain()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void rejectsForgedWrongChainExpiredAndReplayedTransactions(ChainCrypto crypto) {
+        TransactionSigner signer = new TransactionSigner(crypto, crypto.newKeyPair());
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
+            String contract = deployCaseLedger(ledger, signer);
+            LedgerStatus status = ledger.status();
+
+            SignedTransaction good = signer.call(status, contract, openCase(crypto, "c"));
+            String forged = good.encoded().substring(0, good.encoded().length() - 8) + flip(good.encoded().substring(good.encoded().length() - 8));
+            assertThatThrownBy(() -> ledger.send(new SignedTransaction(forged, good.hash())))
+                    .isInstanceOf(TransactionRejectedException.class);
+
+            LedgerStatus otherChain = new LedgerStatus("x", crypto, "chain9", status.groupId(), status.blockNumber(), "");
+            assertThatThrownBy(() -> ledger.send(signer.call(otherChain, contract, openCase(crypto, "c"))))
+                    .hasMessageContaining("wrong chain id 'chain9'");
+            LedgerStatus otherGroup = new LedgerStatus("x", crypto, status.chainId(), "group9", status.blockNumber(), "");
+            assertThatThrownBy(() -> ledger.send(signer.call(otherGroup, contract, openCase(crypto, "c"))))
+                    .hasMessageContaining("wrong group id 'group9'");
+            assertThatThrownBy(() -> ledger.send(signer.sign(status, contract, openCase(crypto, "c"), "", status.blockNumber())))
+                    .hasMessageContaining("expired");
+
+            assertThat(ledger.send(good).succeeded()).isTrue();
+            assertThatThrownBy(() -> ledger.send(good)).hasMessageContaining("replayed");
+        }
+    }
+
+    private static String flip(String hex) {
+        StringBuilder out = new StringBuilder();
+        for (char c : hex.toCharArray()) {
+            out.append(c == '0' ? '1' : '0');
+        }
+        return out.toString();
+    }
+}
