@@ -49,7 +49,7 @@ public final class AbiCodec {
     }
 
     /** The topic (hex, 0x-prefixed) that identifies logs of the event. */
-    public String topic(Event event) {
+    String topic(Event event) {
         return eventEncoder.encode(event);
     }
 
