@@ -94,18 +94,26 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
 
     /** Whether a step ran as a contract ({@code AUTOMATIC = 1}) or was taken by a person ({@code MANUAL = 2}). */
     public enum StepKind {
-        AUTOMATIC, MANUAL;
+        AUTOMATIC(1), MANUAL(2);
 
-        /** The contract's {@code KIND_*} constant. */
+        private final int code;
+
+        StepKind(int code) {
+            this.code = code;
+        }
+
+        /** The contract's constant for this value. */
         public int code() {
-            return ordinal() + 1;
+            return code;
         }
 
         static StepKind of(int code) {
-            if (code < 1 || code > values().length) {
-                throw new IllegalArgumentException("unknown step kind " + code);
+            for (StepKind value : values()) {
+                if (value.code == code) {
+                    return value;
+                }
             }
-            return values()[code - 1];
+            throw new IllegalArgumentException("unknown step kind " + code);
         }
     }
 

@@ -59,18 +59,26 @@ public final class DecisionRegistryContract extends DepartmentAccessContract {
 
     /** What an official decided; the codes are the contract's constants. */
     public enum Decision {
-        APPROVE, REJECT, RETURN_FOR_CORRECTION;
+        APPROVE(1), REJECT(2), RETURN_FOR_CORRECTION(3);
 
-        /** {@code APPROVE = 1}, {@code REJECT = 2}, {@code RETURN_FOR_CORRECTION = 3}. */
+        private final int code;
+
+        Decision(int code) {
+            this.code = code;
+        }
+
+        /** The contract's constant for this value. */
         public int code() {
-            return ordinal() + 1;
+            return code;
         }
 
         static Decision of(int code) {
-            if (code < 1 || code > values().length) {
-                throw new IllegalArgumentException("unknown decision " + code);
+            for (Decision value : values()) {
+                if (value.code == code) {
+                    return value;
+                }
             }
-            return values()[code - 1];
+            throw new IllegalArgumentException("unknown decision " + code);
         }
     }
 
