@@ -32,7 +32,7 @@ public final class AbiCodec {
     private final EventEncoder eventEncoder;
 
     public AbiCodec(ChainCrypto crypto) {
-        Hash hash = crypto.newSuite().getHashImpl();
+        Hash hash = crypto.hashing();
         this.crypto = crypto;
         this.functionEncoder = new FunctionEncoder(hash);
         this.eventEncoder = new EventEncoder(hash);

@@ -3,6 +3,7 @@ package org.approvalchain.engine.ledger.embedded;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.approvalchain.engine.ledger.ChainSignatures;
 import org.approvalchain.engine.ledger.Block;
 import org.web3j.utils.Numeric;
 import org.web3j.rlp.RlpEncoder;

@@ -41,10 +41,13 @@ final class EvmState implements AutoCloseable {
         state.setTxContext(txHash, index);
         Address sender = new Address(tx.sender());
         Address callee = tx.isDeployment() ? null : new Address(tx.to());
+        // Evm.Apply is a bare message call that expects the sender's nonce already advanced, as
+        // go-ethereum's state transition does; a new contract's address derives from the nonce before.
+        state.setNonce(sender, state.getNonce(sender).add(BigInteger.ONE));
         int snapshot = state.snapshot();
         InvocationResult result = Evm.Apply(state, new Invocation(sender, callee, BigInteger.ZERO, tx.input(), TX_GAS, false),
                 block.context());
-        if (result.reverted || result.executionError != null && !result.executionError.isEmpty()) {
+        if (failed(result)) {
             state.revertToSnapshot(snapshot);
         }
         List<EvmLog> logs = failed(result) ? List.of() : Arrays.asList(state.getLogs(txHash));

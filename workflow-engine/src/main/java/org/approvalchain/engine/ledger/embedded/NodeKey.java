@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
+import org.approvalchain.engine.ledger.ChainSignatures;
 import org.web3j.utils.Numeric;
 
 /**

@@ -30,11 +30,12 @@ class ChainTamperingTest {
     @BeforeEach
     void chainWithTwoContractDeployments() {
         settings = new LedgerProperties.Embedded(dataDir, "chain0", "group0", 1, Duration.ofMillis(5), 1000);
-        TransactionSigner signer = new TransactionSigner(ChainCrypto.ECDSA, ChainCrypto.ECDSA.newKeyPair());
+        TransactionSigner signer = TransactionSigner.newAccount(ChainCrypto.ECDSA);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, settings)) {
             for (String name : List.of("CaseLedger", "DecisionRegistry")) {
                 ContractArtifact a = ContractArtifact.load(name, ChainCrypto.ECDSA);
-                assertThat(ledger.send(signer.deploy(ledger.status(), a.bytecode(), a.abi())).succeeded()).isTrue();
+                var receipt = ledger.send(signer.deploy(ledger.status(), a.bytecode(), a.abi()));
+                assertThat(receipt.succeeded()).as("%s: %s", name, receipt.revertReason()).isTrue();
             }
             assertThat(ledger.status().blockNumber()).isEqualTo(2);
         }

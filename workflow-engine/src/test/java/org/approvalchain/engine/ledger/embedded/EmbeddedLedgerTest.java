@@ -51,7 +51,7 @@ class EmbeddedLedgerTest {
     @ParameterizedTest
     @EnumSource(ChainCrypto.class)
     void sealsSdkSignedTransactionsAndContinuesTheSameChainAfterRestart(ChainCrypto crypto) {
-        TransactionSigner signer = new TransactionSigner(crypto, crypto.newKeyPair());
+        TransactionSigner signer = TransactionSigner.newAccount(crypto);
         Block before;
         String contract;
         String txHash;
@@ -83,7 +83,7 @@ class EmbeddedLedgerTest {
     @ParameterizedTest
     @EnumSource(ChainCrypto.class)
     void rejectsForgedWrongChainExpiredAndReplayedTransactions(ChainCrypto crypto) {
-        TransactionSigner signer = new TransactionSigner(crypto, crypto.newKeyPair());
+        TransactionSigner signer = TransactionSigner.newAccount(crypto);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
             String contract = deployCaseLedger(ledger, signer);
             LedgerStatus status = ledger.status();

@@ -1,4 +1,4 @@
-package org.approvalchain.engine.ledger.embedded;
+package org.approvalchain.engine.ledger;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -25,44 +25,44 @@ import org.web3j.crypto.Sign;
  * The chain's hash and signature scheme in pure Java: Keccak-256 with secp256k1 (signature r, s, v;
  * the key is recovered from it) or SM3 with SM2 (signature r, s and the 64-byte public key; SM2
  * with the default user id {@code 1234567812345678}), the formats FISCO BCOS uses. Pure Java on
- * purpose: libevm carries its own libsecp256k1, and a second native copy in the same process (the
- * SDK's) aborts the JVM once both are loaded.
+ * purpose: libevm carries its own libsecp256k1, and when the FISCO SDK's native copies (in its JNI
+ * and WeDPR libraries) are used in the same process the two clash and abort the JVM.
  */
-abstract sealed class ChainSignatures {
+public abstract sealed class ChainSignatures {
 
-    static ChainSignatures of(ChainCrypto crypto) {
+    public static ChainSignatures of(ChainCrypto crypto) {
         return crypto == ChainCrypto.SM ? new Sm() : new Ecdsa();
     }
 
-    abstract byte[] hash(byte[] data);
+    public abstract byte[] hash(byte[] data);
 
     /** The uncompressed public key (64 bytes, no 0x04 prefix) of a private key. */
-    abstract byte[] publicKey(BigInteger privateKey);
+    public abstract byte[] publicKey(BigInteger privateKey);
 
-    abstract byte[] sign(byte[] hash, BigInteger privateKey);
+    public abstract byte[] sign(byte[] hash, BigInteger privateKey);
 
     /** The public key that made {@code signature} over {@code hash}, if the signature is valid. */
-    abstract Optional<byte[]> signer(byte[] hash, byte[] signature);
+    public abstract Optional<byte[]> signer(byte[] hash, byte[] signature);
 
     /** An account address: the last 20 bytes of the hash of the public key. */
-    byte[] address(byte[] publicKey) {
+    public byte[] address(byte[] publicKey) {
         return Arrays.copyOfRange(hash(publicKey), 12, 32);
     }
 
     private static final class Ecdsa extends ChainSignatures {
 
         @Override
-        byte[] hash(byte[] data) {
+        public byte[] hash(byte[] data) {
             return Hash.sha3(data);
         }
 
         @Override
-        byte[] publicKey(BigInteger privateKey) {
+        public byte[] publicKey(BigInteger privateKey) {
             return unsigned64(Sign.publicKeyFromPrivate(privateKey));
         }
 
         @Override
-        byte[] sign(byte[] hash, BigInteger privateKey) {
+        public byte[] sign(byte[] hash, BigInteger privateKey) {
             Sign.SignatureData s = Sign.signMessage(hash, ECKeyPair.create(privateKey), false);
             byte[] out = Arrays.copyOf(concat(s.getR(), s.getS()), 65);
             out[64] = (byte) (s.getV()[0] - 27);
@@ -70,7 +70,7 @@ abstract sealed class ChainSignatures {
         }
 
         @Override
-        Optional<byte[]> signer(byte[] hash, byte[] signature) {
+        public Optional<byte[]> signer(byte[] hash, byte[] signature) {
             if (signature == null || signature.length != 65 || signature[64] < 0 || signature[64] > 1) {
                 return Optional.empty();
             }
@@ -91,7 +91,7 @@ abstract sealed class ChainSignatures {
         private static final SecureRandom RANDOM = new SecureRandom();
 
         @Override
-        byte[] hash(byte[] data) {
+        public byte[] hash(byte[] data) {
             SM3Digest digest = new SM3Digest();
             digest.update(data, 0, data.length);
             byte[] out = new byte[32];
@@ -100,13 +100,13 @@ abstract sealed class ChainSignatures {
         }
 
         @Override
-        byte[] publicKey(BigInteger privateKey) {
+        public byte[] publicKey(BigInteger privateKey) {
             byte[] encoded = CURVE.getG().multiply(privateKey).normalize().getEncoded(false);
             return Arrays.copyOfRange(encoded, 1, 65);
         }
 
         @Override
-        byte[] sign(byte[] hash, BigInteger privateKey) {
+        public byte[] sign(byte[] hash, BigInteger privateKey) {
             SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE);
             signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(privateKey, DOMAIN), RANDOM));
             signer.update(hash, 0, hash.length);
@@ -118,7 +118,7 @@ abstract sealed class ChainSignatures {
         }
 
         @Override
-        Optional<byte[]> signer(byte[] hash, byte[] signature) {
+        public Optional<byte[]> signer(byte[] hash, byte[] signature) {
             if (signature == null || signature.length != 128) {
                 return Optional.empty();
             }
