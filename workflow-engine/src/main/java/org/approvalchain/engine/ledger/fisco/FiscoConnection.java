@@ -47,13 +47,15 @@ final class FiscoConnection {
         try {
             return building.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // The native handshake cannot be interrupted: release the client if it ever comes up.
-            building.thenAccept(Client::destroy);
+            // The native handshake cannot be interrupted: release whatever it ends with, if it ever ends.
+            building.whenComplete((client, error) -> release(client, sdk));
             throw fail("LEDGER-105", "FISCO BCOS peer did not answer within " + timeout.toMillis() + " ms: "
                     + String.join(", ", peers) + " (config: " + config.source() + ")", e);
         } catch (ExecutionException e) {
+            release(null, sdk);
             throw translate(e.getCause(), config, group, peers);
         } catch (InterruptedException e) {
+            building.whenComplete((client, error) -> release(client, sdk));
             Thread.currentThread().interrupt();
             throw fail("LEDGER-105", "interrupted while connecting to FISCO BCOS peers " + peers, e);
         }
@@ -83,6 +85,15 @@ final class FiscoConnection {
         }
         return fail("LEDGER-101", "FISCO BCOS peer unreachable: " + String.join(", ", peers) + ": " + reason
                 + where, cause);
+    }
+
+    /** Frees the native SDK object (tried: safe after a failed {@code Client.build}). */
+    private static void release(Client client, long sdk) {
+        if (client != null) {
+            client.destroy();
+        } else {
+            BcosSDKJniObj.destroy(sdk);
+        }
     }
 
     /** The useful line of a JNI error (its {@code what:}), or the message as it is. */

@@ -49,15 +49,24 @@ public class FiscoLedger implements Ledger {
     public static FiscoLedger connect(LedgerProperties properties) {
         LedgerProperties.Fisco fisco = properties.fisco();
         FiscoConfig config = FiscoConfig.load(fisco.configFile(), fisco.certPath());
+        requireCrypto(config.smCrypto() ? ChainCrypto.SM : ChainCrypto.ECDSA, properties.crypto(),
+                "config file has useSMCrypto=" + config.smCrypto(), config);
         FiscoLedger ledger = new FiscoLedger(FiscoConnection.open(config, fisco.group(), fisco.connectTimeout()));
-        ChainCrypto chain = ledger.crypto();
-        if (chain != properties.crypto()) {
+        try {
+            requireCrypto(ledger.crypto(), properties.crypto(), "group '" + fisco.group() + "' is an "
+                    + ledger.crypto() + " chain", config);
+        } catch (LedgerUnavailableException e) {
             ledger.close();
-            throw new LedgerUnavailableException("LEDGER-107", "FISCO BCOS group '" + fisco.group() + "' is an "
-                    + chain + " chain but approvalchain.ledger.crypto is " + properties.crypto()
-                    + " (config: " + config.source() + ")");
+            throw e;
         }
         return ledger;
+    }
+
+    private static void requireCrypto(ChainCrypto actual, ChainCrypto expected, String what, FiscoConfig config) {
+        if (actual != expected) {
+            throw new LedgerUnavailableException("LEDGER-107", "FISCO BCOS " + what + " but approvalchain.ledger.crypto is "
+                    + expected.folder() + " (config: " + config.source() + ")");
+        }
     }
 
     @Override
