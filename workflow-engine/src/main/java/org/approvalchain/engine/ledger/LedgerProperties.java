@@ -42,7 +42,12 @@ public record LedgerProperties(@DefaultValue("embedded") Adapter adapter,
      * @param configFile the FISCO BCOS SDK {@code config.toml}; its {@code certPath} holds the
      *     node's CA and SDK certificates, which are never committed
      * @param group the chain group the engine works in
+     * @param certPath when set, replaces the {@code certPath} of the config file (a relative
+     *     {@code certPath} in the file is resolved against the file's folder)
+     * @param connectTimeout how long start-up waits for a peer to accept the connection and
+     *     answer, before it fails with a message naming the peers
      */
-    public record Fisco(Path configFile, @DefaultValue("group0") String group) {
+    public record Fisco(Path configFile, @DefaultValue("group0") String group, Path certPath,
+                        @DefaultValue("5s") Duration connectTimeout) {
     }
 }
