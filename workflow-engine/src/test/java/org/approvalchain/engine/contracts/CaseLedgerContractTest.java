@@ -1,9 +1,9 @@
 package org.approvalchain.engine.contracts;
 
+import static org.approvalchain.engine.contracts.TestChain.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.CaseLedgerContract;
@@ -77,11 +77,5 @@ class CaseLedgerContractTest {
             assertThat(cases.decodeIsWriter(chain.read(at, cases.isWriter(chain.department.address())))).isFalse();
             assertThat(cases.decodeAdmin(chain.read(at, cases.admin()))).isEqualTo(chain.admin.address());
         }
-    }
-
-    static byte[] filled(int value) {
-        byte[] bytes = new byte[32];
-        Arrays.fill(bytes, (byte) value);
-        return bytes;
     }
 }

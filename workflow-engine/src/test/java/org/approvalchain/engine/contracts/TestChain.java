@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.contracts.DepartmentAccessContract;
@@ -71,6 +72,13 @@ final class TestChain implements AutoCloseable {
     /** Chain time of the latest block, in milliseconds. */
     long now() {
         return ledger.blockByNumber(ledger.status().blockNumber()).orElseThrow().timestamp();
+    }
+
+    /** 32 bytes all set to {@code value}: a stand-in hash. */
+    static byte[] filled(int value) {
+        byte[] bytes = new byte[32];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
     }
 
     @Override
