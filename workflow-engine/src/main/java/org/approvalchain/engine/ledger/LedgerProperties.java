@@ -27,14 +27,15 @@ public record LedgerProperties(@DefaultValue("embedded") Adapter adapter,
      * @param chainId chain id that transactions must carry
      * @param groupId group id that transactions must carry
      * @param maxBlockTransactions a block is sealed when it holds this many transactions...
-     * @param maxBlockInterval ...or when its oldest transaction has waited this long
+     * @param maxBlockInterval ...or when its oldest transaction has waited this long; 0 seals as
+     *     soon as the EVM thread is free, so a block holds whatever arrived while the last one sealed
      * @param blockLimitWindow how far ahead of the current height a transaction's block limit may be
      */
     public record Embedded(@DefaultValue("data/ledger") Path dataDir,
                            @DefaultValue("chain0") String chainId,
                            @DefaultValue("group0") String groupId,
                            @DefaultValue("200") int maxBlockTransactions,
-                           @DefaultValue("20ms") Duration maxBlockInterval,
+                           @DefaultValue("0ms") Duration maxBlockInterval,
                            @DefaultValue("1000") int blockLimitWindow) {
     }
 

@@ -55,9 +55,11 @@ class EmbeddedLedgerTest {
         Block before;
         String contract;
         String txHash;
+        SignedTransaction sent;
         try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
             contract = deployCaseLedger(ledger, signer);
-            TransactionReceipt receipt = ledger.send(signer.call(ledger.status(), contract, openCase(crypto, "case-1")));
+            sent = signer.call(ledger.status(), contract, openCase(crypto, "case-1"));
+            TransactionReceipt receipt = ledger.send(sent);
             assertThat(receipt.succeeded()).isTrue();
             assertThat(receipt.from()).isEqualTo(signer.address());
             assertThat(receipt.logs()).hasSize(1);
@@ -71,12 +73,33 @@ class EmbeddedLedgerTest {
             Block after = reopened.blockByNumber(before.number()).orElseThrow();
             assertThat(after).isEqualTo(before);
             assertThat(reopened.status().latestBlockHash()).isEqualTo(before.hash());
+            assertThat(reopened.blockByHash(before.hash())).contains(before);
             assertThat(reopened.receipt(txHash)).get().extracting(TransactionReceipt::blockNumber).isEqualTo(before.number());
+            assertThatThrownBy(() -> reopened.send(sent)).hasMessageContaining("replayed");
             // the state survived: opening the same case again now reverts
             TransactionReceipt again = reopened.send(signer.call(reopened.status(), contract, openCase(crypto, "case-1")));
             assertThat(again.status()).isEqualTo(TransactionReceipt.STATUS_REVERTED);
             assertThat(again.revertReason()).isEqualTo("CaseLedger: case already opened");
             assertThat(reopened.verifyChain()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void listsAContractsEventsInOrderAcrossBlocks(ChainCrypto crypto) {
+        TransactionSigner signer = TransactionSigner.newAccount(crypto);
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
+            String contract = deployCaseLedger(ledger, signer);
+            String other = deployCaseLedger(ledger, signer);
+            long from = ledger.status().blockNumber() + 1;
+            for (String caseId : List.of("a", "b", "c")) {
+                assertThat(ledger.send(signer.call(ledger.status(), contract, openCase(crypto, caseId))).succeeded()).isTrue();
+                assertThat(ledger.send(signer.call(ledger.status(), other, openCase(crypto, caseId))).succeeded()).isTrue();
+            }
+            var events = ledger.events(contract, from, ledger.status().blockNumber());
+            assertThat(events).hasSize(3).allSatisfy(e -> assertThat(e.address()).isEqualTo(contract));
+            assertThat(events).extracting(e -> e.blockNumber()).isSorted();
+            assertThat(ledger.events(contract, 0, from - 1)).extracting(e -> e.address()).containsOnly(contract);
         }
     }
 
