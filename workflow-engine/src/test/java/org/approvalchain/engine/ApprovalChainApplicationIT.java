@@ -21,7 +21,7 @@ class ApprovalChainApplicationIT {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("approvalchain.ledger.embedded.data-dir", () -> dataDir.resolve("ledger").toString());
+        registry.add("approvalchain.data-dir", dataDir::toString);
     }
 
     @Autowired

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param adapter {@code embedded} (default: an EVM ledger inside this process) or {@code fisco}
  * @param crypto {@code ecdsa} (default) or {@code sm}
+ * @param accountKeyFile the engine's department account: the private key (hex) it signs its
+ *     transactions with; created on first start when missing, readable by the owner only
  */
 @ConfigurationProperties("approvalchain.ledger")
 public record LedgerProperties(@DefaultValue("embedded") Adapter adapter,
                                @DefaultValue("ecdsa") ChainCrypto crypto,
+                               @DefaultValue("data/engine/department.key") Path accountKeyFile,
                                @DefaultValue Embedded embedded,
                                @DefaultValue Fisco fisco) {
 

@@ -84,7 +84,7 @@ class FiscoConnectionTest {
     }
 
     private LedgerProperties properties(Path config) {
-        return new LedgerProperties(LedgerProperties.Adapter.FISCO, ChainCrypto.ECDSA, null,
+        return new LedgerProperties(LedgerProperties.Adapter.FISCO, ChainCrypto.ECDSA, null, null,
                 new LedgerProperties.Fisco(config, "group0", null, TIMEOUT));
     }
 

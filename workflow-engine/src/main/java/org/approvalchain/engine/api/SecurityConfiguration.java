@@ -1,0 +1,67 @@
+package org.approvalchain.engine.api;
+
+import java.util.List;
+
+import org.approvalchain.engine.process.UserDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * {@code /api/**} requires HTTP Basic against Camunda's identity service (group memberships
+ * become {@code GROUP_<id>} authorities). Camunda's webapps and REST API bring their own
+ * authentication; health and the OpenAPI description are public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint entryPoint) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        // Camunda's webapps (own session login and CSRF filter) and /engine-rest (EngineRestSecurity)
+        return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .headers(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    AuthenticationProvider camundaIdentity(UserDirectory users) {
+        return new AuthenticationProvider() {
+            @Override
+            public org.springframework.security.core.Authentication authenticate(
+                    org.springframework.security.core.Authentication auth) {
+                String user = auth.getName();
+                List<String> groups = users.authenticate(user, String.valueOf(auth.getCredentials()))
+                        .orElseThrow(() -> new BadCredentialsException("wrong user or password"));
+                return UsernamePasswordAuthenticationToken.authenticated(user, null,
+                        groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList());
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+}
