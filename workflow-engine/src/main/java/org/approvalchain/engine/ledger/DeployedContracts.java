@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.CaseLedgerContract;
+import org.approvalchain.contracts.ContractInterface;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.contracts.DepartmentAccessContract;
@@ -34,6 +35,7 @@ public class DeployedContracts {
 
     private final AbiCodec codec;
     private final Map<String, String> addresses = new LinkedHashMap<>();
+    private final Map<String, ContractInterface> interfaces = new LinkedHashMap<>();
 
     DeployedContracts(LedgerProperties properties, ChainWriter writer, Ledger ledger, EngineAccount account, JdbcTemplate jdbc) {
         this.codec = new AbiCodec(properties.crypto());
@@ -42,6 +44,7 @@ public class DeployedContracts {
             String address = recorded(jdbc, name).orElseGet(() -> deploy(contract, writer, jdbc));
             requireAdministeredBy(contract, address, ledger, account);
             addresses.put(name, address);
+            interfaces.put(name, new ContractInterface(contract.artifact()));
         }
         log.info("LEDGER-003 contracts ready: {}", addresses);
     }
@@ -58,6 +61,12 @@ public class DeployedContracts {
             throw new IllegalArgumentException("unknown contract '" + name + "': known are " + addresses.keySet());
         }
         return address;
+    }
+
+    /** The generic, ABI-driven interface of a contract by name, for calls bound in BPMN. */
+    public ContractInterface interfaceOf(String name) {
+        address(name);
+        return interfaces.get(name);
     }
 
     public Map<String, String> addresses() {

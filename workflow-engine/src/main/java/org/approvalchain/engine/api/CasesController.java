@@ -1,0 +1,50 @@
+package org.approvalchain.engine.api;
+
+import java.security.Principal;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.approvalchain.engine.process.CaseException;
+import org.approvalchain.engine.process.CaseView;
+import org.approvalchain.engine.process.Cases;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starting a case of a process and reading a case with its chain evidence. */
+@RestController
+class CasesController {
+
+    private final Cases cases;
+
+    CasesController(Cases cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * @param application the application's fields (text, numbers, true/false): become case variables
+     * @param applicant the applicant's personal data: kept off chain and out of case views; only its SM3 hash is recorded
+     */
+    record StartCase(@NotNull Map<String, Object> application, Map<String, Object> applicant) {
+    }
+
+    record CaseStarted(String caseId) {
+    }
+
+    @PostMapping("/api/processes/{processKey}/cases")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseStarted start(@PathVariable String processKey, @Valid @RequestBody StartCase request, Principal user) {
+        return new CaseStarted(cases.start(processKey, request.application(),
+                request.applicant() == null ? Map.of() : request.applicant(), user.getName()));
+    }
+
+    @GetMapping("/api/cases/{caseId}")
+    CaseView get(@PathVariable String caseId) {
+        return cases.find(caseId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId));
+    }
+}

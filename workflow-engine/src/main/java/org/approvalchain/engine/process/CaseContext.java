@@ -1,0 +1,48 @@
+package org.approvalchain.engine.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * What a step needs to know about its case: the case id (the process instance's business key), the process
+ * definition and version, the SM3 hash of the applicant's data, and which visit of the activity
+ * this is. Visits are counted in a process variable, so a retried job (rolled back) counts the
+ * same visit again and a loop back to the activity counts a new one.
+ */
+record CaseContext(String caseId, String processDefinitionId, int processVersion, String applicantHash) {
+
+    static final String APPLICANT_HASH = "applicantHash";
+    private static final String VISITS = "ac_visits_";
+    private static final String EMPTY_SM3 = StepDigest.sm3(java.util.Map.of());
+
+    static CaseContext of(DelegateExecution execution) {
+        String definitionId = execution.getProcessDefinitionId();
+        int version = execution.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getVersion();
+        Object applicantHash = execution.getVariable(APPLICANT_HASH);
+        return new CaseContext(execution.getProcessBusinessKey(), definitionId, version,
+                applicantHash == null ? EMPTY_SM3 : applicantHash.toString());
+    }
+
+    /** Counts a new visit of {@code activityId} and returns its number (1 for the first). */
+    static int nextVisit(VariableScope scope, String activityId) {
+        Object last = scope.getVariable(VISITS + activityId);
+        int visit = last == null ? 1 : ((Number) last).intValue() + 1;
+        scope.setVariable(VISITS + activityId, visit);
+        return visit;
+    }
+
+    static int currentVisit(VariableScope scope, String activityId) {
+        Object last = scope.getVariable(VISITS + activityId);
+        return last == null ? 0 : ((Number) last).intValue();
+    }
+
+    /** The activity instance id used on chain: {@code <activity id>#<visit>}. */
+    static String activityInstance(String activityId, int visit) {
+        return activityId + "#" + visit;
+    }
+
+    /** Variables the engine keeps for itself, never shown as case data. */
+    static boolean isInternal(String variableName) {
+        return variableName.startsWith("ac_");
+    }
+}

@@ -1,0 +1,112 @@
+package org.approvalchain.engine.process;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starting cases and reading them back. A case is a process instance whose business key is the
+ * case id. The application's fields become process variables; the applicant's personal data is
+ * kept as one variable that our API never shows and the chain never sees: only its SM3 hash.
+ */
+@Service
+public class Cases {
+
+    /** The variable holding the applicant's personal data (JSON). */
+    public static final String APPLICANT = "applicant";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final TaskService tasks;
+    private final CaseSteps steps;
+
+    Cases(RepositoryService repository, RuntimeService runtime, HistoryService history, TaskService tasks, CaseSteps steps) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.history = history;
+        this.tasks = tasks;
+        this.steps = steps;
+    }
+
+    /**
+     * Starts a case of the latest version of {@code processKey}.
+     *
+     * @throws CaseException when the process does not exist or the application is not flat
+     */
+    public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant, String initiator) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            throw new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        application.forEach((name, value) -> variables.put(name, flatValue(name, value)));
+        String caseId = UUID.randomUUID().toString();
+        variables.put("caseId", caseId);
+        variables.put("initiator", initiator);
+        variables.put("submittedAt", Instant.now().toEpochMilli());
+        variables.put(APPLICANT, toJson(applicant));
+        variables.put(CaseContext.APPLICANT_HASH, StepDigest.sm3(applicant));
+        runtime.startProcessInstanceById(definition.getId(), caseId, variables);
+        return caseId;
+    }
+
+    public Optional<CaseView> find(String caseId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).list()) {
+            if (!CaseContext.isInternal(v.getName()) && !APPLICANT.equals(v.getName())) {
+                variables.put(v.getName(), v.getValue());
+            }
+        }
+        List<CaseView.OpenTask> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+                .map(t -> new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                        tasks.getIdentityLinksForTask(t.getId()).stream()
+                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                                .map(l -> l.getGroupId()).toList()))
+                .toList();
+        return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
+                instance.getProcessDefinitionVersion(), instance.getState(), instance.getStartTime().toInstant(),
+                instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), variables, open,
+                steps.ofCase(caseId)));
+    }
+
+    private static Object flatValue(String name, Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value instanceof Integer i ? (Object) i.longValue() : value;
+        }
+        throw new CaseException(CaseException.Kind.INVALID, "application field '" + name
+                + "' must be text, a number or true/false; put the applicant's personal data under 'applicant'");
+    }
+
+    private static String toJson(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new CaseException(CaseException.Kind.INVALID, "applicant data is not JSON: " + e.getOriginalMessage());
+        }
+    }
+}
