@@ -80,7 +80,7 @@ public final class ApproverKey {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return out.toString().endsWith("\n") ? out.toString() : out + "\n";
     }
 
     ECPublicKeyParameters parameters() {

@@ -88,7 +88,7 @@ final class SigningKey {
             try (PemWriter pem = new PemWriter(out)) {
                 pem.writeObject(new PemObject("PRIVATE KEY", new PrivateKeyInfo(algorithm, key).getEncoded()));
             }
-            return out.toString();
+            return out.toString().endsWith("\n") ? out.toString() : out + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
