@@ -167,7 +167,9 @@ final class DecisionPayloadReader {
             return "the end";
         }
         int end = Math.min(bytes.length, at + 24);
-        return "\"" + new String(bytes, at, end - at, StandardCharsets.UTF_8) + (end < bytes.length ? "…" : "") + "\"";
+        StringBuilder out = new StringBuilder();
+        CanonicalJson.string(out, new String(bytes, at, end - at, StandardCharsets.UTF_8));
+        return out + (end < bytes.length ? "…" : "");
     }
 
     private static InvalidDecisionPayloadException invalid(String message) {

@@ -68,7 +68,7 @@ class DecisionPayloadTest {
     @Test
     void rejectsInsignificantWhitespace() {
         assertRejected(CANONICAL.replace(",\"caseId\"", ", \"caseId\""), "not canonical at byte");
-        assertRejected(CANONICAL + "\n", "not canonical at byte " + CANONICAL.getBytes(UTF_8).length);
+        assertRejected(CANONICAL + "\n", "not canonical at byte " + CANONICAL.getBytes(UTF_8).length + ": expected the end but found \"\\n\"");
     }
 
     @Test
