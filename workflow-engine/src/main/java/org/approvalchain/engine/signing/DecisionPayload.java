@@ -1,0 +1,122 @@
+package org.approvalchain.engine.signing;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What an approver signs: their decision on one task of one case, under one process version, with
+ * reasons, the SM3 hashes of the materials they reviewed, and when they decided. Its {@link
+ * #canonicalBytes() canonical bytes} are JSON as RFC 8785 (JCS) writes it, with a format version
+ * {@code "v":1}; they are what is signed, hashed ({@link #sm3Hex()}) and recorded. {@link
+ * #parse(byte[])} accepts only bytes in exactly that form, so one decision has exactly one byte
+ * form and one digest. The format is documented in docs/decision-payload.md.
+ *
+ * @param materialHashes {@code 0x} + 64 lower-case hex digits each, no duplicates; kept sorted
+ * @param issuedAt UTC, millisecond precision, years 1970 to 9999
+ * @param reasons free text, may be empty, never null
+ */
+public record DecisionPayload(
+        String caseId,
+        String taskId,
+        String activityId,
+        String processDefinitionId,
+        int processVersion,
+        Decision decision,
+        String reasons,
+        List<String> materialHashes,
+        Instant issuedAt) {
+
+    /** The value of {@code "v"}: the version of this byte format. */
+    public static final int FORMAT_VERSION = 1;
+
+    static final Pattern MATERIAL_HASH = Pattern.compile("0x[0-9a-f]{64}");
+    static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    public DecisionPayload {
+        identifier("caseId", caseId);
+        identifier("taskId", taskId);
+        identifier("activityId", activityId);
+        identifier("processDefinitionId", processDefinitionId);
+        require(processVersion >= 1, "processVersion must be 1 or more, was " + processVersion);
+        require(decision != null, "decision is missing");
+        require(reasons != null, "reasons must not be null (use \"\" for none)");
+        text("reasons", reasons);
+        materialHashes = sortedHashes(materialHashes);
+        require(issuedAt != null, "issuedAt is missing");
+        require(issuedAt.getNano() % 1_000_000 == 0,
+                "issuedAt must have millisecond precision, was " + issuedAt + " (truncate it to milliseconds)");
+        require(!issuedAt.isBefore(EARLIEST) && !issuedAt.isAfter(LATEST),
+                "issuedAt must lie between 1970 and 9999, was " + issuedAt);
+    }
+
+    /** The canonical UTF-8 JSON bytes: the exact bytes an approver signs. */
+    public byte[] canonicalBytes() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("v", FORMAT_VERSION);
+        members.put("caseId", caseId);
+        members.put("taskId", taskId);
+        members.put("activityId", activityId);
+        members.put("processDefinitionId", processDefinitionId);
+        members.put("processVersion", processVersion);
+        members.put("decision", decision.name());
+        members.put("reasons", reasons);
+        members.put("materialHashes", materialHashes);
+        members.put("issuedAt", ISSUED_AT.format(issuedAt));
+        return CanonicalJson.object(members);
+    }
+
+    /** {@code 0x} + hex SM3 digest of the canonical bytes: the decision's identity on chain. */
+    public String sm3Hex() {
+        return Sm3.hex(canonicalBytes());
+    }
+
+    /**
+     * The payload these bytes encode, if and only if they are its canonical form.
+     *
+     * @throws InvalidDecisionPayloadException naming the field, or the first byte, that is wrong
+     */
+    public static DecisionPayload parse(byte[] bytes) {
+        return DecisionPayloadReader.read(bytes);
+    }
+
+    private static void identifier(String field, String value) {
+        require(value != null && !value.isBlank(), field + " must not be empty");
+        text(field, value);
+    }
+
+    private static void text(String field, String value) {
+        int at = CanonicalJson.loneSurrogate(value);
+        require(at < 0, field + " has an unpaired UTF-16 surrogate at index " + at + ": it has no UTF-8 form");
+    }
+
+    private static List<String> sortedHashes(List<String> hashes) {
+        require(hashes != null, "materialHashes must not be null (use an empty list for none)");
+        List<String> sorted = new ArrayList<>(hashes.size());
+        for (String hash : hashes) {
+            require(hash != null && MATERIAL_HASH.matcher(hash).matches(),
+                    "material hash " + hash + " is not 0x followed by 64 lower-case hex digits (an SM3 hash)");
+            sorted.add(hash);
+        }
+        sorted.sort(null);
+        for (int i = 1; i < sorted.size(); i++) {
+            require(!Objects.equals(sorted.get(i - 1), sorted.get(i)), "material hash " + sorted.get(i) + " is listed twice");
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidDecisionPayloadException(message);
+        }
+    }
+}

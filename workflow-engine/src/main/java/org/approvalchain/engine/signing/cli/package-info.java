@@ -1,0 +1,6 @@
+/**
+ * The reference command-line signer: what an approver's own client does with a private key that
+ * never leaves the approver's machine. It also generates demo key pairs. Usage in
+ * docs/decision-payload.md.
+ */
+package org.approvalchain.engine.signing.cli;
