@@ -26,8 +26,8 @@ CREATE TABLE ac_contract (
 -- Approvers' registered SM2 public keys (never a private key).
 CREATE TABLE ac_approver_key (
     user_id        VARCHAR(255) PRIMARY KEY,
-    public_key_hex VARCHAR(130)  NOT NULL,
-    fingerprint    VARCHAR(64)   NOT NULL,
+    public_key_hex VARCHAR(132)  NOT NULL,
+    fingerprint    VARCHAR(66)   NOT NULL,
     pem            CLOB          NOT NULL,
     registered_by  VARCHAR(255)  NOT NULL,
     registered_at  TIMESTAMP     NOT NULL

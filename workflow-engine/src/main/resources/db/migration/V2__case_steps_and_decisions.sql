@@ -23,7 +23,9 @@ CREATE TABLE ac_case_step (
 );
 CREATE INDEX ac_case_step_by_case ON ac_case_step (case_id, recorded_at);
 
--- Signed human decisions: the exact payload, its signature and where it is on chain.
+-- Signed human decisions: the exact payload, its signature and where it is on chain. A decision
+-- is kept (state SIGNED) before it is written to the chain, so that a crash cannot lose it; it is
+-- RECORDED once on chain, in the transaction that completes its task.
 CREATE TABLE ac_decision (
     task_id           VARCHAR(64)   PRIMARY KEY,
     case_id           VARCHAR(64)   NOT NULL,
@@ -34,9 +36,11 @@ CREATE TABLE ac_decision (
     payload           CLOB          NOT NULL,
     payload_sm3       VARCHAR(66)   NOT NULL,
     signature_b64     CLOB          NOT NULL,
-    public_key_hex    VARCHAR(130)  NOT NULL,
-    decision_tx_hash  VARCHAR(66)   NOT NULL,
-    decision_block    BIGINT        NOT NULL,
-    recorded_at       TIMESTAMP     NOT NULL
+    public_key_hex    VARCHAR(132)  NOT NULL,
+    state             VARCHAR(16)   NOT NULL,
+    decision_tx_hash  VARCHAR(66),
+    decision_block    BIGINT,
+    signed_at         TIMESTAMP     NOT NULL,
+    recorded_at       TIMESTAMP
 );
 CREATE INDEX ac_decision_by_case ON ac_decision (case_id);

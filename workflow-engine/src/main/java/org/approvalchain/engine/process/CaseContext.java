@@ -31,9 +31,9 @@ record CaseContext(String caseId, String processDefinitionId, int processVersion
         return visit;
     }
 
-    static int currentVisit(VariableScope scope, String activityId) {
-        Object last = scope.getVariable(VISITS + activityId);
-        return last == null ? 0 : ((Number) last).intValue();
+    /** The process variable counting the visits of {@code activityId}. */
+    static String visitsVariable(String activityId) {
+        return VISITS + activityId;
     }
 
     /** The activity instance id used on chain: {@code <activity id>#<visit>}. */

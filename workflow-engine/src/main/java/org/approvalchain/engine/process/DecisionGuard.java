@@ -60,7 +60,7 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
     }
 
     private void requireDecision(DelegateTask task) {
-        List<String> recorded = jdbc.queryForList("SELECT task_id FROM ac_decision WHERE task_id = ?", String.class, task.getId());
+        List<String> recorded = jdbc.queryForList("SELECT task_id FROM ac_decision WHERE task_id = ? AND state = 'RECORDED'", String.class, task.getId());
         if (recorded.isEmpty()) {
             throw new BadUserRequestException("DECISION-001 task " + task.getId() + " (" + task.getName()
                     + ") can only be completed with a decision signed by the approver and recorded on chain: "

@@ -1,0 +1,93 @@
+package org.approvalchain.engine.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.approvalchain.contracts.EligibilityRuleContract;
+import org.approvalchain.engine.ledger.ChainWriter;
+import org.approvalchain.engine.ledger.DeployedContracts;
+import org.approvalchain.engine.signing.ApproverKey;
+import org.approvalchain.engine.signing.cli.SignDecision;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the demo needs, created once and again harmlessly at every start: departments as groups,
+ * demo approvers (password = user id) with SM2 key pairs in the demo keys folder and their public
+ * keys registered, and the eligibility rule's parameters on chain. Never in production.
+ */
+@Component
+@Profile("demo")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** A demo approver: user id (also the password), name, and group. */
+    record DemoUser(String id, String name, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("wang.fang", "王芳", "licensing-officers"),
+            new DemoUser("li.na", "李娜", "licensing-officers"),
+            new DemoUser("zhao.lei", "赵磊", "supervisors"));
+
+    DemoData(IdentityService identity, ApproverKeyRegistry keys, DemoProperties properties, ChainWriter writer,
+             DeployedContracts contracts) {
+        for (DemoUser user : USERS) {
+            ensureUser(identity, user);
+            keys.register(user.id(), ApproverKey.fromPem(keyPair(properties.keysDir(), user.id())), "demo");
+        }
+        EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());
+        writer.call("demo/EligibilityRule/applicant-age/v1", EligibilityRuleContract.NAME,
+                contracts.address(EligibilityRuleContract.NAME),
+                rule.setCriterion(EligibilityRuleContract.criterion("applicant-age"), BigInteger.valueOf(18), BigInteger.valueOf(150)));
+        log.info("DEMO-001 demo users {} ready; their private keys are in {}", USERS.stream().map(DemoUser::id).toList(),
+                properties.keysDir().toAbsolutePath());
+    }
+
+    private static void ensureUser(IdentityService identity, DemoUser demo) {
+        if (identity.createGroupQuery().groupId(demo.group()).count() == 0) {
+            Group group = identity.newGroup(demo.group());
+            group.setName(demo.group());
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+            User user = identity.newUser(demo.id());
+            user.setFirstName(demo.name());
+            user.setLastName("(demo)");
+            user.setPassword(demo.id());
+            identity.saveUser(user);
+            identity.createMembership(demo.id(), demo.group());
+        }
+    }
+
+    /** The user's public key PEM, generating the key pair with the command-line signer the first time. */
+    private static String keyPair(Path dir, String userId) {
+        Path publicKey = dir.resolve(userId + ".pub.pem");
+        try {
+            if (!Files.exists(publicKey)) {
+                Files.createDirectories(dir);
+                PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+                if (SignDecision.run(new String[] {"--generate", dir.toString(), userId},
+                        new ByteArrayInputStream(new byte[0]), quiet, quiet) != 0) {
+                    throw new IllegalStateException("DEMO-002 could not generate the key pair of " + userId + " in " + dir);
+                }
+            }
+            return Files.readString(publicKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("DEMO-003 cannot read " + publicKey, e);
+        }
+    }
+}

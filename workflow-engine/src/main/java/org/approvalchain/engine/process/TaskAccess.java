@@ -1,0 +1,48 @@
+package org.approvalchain.engine.process;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and work a task: its assignee, its candidate users and the members of its candidate
+ * groups, as Camunda's own candidate query decides.
+ */
+@Component
+class TaskAccess {
+
+    private final TaskService tasks;
+    private final UserDirectory users;
+
+    TaskAccess(TaskService tasks, UserDirectory users) {
+        this.tasks = tasks;
+        this.users = users;
+    }
+
+    /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
+    Task workable(String taskId, String userId) {
+        if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            throw new CaseException(CaseException.Kind.NOT_FOUND, "no open task " + taskId);
+        }
+        Task task = workableQuery(userId).taskId(taskId).singleResult();
+        if (task == null) {
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId
+                    + " is neither the assignee nor a candidate of task " + taskId);
+        }
+        return task;
+    }
+
+    /** The open tasks {@code userId} may work. */
+    List<Task> workableBy(String userId) {
+        return workableQuery(userId).orderByTaskCreateTime().asc().list();
+    }
+
+    private TaskQuery workableQuery(String userId) {
+        List<String> groups = users.groupsOf(userId);
+        TaskQuery query = tasks.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId);
+        return (groups.isEmpty() ? query : query.taskCandidateGroupIn(groups)).endOr();
+    }
+}
