@@ -5,21 +5,25 @@ import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.approvalchain.engine.process.CaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of our API as an RFC 9457 problem detail that says what was wrong, never a stack
  * trace: 400 for bad input, 403/404/409 from the capability, 503 when the chain is unavailable.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
-class ApiExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -34,23 +38,27 @@ class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
-    ProblemDetail badRequest(Exception e) {
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    /** Names each invalid field of a request body, e.g. {@code signature: must not be blank}. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request body");
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is not valid JSON of the expected shape");
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is not JSON of the expected shape"));
     }
 
     @ExceptionHandler({LedgerUnavailableException.class, TransactionRejectedException.class})

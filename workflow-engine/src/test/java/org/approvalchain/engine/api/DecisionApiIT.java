@@ -1,0 +1,270 @@
+package org.approvalchain.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.engine.ledger.CallResult;
+import org.approvalchain.engine.ledger.DeployedContracts;
+import org.approvalchain.engine.ledger.Ledger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.web3j.utils.Numeric;
+
+/**
+ * The approval flow through our REST API, as clients use it: a key registered by an admin, cases
+ * started, payloads fetched and signed on the client, decisions posted; and every forged,
+ * unsigned, replayed or unauthorised path refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DecisionApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ClientKey WANG_FANG = ClientKey.generate();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.data-dir", dataDir::toString);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    DeployedContracts contracts;
+
+    @Test
+    void drivesACaseToItsEndWithAClientSignedDecisionRecordedOnChain() throws Exception {
+        registerKey("wang.fang", WANG_FANG);
+        String caseId = startCase(30);
+        String taskId = awaitTask("wang.fang", caseId);
+        JsonNode payload = payload("wang.fang", taskId, "APPROVE", "材料齐全，符合条件");
+        String signature = WANG_FANG.sign(payload.get("payload").asText());
+
+        ResponseEntity<String> recorded = post("wang.fang", "/api/tasks/" + taskId + "/decision", decision(payload, signature));
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode receipt = JSON.readTree(recorded.getBody());
+        assertThat(receipt.get("decisionTxHash").asText()).startsWith("0x");
+        assertThat(receipt.get("stepBlock").asLong()).isPositive();
+
+        JsonNode kase = await(() -> getJson("wang.fang", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
+        assertThat(kase.get("steps")).hasSize(3).allSatisfy(step -> {
+            assertThat(step.get("stepTxHash").asText()).startsWith("0x");
+            assertThat(step.get("stepBlock").asLong()).isPositive();
+        });
+        assertThat(kase.get("variables").has("applicant")).isFalse();
+        assertThat(kase.toString()).doesNotContain("110101199001011234");
+
+        DecisionRegistryContract registry = new DecisionRegistryContract(contracts.codec());
+        CallResult onChain = ledger.call(null, contracts.address(DecisionRegistryContract.NAME), registry.getDecision(caseId, taskId));
+        var decision = registry.decodeDecision(onChain.output()).orElseThrow();
+        assertThat(decision.approverId()).isEqualTo("wang.fang");
+        assertThat(decision.decision()).isEqualTo(DecisionRegistryContract.Decision.APPROVE);
+        assertThat(Numeric.toHexString(decision.payloadHash())).isEqualTo(payload.get("sm3").asText());
+        assertThat(decision.signature()).isEqualTo(Base64.getDecoder().decode(signature));
+    }
+
+    @Test
+    void refusesUnsignedForgedForeignAndReplayedDecisions() throws Exception {
+        registerKey("wang.fang", WANG_FANG);
+        String taskA = awaitTask("wang.fang", startCase(40));
+        String taskB = awaitTask("wang.fang", startCase(41));
+        JsonNode payloadA = payload("wang.fang", taskA, "REJECT", "缺少材料");
+        String signedA = WANG_FANG.sign(payloadA.get("payload").asText());
+
+        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, "")), HttpStatus.BAD_REQUEST, "signature");
+        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, "not base64!")),
+                HttpStatus.BAD_REQUEST, "NOT_BASE64");
+        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision",
+                decision(payloadA, ClientKey.generate().sign(payloadA.get("payload").asText()))), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
+        String otherReasons = payloadA.get("payload").asText().replace("缺少材料", "材料齐全");
+        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision",
+                Map.of("payload", otherReasons, "signature", signedA)), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
+        assertRefused(post("wang.fang", "/api/tasks/" + taskB + "/decision", decision(payloadA, signedA)),
+                HttpStatus.BAD_REQUEST, "not for this task");
+        assertRefused(post("zhao.lei", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
+                HttpStatus.FORBIDDEN, "neither the assignee nor a candidate");
+
+        ResponseEntity<String> viaCamunda = http.withBasicAuth("wang.fang", "wang.fang").exchange(
+                "/engine-rest/task/" + taskB + "/complete", HttpMethod.POST, jsonBody(Map.of()), String.class);
+        assertThat(viaCamunda.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(viaCamunda.getBody()).contains("DECISION-001");
+        assertThat(tasksOf("wang.fang")).contains(taskB);
+
+        assertThat(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
+                HttpStatus.NOT_FOUND, "no open task");
+    }
+
+    @Test
+    void tasksAndPayloadsAreForCandidatesOnly() throws Exception {
+        String taskId = awaitTask("wang.fang", startCase(35));
+        assertThat(tasksOf("li.na")).contains(taskId);
+        assertThat(tasksOf("zhao.lei")).doesNotContain(taskId);
+        assertThat(http.withBasicAuth("zhao.lei", "zhao.lei").getForEntity(
+                "/api/tasks/" + taskId + "/decision-payload?decision=APPROVE", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // (a wrong password locks a Camunda user for a few seconds, so it is tried on a user of its own)
+        assertThat(http.withBasicAuth("ghost", "wrong").getForEntity("/api/tasks", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertRefused(http.withBasicAuth("wang.fang", "wang.fang").getForEntity(
+                "/api/tasks/" + taskId + "/decision-payload?decision=MAYBE", String.class), HttpStatus.BAD_REQUEST, "MAYBE");
+    }
+
+    @Test
+    void theEligibilityRuleRejectsAnIneligibleApplicationOnChain() throws Exception {
+        String caseId = startCase(12);
+        JsonNode kase = await(() -> getJson("wang.fang", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
+        assertThat(kase.get("variables").get("eligible").asBoolean()).isFalse();
+        assertThat(kase.get("openTasks")).isEmpty();
+        JsonNode step = kase.get("steps").get(0);
+        assertThat(step.get("contract").asText()).isEqualTo("EligibilityRule");
+        assertThat(step.get("resultJson").asText()).contains("\"eligible\":false");
+        assertThat(step.get("callTxHash").asText()).startsWith("0x");
+    }
+
+    @Test
+    void aContractRevertRoutesTheCaseThroughItsBpmnError() throws Exception {
+        ResponseEntity<String> started = post("wang.fang", "/api/processes/revert-routing/cases",
+                Map.of("application", Map.of("documentHash", "0x" + "ab".repeat(32))));
+        String caseId = JSON.readTree(started.getBody()).get("caseId").asText();
+        JsonNode kase = await(() -> getJson("wang.fang", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
+        JsonNode step = kase.get("steps").get(0);
+        assertThat(step.get("callStatus").asInt()).isEqualTo(16);
+        assertThat(step.get("revertReason").asText()).isEqualTo("DocumentEvidence: unknown document");
+        assertThat(kase.get("variables").get("revertReason").asText()).isEqualTo("DocumentEvidence: unknown document");
+    }
+
+    @Test
+    void onlyAdminsRegisterKeysAndBadKeysAreNamed() {
+        HttpHeaders pem = new HttpHeaders();
+        pem.setContentType(MediaType.TEXT_PLAIN);
+        assertThat(http.withBasicAuth("wang.fang", "wang.fang").exchange("/api/admin/approvers/wang.fang/key", HttpMethod.PUT,
+                new HttpEntity<>(WANG_FANG.publicKeyPem(), pem), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/wang.fang/key", HttpMethod.PUT,
+                new HttpEntity<>("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", pem), String.class),
+                HttpStatus.BAD_REQUEST, "not an SM2 public key");
+        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/nobody/key", HttpMethod.PUT,
+                new HttpEntity<>(WANG_FANG.publicKeyPem(), pem), String.class), HttpStatus.NOT_FOUND, "no user 'nobody'");
+    }
+
+    @Test
+    void badRequestsGetProblemDetailsAndTheApiIsDescribed() {
+        assertRefused(post("wang.fang", "/api/processes/licence-application/cases",
+                Map.of("application", Map.of("nested", Map.of("a", 1)))), HttpStatus.BAD_REQUEST, "application field 'nested'");
+        assertRefused(post("wang.fang", "/api/processes/no-such-process/cases", Map.of("application", Map.of())),
+                HttpStatus.NOT_FOUND, "no-such-process");
+        assertRefused(http.withBasicAuth("wang.fang", "wang.fang").getForEntity("/api/cases/unknown", String.class),
+                HttpStatus.NOT_FOUND, "no case unknown");
+        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/tasks/{taskId}/decision")
+                .contains("/api/processes/{processKey}/cases");
+    }
+
+    // --- the client side ---
+
+    private void registerKey(String userId, ClientKey key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<String> response = http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/" + userId + "/key",
+                HttpMethod.PUT, new HttpEntity<>(key.publicKeyPem(), headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private String startCase(int applicantAge) throws Exception {
+        ResponseEntity<String> response = post("wang.fang", "/api/processes/licence-application/cases", Map.of(
+                "application", Map.of("applicantAge", applicantAge, "licenceType", "食品经营许可证"),
+                "applicant", Map.of("name", "张三", "idNumber", "110101199001011234")));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return JSON.readTree(response.getBody()).get("caseId").asText();
+    }
+
+    private String awaitTask(String user, String caseId) throws Exception {
+        JsonNode task = await(() -> {
+            for (JsonNode t : getJson(user, "/api/tasks")) {
+                if (caseId.equals(t.get("caseId").asText())) {
+                    return t;
+                }
+            }
+            return null;
+        }, t -> t != null);
+        return task.get("taskId").asText();
+    }
+
+    private List<String> tasksOf(String user) throws Exception {
+        return getJson(user, "/api/tasks").findValuesAsText("taskId");
+    }
+
+    private JsonNode payload(String user, String taskId, String decision, String reason) throws Exception {
+        return getJson(user, "/api/tasks/" + taskId + "/decision-payload?decision=" + decision + "&reason=" + reason);
+    }
+
+    private static Map<String, String> decision(JsonNode payload, String signature) {
+        return Map.of("payload", payload.get("payload").asText(), "signature", signature);
+    }
+
+    private JsonNode getJson(String user, String path) throws Exception {
+        ResponseEntity<String> response = http.withBasicAuth(user, user).getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody());
+    }
+
+    private ResponseEntity<String> post(String user, String path, Object body) {
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, jsonBody(body), String.class);
+    }
+
+    private static HttpEntity<Object> jsonBody(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static void assertRefused(ResponseEntity<String> response, HttpStatus status, String detail) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains(detail).doesNotContain("\tat org.");
+    }
+
+    private static <T> T await(ThrowingSupplier<T> value, java.util.function.Predicate<T> done) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        T last = value.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not reached within 30 s; last value: " + last);
+            }
+            Thread.sleep(100);
+            last = value.get();
+        }
+        return last;
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+}
