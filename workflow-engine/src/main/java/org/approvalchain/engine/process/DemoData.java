@@ -14,7 +14,11 @@ import org.approvalchain.engine.ledger.ChainWriter;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.cli.SignDecision;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -42,10 +46,11 @@ class DemoData {
             new DemoUser("li.na", "李娜", "licensing-officers"),
             new DemoUser("zhao.lei", "赵磊", "supervisors"));
 
-    DemoData(IdentityService identity, ApproverKeyRegistry keys, DemoProperties properties, ChainWriter writer,
-             DeployedContracts contracts) {
+    DemoData(IdentityService identity, AuthorizationService authorizations, ApproverKeyRegistry keys,
+             DemoProperties properties, ChainWriter writer, DeployedContracts contracts) {
         for (DemoUser user : USERS) {
             ensureUser(identity, user);
+            ensureTasklistAccess(authorizations, user.group());
             keys.register(user.id(), ApproverKey.fromPem(keyPair(properties.keysDir(), user.id())), "demo");
         }
         EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());
@@ -71,6 +76,25 @@ class DemoData {
             identity.saveUser(user);
             identity.createMembership(demo.id(), demo.group());
         }
+    }
+
+    /** Lets the group use Tasklist and see process definitions; tasks themselves stay candidates-only. */
+    private static void ensureTasklistAccess(AuthorizationService authorizations, String group) {
+        grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+
+    private static void grant(AuthorizationService authorizations, String group, Resources resource, String resourceId,
+                              Permissions permission) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(permission);
+        authorizations.saveAuthorization(grant);
     }
 
     /** The user's public key PEM, generating the key pair with the command-line signer the first time. */

@@ -127,6 +127,8 @@ class DecisionApiIT {
         String taskId = awaitTask("wang.fang", startCase(35));
         assertThat(tasksOf("li.na")).contains(taskId);
         assertThat(tasksOf("zhao.lei")).doesNotContain(taskId);
+        assertThat(http.withBasicAuth("wang.fang", "wang.fang").getForObject("/engine-rest/task", String.class)).contains(taskId);
+        assertThat(http.withBasicAuth("zhao.lei", "zhao.lei").getForObject("/engine-rest/task", String.class)).doesNotContain(taskId);
         assertThat(http.withBasicAuth("zhao.lei", "zhao.lei").getForEntity(
                 "/api/tasks/" + taskId + "/decision-payload?decision=APPROVE", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/api/tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
