@@ -18,6 +18,7 @@ import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecorded;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.EngineCluster;
 import org.approvalchain.engine.support.EngineNode;
 import org.approvalchain.engine.support.PostgresSchema;
 import org.approvalchain.engine.support.SharedChain;
@@ -30,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Camunda's cluster model with our chain: two engine nodes (each its own web server and job
- * executor) on one PostgreSQL schema and one chain. Cases are started and decided on both nodes
+ * executor) started at the same moment on one fresh PostgreSQL schema and one chain (they take
+ * turns creating the schema, contracts and demo data). Cases are started and decided on both nodes
  * alternately; whichever node runs a step, the chain must hold every step and every decision
  * exactly once, and the database the same steps.
  */
@@ -49,9 +51,10 @@ class TwoEngineNodesIT {
     void recordsEveryStepAndDecisionExactlyOnceWhicheverNodeWorksTheCase() {
         try (PostgresSchema schema = PostgresSchema.create("two_nodes");
              SharedChain chain = SharedChain.open(dataDir.resolve("ledger"));
-             EngineNode nodeA = EngineNode.start("node_a", schema, dataDir, chain);
-             EngineNode nodeB = EngineNode.start("node_b", schema, dataDir, chain)) {
-            List<EngineNode> nodes = List.of(nodeA, nodeB);
+             EngineCluster cluster = EngineCluster.startTogether(schema, dataDir, chain, "node_a", "node_b")) {
+            List<EngineNode> nodes = cluster.nodes();
+            EngineNode nodeA = nodes.get(0);
+            EngineNode nodeB = nodes.get(1);
 
             List<String> caseIds = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
