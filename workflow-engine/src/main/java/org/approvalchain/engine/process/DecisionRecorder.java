@@ -1,6 +1,7 @@
 package org.approvalchain.engine.process;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.web3j.utils.Numeric;
 class DecisionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
+    private static final Duration RECOVERY_GRACE = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inTransaction;
@@ -71,7 +73,10 @@ class DecisionRecorder {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${approvalchain.decisions.recovery-interval:PT30S}")
     void recoverPending() {
-        for (String taskId : jdbc.queryForList("SELECT task_id FROM ac_decision WHERE state = 'SIGNED'", String.class)) {
+        // decisions still being recorded by their submission are left to it for a while
+        Timestamp settled = Timestamp.from(Instant.now().minus(RECOVERY_GRACE));
+        for (String taskId : jdbc.queryForList("SELECT task_id FROM ac_decision WHERE state = 'SIGNED' AND signed_at < ?",
+                String.class, settled)) {
             if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
                 continue;
             }
@@ -121,8 +126,13 @@ class DecisionRecorder {
                 String.valueOf(tasks.getVariable(taskId, CaseContext.APPLICANT_HASH)));
         TransactionReceipt step = caseChain.recordStep(caseId, activityInstance, StepKind.MANUAL, payloadSm3);
         inTransaction.executeWithoutResult(s -> {
-            jdbc.update("UPDATE ac_decision SET state = 'RECORDED', decision_tx_hash = ?, decision_block = ?, recorded_at = ? "
-                    + "WHERE task_id = ?", onChain.transactionHash(), onChain.blockNumber(), Timestamp.from(Instant.now()), taskId);
+            // Only one path may finish a decision: the submission, the recovery, or another node's
+            // recovery. The row lock makes a second one wait here and then find nothing to do.
+            if (jdbc.update("UPDATE ac_decision SET state = 'RECORDED', decision_tx_hash = ?, decision_block = ?, "
+                    + "recorded_at = ? WHERE task_id = ? AND state = 'SIGNED'", onChain.transactionHash(),
+                    onChain.blockNumber(), Timestamp.from(Instant.now()), taskId) == 0) {
+                return;
+            }
             steps.add(new CaseStep(caseId + "/" + activityInstance, caseId, activityId, task.getName(), visit,
                     CaseStep.Kind.MANUAL, DecisionRegistryContract.NAME, "recordDecision", payloadSm3, payloadSm3,
                     null, onChain.transactionHash(), onChain.blockNumber(), onChain.status(), null,
