@@ -15,6 +15,7 @@ import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ import org.web3j.utils.Numeric;
 class DecisionApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ClientKey WANG_FANG = ClientKey.generate();
+    private static final Sm2DecisionSigner WANG_FANG = Sm2DecisionSigner.generate();
 
     @TempDir
     static Path dataDir;
@@ -101,7 +102,7 @@ class DecisionApiIT {
         assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, "not base64!")),
                 HttpStatus.BAD_REQUEST, "NOT_BASE64");
         assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision",
-                decision(payloadA, ClientKey.generate().sign(payloadA.get("payload").asText()))), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
+                decision(payloadA, Sm2DecisionSigner.generate().sign(payloadA.get("payload").asText()))), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
         String otherReasons = payloadA.get("payload").asText().replace("缺少材料", "材料齐全");
         assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision",
                 Map.of("payload", otherReasons, "signature", signedA)), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
@@ -190,7 +191,7 @@ class DecisionApiIT {
 
     // --- the client side ---
 
-    private void registerKey(String userId, ClientKey key) {
+    private void registerKey(String userId, Sm2DecisionSigner key) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
         ResponseEntity<String> response = http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/" + userId + "/key",

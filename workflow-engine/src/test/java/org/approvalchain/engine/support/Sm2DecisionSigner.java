@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
@@ -28,15 +32,38 @@ public final class Sm2DecisionSigner {
     private static final Provider BC = new BouncyCastleProvider();
 
     private final PrivateKey key;
+    private final PublicKey publicKey;
 
-    private Sm2DecisionSigner(PrivateKey key) {
+    private Sm2DecisionSigner(PrivateKey key, PublicKey publicKey) {
         this.key = key;
+        this.publicKey = publicKey;
+    }
+
+    /** A new key pair, generated on the client as a real approver's would be. */
+    public static Sm2DecisionSigner generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
+            generator.initialize(new ECGenParameterSpec("sm2p256v1"));
+            KeyPair pair = generator.generateKeyPair();
+            return new Sm2DecisionSigner(pair.getPrivate(), pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SM2 key generation failed", e);
+        }
+    }
+
+    /** The public key as PEM SubjectPublicKeyInfo, for an admin to register (generated keys only). */
+    public String publicKeyPem() {
+        if (publicKey == null) {
+            throw new IllegalStateException("only a generated signer knows its public key");
+        }
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
     }
 
     public static Sm2DecisionSigner fromPemFile(Path pemFile) {
         try (PemReader pem = new PemReader(new StringReader(Files.readString(pemFile)))) {
             byte[] pkcs8 = pem.readPemObject().getContent();
-            return new Sm2DecisionSigner(KeyFactory.getInstance("EC", BC).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+            return new Sm2DecisionSigner(KeyFactory.getInstance("EC", BC).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + pemFile, e);
         } catch (GeneralSecurityException e) {
