@@ -189,6 +189,19 @@ class DecisionApiIT {
                 .contains("/api/processes/{processKey}/cases");
     }
 
+    @Test
+    void showsTheLedgerAndKeepsCamundaRestBehindAuthentication() throws Exception {
+        JsonNode status = getJson("li.na", "/api/ledger/status");
+        assertThat(status.get("ledger").get("adapter").asText()).isEqualTo("embedded");
+        assertThat(status.get("ledger").get("crypto").asText()).isEqualTo("ECDSA");
+        assertThat(status.get("contracts").get("CaseLedger").asText()).startsWith("0x");
+        JsonNode block = getJson("li.na", "/api/ledger/blocks/1");
+        assertThat(block.get("transactionHashes")).hasSize(1);
+        assertRefused(http.withBasicAuth("li.na", "li.na").getForEntity("/api/ledger/blocks/999999", String.class),
+                HttpStatus.NOT_FOUND, "no block 999999");
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     // --- the client side ---
 
     private void registerKey(String userId, Sm2DecisionSigner key) {
