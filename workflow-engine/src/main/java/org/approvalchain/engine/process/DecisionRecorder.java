@@ -8,6 +8,8 @@ import java.util.Map;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.engine.ledger.ChainWriter;
+import org.approvalchain.engine.ledger.CrashPoint;
+import org.approvalchain.engine.ledger.CrashPoints;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.signing.ApproverKey;
@@ -48,9 +50,11 @@ class DecisionRecorder {
     private final CaseChain caseChain;
     private final CaseSteps steps;
     private final TaskService tasks;
+    private final CrashPoints crash;
 
     DecisionRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainWriter writer,
-                     DeployedContracts contracts, CaseChain caseChain, CaseSteps steps, TaskService tasks) {
+                     DeployedContracts contracts, CaseChain caseChain, CaseSteps steps, TaskService tasks,
+                     CrashPoints crash) {
         this.jdbc = jdbc;
         this.inTransaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
@@ -60,10 +64,12 @@ class DecisionRecorder {
         this.caseChain = caseChain;
         this.steps = steps;
         this.tasks = tasks;
+        this.crash = crash;
     }
 
     DecisionRecord record(VerifiedDecision verified, String payloadText, String signatureBase64) {
         keep(verified, payloadText, signatureBase64);
+        crash.reach(CrashPoint.DECISION_KEPT, verified.payload().caseId() + "/task/" + verified.payload().taskId());
         return recordKept(verified.payload().taskId());
     }
 
@@ -120,6 +126,7 @@ class DecisionRecorder {
         caseChain.ensureOpen(caseId, payload.processDefinitionId(), payload.processVersion(),
                 String.valueOf(tasks.getVariable(taskId, CaseContext.APPLICANT_HASH)));
         TransactionReceipt step = caseChain.recordStep(caseId, activityInstance, StepKind.MANUAL, payloadSm3);
+        crash.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
         inTransaction.executeWithoutResult(s -> {
             jdbc.update("UPDATE ac_decision SET state = 'RECORDED', decision_tx_hash = ?, decision_block = ?, recorded_at = ? "
                     + "WHERE task_id = ?", onChain.transactionHash(), onChain.blockNumber(), Timestamp.from(Instant.now()), taskId);
