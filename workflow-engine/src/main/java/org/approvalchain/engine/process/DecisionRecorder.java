@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.DecisionRegistryContract;
@@ -51,6 +53,8 @@ class DecisionRecorder {
     private final CaseSteps steps;
     private final TaskService tasks;
     private final CrashPoints crash;
+    /** Tasks whose decision a thread of this engine is recording now: the request and the recovery must not both. */
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     DecisionRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainWriter writer,
                      DeployedContracts contracts, CaseChain caseChain, CaseSteps steps, TaskService tasks,
@@ -70,7 +74,16 @@ class DecisionRecorder {
     DecisionRecord record(VerifiedDecision verified, String payloadText, String signatureBase64) {
         keep(verified, payloadText, signatureBase64);
         crash.reach(CrashPoint.DECISION_KEPT, verified.payload().caseId() + "/task/" + verified.payload().taskId());
-        return recordKept(verified.payload().taskId());
+        String taskId = verified.payload().taskId();
+        if (!recording.add(taskId)) {
+            throw new CaseException(CaseException.Kind.CONFLICT, "the signed decision of task " + taskId
+                    + " is being recorded right now");
+        }
+        try {
+            return recordKept(taskId);
+        } finally {
+            recording.remove(taskId);
+        }
     }
 
     /** Finishes every kept decision whose task is still open (after a crash or a chain outage). */
@@ -78,14 +91,18 @@ class DecisionRecorder {
     @Scheduled(fixedDelayString = "${approvalchain.decisions.recovery-interval:PT30S}")
     void recoverPending() {
         for (String taskId : jdbc.queryForList("SELECT task_id FROM ac_decision WHERE state = 'SIGNED'", String.class)) {
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            if (!recording.add(taskId)) {
                 continue;
             }
             try {
-                recordKept(taskId);
-                log.info("DECISION-101 recovered the signed decision of task {}", taskId);
+                if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+                    recordKept(taskId);
+                    log.info("DECISION-101 recovered the signed decision of task {}", taskId);
+                }
             } catch (RuntimeException e) {
                 log.warn("DECISION-102 signed decision of task {} not recorded yet: {}", taskId, e.getMessage());
+            } finally {
+                recording.remove(taskId);
             }
         }
     }

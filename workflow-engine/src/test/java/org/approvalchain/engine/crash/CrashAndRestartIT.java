@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.embedded.EmbeddedLedger;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,8 +41,8 @@ class CrashAndRestartIT {
             "decision-kept",                                        // decision kept as SIGNED, nothing on chain
             "chain-write-sent@/decision",                           // (request) decision on chain, journal not completed
             "decision-on-chain"})                                   // decision and step on chain, task not completed
-    void aKilledEngineFinishesTheCaseAfterARestartWithEveryChainWriteOnce(String haltAt, @TempDir Path dataDir)
-            throws Exception {
+    void aKilledEngineFinishesTheCaseAfterARestartWithEveryChainWriteOnce(String haltAt) throws Exception {
+        Path dataDir = freshDataDir(haltAt);
         String caseId;
         boolean decided;
         try (EngineProcess engine = EngineProcess.start(dataDir, args("--approvalchain.test.halt-at=" + haltAt))) {
@@ -102,6 +104,19 @@ class CrashAndRestartIT {
             Thread.sleep(200);
         }
         return decided;
+    }
+
+    /** {@code target/crash-it/<point>}, emptied: kept after the run, with the engine's logs, for a look after a failure. */
+    private static Path freshDataDir(String haltAt) throws IOException {
+        Path dir = Path.of("target", "crash-it", haltAt.replaceAll("[^A-Za-z0-9]+", "-")).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     private static Path approverKey(Path dataDir) {
