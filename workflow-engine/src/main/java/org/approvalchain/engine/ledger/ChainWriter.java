@@ -31,11 +31,14 @@ public class ChainWriter {
     private final EngineAccount account;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
+    private final CrashPoints crash;
 
-    ChainWriter(Ledger ledger, EngineAccount account, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ChainWriter(Ledger ledger, EngineAccount account, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                CrashPoints crash) {
         this.ledger = ledger;
         this.account = account;
         this.jdbc = jdbc;
+        this.crash = crash;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -57,6 +60,7 @@ public class ChainWriter {
 
     private TransactionReceipt write(String key, String contract, String to, byte[] input, String abi) {
         Journalled entry = journalled(key).orElseGet(() -> journal(key, contract, sign(to, input, abi)));
+        crash.reach(CrashPoint.CHAIN_WRITE_JOURNALLED, key);
         Optional<TransactionReceipt> known = ledger.receipt(entry.txHash());
         if (known.isPresent()) {
             return completed(key, known.get());
@@ -101,6 +105,7 @@ public class ChainWriter {
     }
 
     private TransactionReceipt completed(String key, TransactionReceipt receipt) {
+        crash.reach(CrashPoint.CHAIN_WRITE_SENT, key);
         separately.executeWithoutResult(s -> jdbc.update(
                 "UPDATE ac_chain_write SET block_number = ?, status = ?, revert_reason = ?, completed_at = ? "
                         + "WHERE write_key = ? AND completed_at IS NULL",

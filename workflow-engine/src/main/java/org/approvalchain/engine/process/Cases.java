@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -83,15 +84,24 @@ public class Cases {
             }
         }
         List<CaseView.OpenTask> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-                .map(t -> new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                        tasks.getIdentityLinksForTask(t.getId()).stream()
-                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                                .map(l -> l.getGroupId()).toList()))
+                .flatMap(t -> candidateGroups(t.getId()).map(groups ->
+                        new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
                 .toList();
         return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getStartTime().toInstant(),
                 instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), variables, open,
                 steps.ofCase(caseId)));
+    }
+
+    /** The task's candidate groups; empty when the task was completed since it was listed. */
+    private Optional<List<String>> candidateGroups(String taskId) {
+        try {
+            return Optional.of(tasks.getIdentityLinksForTask(taskId).stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                    .map(l -> l.getGroupId()).toList());
+        } catch (NullValueException completedMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     private static Object flatValue(String name, Object value) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.ContractInterface;
 import org.approvalchain.engine.ledger.ChainWriter;
+import org.approvalchain.engine.ledger.CrashPoint;
+import org.approvalchain.engine.ledger.CrashPoints;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -30,12 +32,14 @@ class ContractStep implements JavaDelegate {
     private final ChainWriter writer;
     private final CaseChain caseChain;
     private final CaseSteps steps;
+    private final CrashPoints crash;
 
-    ContractStep(DeployedContracts contracts, ChainWriter writer, CaseChain caseChain, CaseSteps steps) {
+    ContractStep(DeployedContracts contracts, ChainWriter writer, CaseChain caseChain, CaseSteps steps, CrashPoints crash) {
         this.contracts = contracts;
         this.writer = writer;
         this.caseChain = caseChain;
         this.steps = steps;
+        this.crash = crash;
     }
 
     @Override
@@ -67,12 +71,14 @@ class ContractStep implements JavaDelegate {
             }
         }
         String resultHash = StepDigest.sm3(result);
+        crash.reach(CrashPoint.STEP_CALLED, stepKey);
         caseChain.ensureOpen(kase.caseId(), kase.processDefinitionId(), kase.processVersion(), kase.applicantHash());
         TransactionReceipt stepReceipt = caseChain.recordStep(kase.caseId(), activityInstance, StepKind.AUTOMATIC, resultHash);
         steps.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
                 CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.sm3(inputs), resultHash,
                 StepDigest.json(result), receipt.transactionHash(), receipt.blockNumber(), receipt.status(),
                 receipt.revertReason(), stepReceipt.transactionHash(), stepReceipt.blockNumber(), null, Instant.now()));
+        crash.reach(CrashPoint.STEP_RECORDED, stepKey);
         if (!receipt.succeeded()) {
             throw new BpmnError(binding.revertErrorCode(), receipt.revertReason());
         }

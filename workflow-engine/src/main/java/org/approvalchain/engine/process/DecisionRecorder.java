@@ -1,14 +1,17 @@
 package org.approvalchain.engine.process;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.engine.ledger.ChainWriter;
+import org.approvalchain.engine.ledger.CrashPoint;
+import org.approvalchain.engine.ledger.CrashPoints;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.signing.ApproverKey;
@@ -40,7 +43,6 @@ import org.web3j.utils.Numeric;
 class DecisionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
-    private static final Duration RECOVERY_GRACE = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inTransaction;
@@ -50,9 +52,13 @@ class DecisionRecorder {
     private final CaseChain caseChain;
     private final CaseSteps steps;
     private final TaskService tasks;
+    private final CrashPoints crash;
+    /** Tasks whose decision a thread of this engine is recording now: the request and the recovery must not both. */
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     DecisionRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainWriter writer,
-                     DeployedContracts contracts, CaseChain caseChain, CaseSteps steps, TaskService tasks) {
+                     DeployedContracts contracts, CaseChain caseChain, CaseSteps steps, TaskService tasks,
+                     CrashPoints crash) {
         this.jdbc = jdbc;
         this.inTransaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
@@ -62,29 +68,41 @@ class DecisionRecorder {
         this.caseChain = caseChain;
         this.steps = steps;
         this.tasks = tasks;
+        this.crash = crash;
     }
 
     DecisionRecord record(VerifiedDecision verified, String payloadText, String signatureBase64) {
         keep(verified, payloadText, signatureBase64);
-        return recordKept(verified.payload().taskId());
+        crash.reach(CrashPoint.DECISION_KEPT, verified.payload().caseId() + "/task/" + verified.payload().taskId());
+        String taskId = verified.payload().taskId();
+        if (!recording.add(taskId)) {
+            throw new CaseException(CaseException.Kind.CONFLICT, "the signed decision of task " + taskId
+                    + " is being recorded right now");
+        }
+        try {
+            return recordKept(taskId);
+        } finally {
+            recording.remove(taskId);
+        }
     }
 
     /** Finishes every kept decision whose task is still open (after a crash or a chain outage). */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${approvalchain.decisions.recovery-interval:PT30S}")
     void recoverPending() {
-        // decisions still being recorded by their submission are left to it for a while
-        Timestamp settled = Timestamp.from(Instant.now().minus(RECOVERY_GRACE));
-        for (String taskId : jdbc.queryForList("SELECT task_id FROM ac_decision WHERE state = 'SIGNED' AND signed_at < ?",
-                String.class, settled)) {
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+        for (String taskId : jdbc.queryForList("SELECT task_id FROM ac_decision WHERE state = 'SIGNED'", String.class)) {
+            if (!recording.add(taskId)) {
                 continue;
             }
             try {
-                recordKept(taskId);
-                log.info("DECISION-101 recovered the signed decision of task {}", taskId);
+                if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+                    recordKept(taskId);
+                    log.info("DECISION-101 recovered the signed decision of task {}", taskId);
+                }
             } catch (RuntimeException e) {
                 log.warn("DECISION-102 signed decision of task {} not recorded yet: {}", taskId, e.getMessage());
+            } finally {
+                recording.remove(taskId);
             }
         }
     }
@@ -125,6 +143,7 @@ class DecisionRecorder {
         caseChain.ensureOpen(caseId, payload.processDefinitionId(), payload.processVersion(),
                 String.valueOf(tasks.getVariable(taskId, CaseContext.APPLICANT_HASH)));
         TransactionReceipt step = caseChain.recordStep(caseId, activityInstance, StepKind.MANUAL, payloadSm3);
+        crash.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
         inTransaction.executeWithoutResult(s -> {
             // Only one path may finish a decision: the submission, the recovery, or another node's
             // recovery. The row lock makes a second one wait here and then find nothing to do.

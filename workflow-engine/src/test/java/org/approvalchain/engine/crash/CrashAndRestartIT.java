@@ -1,0 +1,132 @@
+package org.approvalchain.engine.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.engine.ledger.LedgerProperties;
+import org.approvalchain.engine.ledger.embedded.EmbeddedLedger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Kills the real engine (its jar, as a child process) at each crash point between its commits and
+ * its chain writes, restarts it on the same data directory without the crash point, and checks on
+ * the chain itself that the case went through with every step, the decision and each contract
+ * call recorded exactly once and no transaction repeated (a repeat would revert).
+ */
+class CrashAndRestartIT {
+
+    /** Lets a job the killed engine had locked run again soon after the restart (Camunda's default lock is 5 minutes). */
+    private static final String[] QUICK_JOB_RECOVERY = {
+            "--camunda.bpm.job-execution.lock-time-in-millis=5000", "--camunda.bpm.job-execution.max-wait=2000"};
+    private static final String[] ACTIVITIES = {"Activity_CheckEligibility", "Activity_ReviewApplication", "Activity_IssueLicence"};
+
+    @ParameterizedTest(name = "killed at {0}")
+    @ValueSource(strings = {
+            "step-called@/Activity_CheckEligibility#1",              // rule evaluated on chain, step not recorded
+            "chain-write-journalled@/Activity_IssueLicence#1/call", // (job) licence tx journalled, never sent
+            "step-recorded@/Activity_IssueLicence#1",               // licence and step on chain, job not committed
+            "decision-kept",                                        // decision kept as SIGNED, nothing on chain
+            "chain-write-sent@/decision",                           // (request) decision on chain, journal not completed
+            "decision-on-chain"})                                   // decision and step on chain, task not completed
+    void aKilledEngineFinishesTheCaseAfterARestartWithEveryChainWriteOnce(String haltAt) throws Exception {
+        Path dataDir = freshDataDir(haltAt);
+        String caseId;
+        boolean decided;
+        try (EngineProcess engine = EngineProcess.start(dataDir, args("--approvalchain.test.halt-at=" + haltAt))) {
+            EngineClient client = new EngineClient(engine.port);
+            caseId = client.startLicenceCase();
+            decided = driveUntilKilled(engine, client, caseId, dataDir);
+            assertThat(engine.awaitExit(Duration.ofSeconds(30))).as("exit code, as after kill -9").isEqualTo(137);
+        }
+
+        Map<String, String> contracts;
+        try (EngineProcess engine = EngineProcess.start(dataDir, args())) {
+            EngineClient client = new EngineClient(engine.port);
+            if (!decided) {
+                client.awaitCase(caseId, v -> !((List<?>) v.get("openTasks")).isEmpty(), Duration.ofSeconds(60));
+                HttpResponse<String> answer = client.approve(client.openTask(caseId).orElseThrow(), approverKey(dataDir));
+                assertThat(answer.statusCode()).as("decision answer: %s", answer.body()).isEqualTo(200);
+            }
+            Map<String, Object> done = client.awaitCase(caseId, v -> "COMPLETED".equals(v.get("state")), Duration.ofSeconds(90));
+            assertThat(((List<?>) done.get("steps")).stream().map(s -> (String) ((Map<?, ?>) s).get("activityId")).toList())
+                    .as("the case's steps").containsExactly(ACTIVITIES);
+            contracts = client.contracts();
+        }
+
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, new LedgerProperties.Embedded(
+                dataDir.resolve("ledger"), "chain0", "group0", 200, Duration.ZERO, 1000))) {
+            ChainEvidence chain = new ChainEvidence(ledger, contracts);
+            assertThat(chain.casesOpened(caseId)).as("case opened on CaseLedger").isEqualTo(1);
+            assertThat(chain.steps(caseId)).as("steps on CaseLedger")
+                    .containsExactly("Activity_CheckEligibility#1", "Activity_ReviewApplication#1", "Activity_IssueLicence#1");
+            assertThat(chain.decisions(caseId)).as("decisions on DecisionRegistry").hasSize(1);
+            assertThat(chain.evaluations(caseId)).as("EligibilityRule.evaluate").isEqualTo(1);
+            assertThat(chain.licencesIssued(caseId)).as("LicenseRegistry.issue").isEqualTo(1);
+            assertThat(chain.failedTransactions()).as("reverted or failed transactions").isEmpty();
+        }
+    }
+
+    /**
+     * Lets the case run (approving its task once it is open) until the engine dies at its crash
+     * point; returns whether the decision was submitted.
+     */
+    private static boolean driveUntilKilled(EngineProcess engine, EngineClient client, String caseId, Path dataDir)
+            throws InterruptedException {
+        boolean decided = false;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (engine.isAlive()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the engine never reached its crash point; log:\n" + engine.tail());
+            }
+            try {
+                Optional<String> task = decided ? Optional.empty() : client.openTask(caseId);
+                if (task.isPresent()) {
+                    decided = true;
+                    HttpResponse<String> answer = client.approve(task.get(), approverKey(dataDir));
+                    assertThat(answer.statusCode()).as("decision answer: %s", answer.body()).isEqualTo(200);
+                }
+            } catch (IOException connectionDied) {
+                // the engine halted while answering
+            }
+            Thread.sleep(200);
+        }
+        return decided;
+    }
+
+    /** {@code target/crash-it/<point>}, emptied: kept after the run, with the engine's logs, for a look after a failure. */
+    private static Path freshDataDir(String haltAt) throws IOException {
+        Path dir = Path.of("target", "crash-it", haltAt.replaceAll("[^A-Za-z0-9]+", "-")).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static Path approverKey(Path dataDir) {
+        return dataDir.resolve("demo-keys").resolve(EngineClient.APPROVER + ".key.pem");
+    }
+
+    private static String[] args(String... more) {
+        String[] all = new String[QUICK_JOB_RECOVERY.length + more.length];
+        System.arraycopy(QUICK_JOB_RECOVERY, 0, all, 0, QUICK_JOB_RECOVERY.length);
+        System.arraycopy(more, 0, all, QUICK_JOB_RECOVERY.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,182 @@
+package org.approvalchain.engine.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.approvalchain.engine.ledger.DeployedContracts;
+import org.approvalchain.engine.ledger.Ledger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With the chain unreachable nothing is lost silently: a contract step's job is retried with
+ * back-off and then becomes an incident that an operator sees and retries through Camunda's REST
+ * API; a decision submitted meanwhile is refused with 503 but kept, and recorded once the chain is
+ * back. In both cases the very transaction journalled before the outage is the one on chain, once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT1S",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000",
+        "approvalchain.decisions.recovery-interval=PT1S"})
+class LedgerOutageIT {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.data-dir", dataDir::toString);
+    }
+
+    @TestConfiguration
+    static class Outage {
+        @Bean(destroyMethod = "")
+        @Primary
+        SwitchableLedger switchableLedger(@Qualifier("embeddedLedger") Ledger real) {
+            return new SwitchableLedger(real);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SwitchableLedger ledger;
+    @Autowired
+    DeployedContracts contracts;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    EngineClient client;
+    ChainEvidence chain;
+
+    @BeforeEach
+    void connect() {
+        client = new EngineClient(port);
+        chain = new ChainEvidence(ledger, contracts.addresses());
+    }
+
+    @AfterEach
+    void chainBack() {
+        ledger.switchOn();
+    }
+
+    @Test
+    void aStepRetriesWhileTheChainIsDownThenRaisesAnIncidentThatAnOperatorRetries() throws Exception {
+        int refusedBefore = ledger.refusedSends();
+        ledger.switchOff();
+        String caseId = client.startLicenceCase();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+
+        await("an incident", () -> runtime.createIncidentQuery().processInstanceId(instance).count() == 1);
+        List<?> incidents = operator().getForObject("/engine-rest/incident?processInstanceId=" + instance, List.class);
+        assertThat(incidents).as("incidents an operator sees in Camunda's REST API").hasSize(1);
+        Map<?, ?> incident = (Map<?, ?>) incidents.get(0);
+        assertThat(incident.get("incidentType")).isEqualTo("failedJob");
+        assertThat(incident.get("activityId")).isEqualTo("Activity_CheckEligibility");
+        assertThat((String) incident.get("incidentMessage")).contains(SwitchableLedger.CODE);
+        Job job = management.createJobQuery().processInstanceId(instance).singleResult();
+        assertThat(job.getRetries()).isZero();
+        assertThat(ledger.refusedSends() - refusedBefore).as("sends refused by the chain: first try and retry")
+                .isGreaterThanOrEqualTo(2);
+        String journalled = journalledTx(caseId + "/Activity_CheckEligibility#1/call");
+        assertThat(chain.evaluations(caseId)).as("evaluations on chain during the outage").isZero();
+
+        ledger.switchOn();
+        var retried = operator().exchange("/engine-rest/job/" + job.getId() + "/retries", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("retries", 1)), String.class);
+        assertThat(retried.getStatusCode()).as("operator's retry: %s", retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> waiting = client.awaitCase(caseId, v -> !((List<?>) v.get("openTasks")).isEmpty(), Duration.ofSeconds(30));
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("incidents left").isZero();
+        assertThat(chain.evaluations(caseId)).as("EligibilityRule.evaluate on chain").isEqualTo(1);
+        assertThat(chain.steps(caseId)).containsExactly("Activity_CheckEligibility#1");
+        assertThat(((Map<?, ?>) ((List<?>) waiting.get("steps")).get(0)).get("callTxHash"))
+                .as("the transaction on chain is the one journalled before the outage").isEqualTo(journalled);
+        assertThat(chain.failedTransactions()).isEmpty();
+    }
+
+    @Test
+    void aDecisionSubmittedWhileTheChainIsDownIsKeptAndRecordedOnceWhenItIsBack() throws Exception {
+        String caseId = client.startLicenceCase();
+        client.awaitCase(caseId, v -> !((List<?>) v.get("openTasks")).isEmpty(), Duration.ofSeconds(30));
+        String taskId = client.openTask(caseId).orElseThrow();
+
+        ledger.switchOff();
+        HttpResponse<String> refused = client.approve(taskId, dataDir.resolve("demo-keys/" + EngineClient.APPROVER + ".key.pem"));
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":503").contains(SwitchableLedger.CODE);
+        Thread.sleep(2_500); // recovery runs every second meanwhile, and fails
+        assertThat(decisionState(taskId)).as("the decision, while the chain is down").isEqualTo("SIGNED");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task stays open").isEqualTo(1);
+        assertThat(chain.decisions(caseId)).isEmpty();
+
+        ledger.switchOn();
+        Map<String, Object> done = client.awaitCase(caseId, v -> "COMPLETED".equals(v.get("state")), Duration.ofSeconds(30));
+        assertThat(decisionState(taskId)).isEqualTo("RECORDED");
+        assertThat(((List<?>) done.get("steps"))).hasSize(3);
+        assertThat(chain.decisions(caseId)).as("decisions on chain").containsExactly(taskId);
+        assertThat(chain.steps(caseId)).containsExactly(
+                "Activity_CheckEligibility#1", "Activity_ReviewApplication#1", "Activity_IssueLicence#1");
+        assertThat(chain.licencesIssued(caseId)).isEqualTo(1);
+        assertThat(chain.failedTransactions()).isEmpty();
+    }
+
+    private TestRestTemplate operator() {
+        return http.withBasicAuth("demo", "demo");
+    }
+
+    private String journalledTx(String writeKey) {
+        return jdbc.queryForObject("SELECT tx_hash FROM ac_chain_write WHERE write_key = ?", String.class, writeKey);
+    }
+
+    private String decisionState(String taskId) {
+        return jdbc.queryForObject("SELECT state FROM ac_decision WHERE task_id = ?", String.class, taskId);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no " + what + " within a minute");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
