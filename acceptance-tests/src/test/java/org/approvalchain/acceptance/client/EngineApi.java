@@ -35,6 +35,11 @@ public final class EngineApi {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The operator's health check: ledger adapter, crypto, height. */
+    public Reply health() {
+        return send("GET", "/actuator/health", null);
+    }
+
     public Reply startCase(String processKey, Map<String, Object> application, Map<String, Object> applicant) {
         return send("POST", "/api/processes/" + processKey + "/cases", Map.of("application", application, "applicant", applicant));
     }

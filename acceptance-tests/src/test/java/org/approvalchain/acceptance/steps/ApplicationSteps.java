@@ -24,13 +24,14 @@ public class ApplicationSteps {
 
     @Given("the ApprovalChain engine is running with its demo users")
     public void theEngineIsRunning() {
-        assertThat(RunningEngine.get().baseUrl()).startsWith("http://");
+        JsonNode health = RunningEngine.get().as("demo").health().accepted();
+        assertThat(health.path("status").asText()).as("health: %s", health).isEqualTo("UP");
     }
 
     @Given("{word} has received an application of {word}, aged {int}, for a {string}")
     public void anApplicationIsReceived(String officer, String applicantName, int age, String licenceType) {
         kase.applicantName = applicantName;
-        kase.applicantIdNumber = "11010120080101" + String.format("%04d", age);
+        kase.applicantIdNumber = "11010120080101" + String.format("%04d", age); // a made-up resident ID number
         kase.caseId = CaseUnderReview.as(officer).startCase(CaseUnderReview.PROCESS,
                         Map.of("applicantAge", age, "licenceType", licenceType),
                         Map.of("name", applicantName, "idNumber", kase.applicantIdNumber))
@@ -82,7 +83,7 @@ public class ApplicationSteps {
         assertThat(issue.path("contract").asText()).isEqualTo("LicenseRegistry");
         assertThat(issue.path("function").asText()).isEqualTo("issue");
         assertThat(issue.path("callStatus").asInt(-1)).as("the call's receipt status").isZero();
-        assertThat(issue.path("revertReason").isNull() || issue.path("revertReason").isMissingNode()).isTrue();
+        assertThat(issue.path("revertReason").textValue()).as("revert reason").isNull();
     }
 
     @Then("the case shows nothing of {word}'s personal data")
