@@ -1,0 +1,61 @@
+package org.approvalchain.acceptance.steps;
+
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.spring.CucumberTestContext;
+import org.approvalchain.acceptance.RunningEngine;
+import org.approvalchain.acceptance.client.EngineApi;
+import org.approvalchain.acceptance.client.Poll;
+import org.approvalchain.acceptance.client.Reply;
+import org.springframework.context.annotation.Scope;
+
+/**
+ * What one scenario knows about its case: the case and its applicant, the review task, the
+ * decision being prepared (payload and signature), and the engine's last answer. A new one per
+ * scenario, shared by the step classes.
+ */
+@Scope(CucumberTestContext.SCOPE_CUCUMBER_GLUE) // one per scenario; no proxy, the steps read its fields
+public class CaseUnderReview {
+
+    static final String PROCESS = "licence-application";
+    static final String ELIGIBILITY = "Activity_CheckEligibility";
+    static final String REVIEW = "Activity_ReviewApplication";
+    static final String ISSUE = "Activity_IssueLicence";
+    /** Who reads the case: any licensing officer may. */
+    static final String OFFICER = "wang.fang";
+
+    String caseId;
+    String applicantName;
+    String applicantIdNumber;
+    String reviewTaskId;
+    String payload;
+    String signature;
+    Reply lastReply;
+    JsonNode receipt;
+
+    static EngineApi as(String user) {
+        return RunningEngine.get().as(user);
+    }
+
+    JsonNode view() {
+        return as(OFFICER).caseView(caseId).accepted();
+    }
+
+    /** Waits until the case has a recorded step at {@code activityId}; returns the step. */
+    JsonNode awaitStep(String activityId) {
+        return Poll.until("a step " + activityId + " in case " + caseId, this::view, view -> step(view, activityId));
+    }
+
+    /** Waits until the case has ended; returns its view. */
+    JsonNode awaitEnd() {
+        return Poll.until("case " + caseId + " to end", this::view,
+                view -> "COMPLETED".equals(view.path("state").asText()) ? Optional.of(view) : Optional.empty());
+    }
+
+    static Optional<JsonNode> step(JsonNode view, String activityId) {
+        return StreamSupport.stream(view.path("steps").spliterator(), false)
+                .filter(s -> activityId.equals(s.path("activityId").asText())).findFirst();
+    }
+}
