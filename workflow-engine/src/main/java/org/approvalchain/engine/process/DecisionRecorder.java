@@ -9,10 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.DecisionRegistryContract;
-import org.approvalchain.engine.ledger.ChainWriter;
 import org.approvalchain.engine.ledger.CrashPoint;
 import org.approvalchain.engine.ledger.CrashPoints;
-import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.DecisionPayload;
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.web3j.utils.Numeric;
 
 /**
  * Records a verified decision exactly once, and never loses one: (1) the signed decision is kept
@@ -47,8 +44,6 @@ class DecisionRecorder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inTransaction;
     private final TransactionTemplate separately;
-    private final ChainWriter writer;
-    private final DeployedContracts contracts;
     private final CaseChain caseChain;
     private final CaseSteps steps;
     private final TaskService tasks;
@@ -56,15 +51,12 @@ class DecisionRecorder {
     /** Tasks whose decision a thread of this engine is recording now: the request and the recovery must not both. */
     private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
-    DecisionRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactions, ChainWriter writer,
-                     DeployedContracts contracts, CaseChain caseChain, CaseSteps steps, TaskService tasks,
-                     CrashPoints crash) {
+    DecisionRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseChain caseChain, CaseSteps steps,
+                     TaskService tasks, CrashPoints crash) {
         this.jdbc = jdbc;
         this.inTransaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.writer = writer;
-        this.contracts = contracts;
         this.caseChain = caseChain;
         this.steps = steps;
         this.tasks = tasks;
@@ -139,7 +131,9 @@ class DecisionRecorder {
         int visit = visits instanceof Number n ? n.intValue() : 1;
         DecisionPayload payload = DecisionPayload.parse(((String) row.get("payload")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String activityInstance = CaseContext.activityInstance(activityId, visit);
-        TransactionReceipt onChain = recordOnChain(taskId, caseId, approver, row, decision, payloadSm3);
+        TransactionReceipt onChain = caseChain.recordDecision(caseId, taskId, approver,
+                ApproverKey.fromPointHex((String) row.get("public_key_hex")).encodedPoint(), decision, payloadSm3,
+                Base64.getDecoder().decode((String) row.get("signature_b64")));
         caseChain.ensureOpen(caseId, payload.processDefinitionId(), payload.processVersion(),
                 String.valueOf(tasks.getVariable(taskId, CaseContext.APPLICANT_HASH)));
         TransactionReceipt step = caseChain.recordStep(caseId, activityInstance, StepKind.MANUAL, payloadSm3);
@@ -161,21 +155,5 @@ class DecisionRecorder {
         });
         return new DecisionRecord(taskId, caseId, approver, decision, payloadSm3, onChain.transactionHash(),
                 onChain.blockNumber(), step.transactionHash(), step.blockNumber());
-    }
-
-    private TransactionReceipt recordOnChain(String taskId, String caseId, String approver, Map<String, Object> row,
-                                             String decision, String payloadSm3) {
-        DecisionRegistryContract registry = new DecisionRegistryContract(contracts.codec());
-        byte[] call = registry.recordDecision(caseId, taskId, approver,
-                ApproverKey.fromPointHex((String) row.get("public_key_hex")).encodedPoint(),
-                DecisionRegistryContract.Decision.valueOf(decision), Numeric.hexStringToByteArray(payloadSm3),
-                Base64.getDecoder().decode((String) row.get("signature_b64")));
-        TransactionReceipt receipt = writer.call(caseId + "/task/" + taskId + "/decision", DecisionRegistryContract.NAME,
-                contracts.address(DecisionRegistryContract.NAME), call);
-        if (!receipt.succeeded()) {
-            throw new IllegalStateException("DECISION-103 DecisionRegistry refused the decision of task " + taskId + ": "
-                    + receipt.revertReason());
-        }
-        return receipt;
     }
 }
