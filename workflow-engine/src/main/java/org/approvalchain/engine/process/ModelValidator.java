@@ -11,6 +11,7 @@ import org.approvalchain.engine.legal.LegalGate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.xml.ModelException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ public class ModelValidator {
 
     private final LegalGate gate;
 
+    @Autowired
     public ModelValidator(LedgerProperties properties) {
         this(new LegalGate(new ContractCatalogue(DeployedContracts.interfaces(properties.crypto()))));
     }
