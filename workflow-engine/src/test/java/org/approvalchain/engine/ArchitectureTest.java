@@ -30,4 +30,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule thePortKnowsNoAdapter = noClasses().that().resideInAPackage("org.approvalchain.engine.ledger")
             .should().dependOnClassesThat().resideInAnyPackage("..ledger.embedded..", "..ledger.fisco..");
+
+    /** The legal gate works on a neutral model description; process reads BPMN with Camunda and builds it. */
+    @ArchTest
+    static final ArchRule legalKnowsNoEngine = noClasses().that().resideInAPackage("..engine.legal..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..",
+                    "..engine.ledger..", "org.springframework..");
 }

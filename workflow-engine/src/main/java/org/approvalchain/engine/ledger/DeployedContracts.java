@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.CaseLedgerContract;
+import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.contracts.ContractInterface;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DefinitionRegistryContract;
@@ -71,6 +72,14 @@ public class DeployedContracts {
 
     public Map<String, String> addresses() {
         return Map.copyOf(addresses);
+    }
+
+    /**
+     * The interface of every contract the engine deploys, from the compiled artefacts alone (no
+     * chain needed): what a BPMN model may bind its steps to.
+     */
+    public static List<ContractInterface> interfaces(ChainCrypto crypto) {
+        return all(new AbiCodec(crypto)).stream().map(c -> new ContractInterface(c.artifact())).toList();
     }
 
     static List<DepartmentAccessContract> all(AbiCodec codec) {
