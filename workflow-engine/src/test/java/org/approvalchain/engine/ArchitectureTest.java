@@ -36,4 +36,8 @@ class ArchitectureTest {
     static final ArchRule legalKnowsNoEngine = noClasses().that().resideInAPackage("..engine.legal..")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..",
                     "..engine.ledger..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule auditReadsOnlyTheEnginesOwnRecords = noClasses().that().resideInAPackage("..engine.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..");
 }

@@ -1,10 +1,13 @@
 package org.approvalchain.engine.api;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.approvalchain.engine.audit.AuditEntry;
+import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CasesController {
 
     private final Cases cases;
+    private final CaseAudit audit;
 
-    CasesController(Cases cases) {
+    CasesController(Cases cases, CaseAudit audit) {
         this.cases = cases;
+        this.audit = audit;
     }
 
     /**
@@ -46,5 +51,12 @@ class CasesController {
     @GetMapping("/api/cases/{caseId}")
     CaseView get(@PathVariable String caseId) {
         return cases.find(caseId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId));
+    }
+
+    /** Every step in order with its chain evidence; signed decisions re-verified. */
+    @GetMapping("/api/cases/{caseId}/audit")
+    List<AuditEntry> audit(@PathVariable String caseId) {
+        get(caseId);
+        return audit.trail(caseId);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,9 @@ class DecisionApiIT {
     @Autowired
     DeployedContracts contracts;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void drivesACaseToItsEndWithAClientSignedDecisionRecordedOnChain() throws Exception {
         registerKey("wang.fang", WANG_FANG);
@@ -88,6 +92,23 @@ class DecisionApiIT {
         assertThat(decision.decision()).isEqualTo(DecisionRegistryContract.Decision.APPROVE);
         assertThat(Numeric.toHexString(decision.payloadHash())).isEqualTo(payload.get("sm3").asText());
         assertThat(decision.signature()).isEqualTo(Base64.getDecoder().decode(signature));
+
+        JsonNode audit = getJson("li.na", "/api/cases/" + caseId + "/audit");
+        assertThat(audit).hasSize(3);
+        assertThat(audit.get(0).get("contract").asText()).isEqualTo("EligibilityRule");
+        assertThat(audit.get(0).get("ruleVersion").asLong()).isEqualTo(1);
+        assertThat(audit.get(0).get("inputsHash").asText()).startsWith("0x");
+        JsonNode review = audit.get(1);
+        assertThat(review.get("approver").asText()).isEqualTo("wang.fang");
+        assertThat(review.get("decision").asText()).isEqualTo("APPROVE");
+        assertThat(review.get("reasons").asText()).isEqualTo("材料齐全，符合条件");
+        assertThat(review.get("signatureVerifies").asBoolean()).isTrue();
+        assertThat(review.get("callTxHash").asText()).isEqualTo(receipt.get("decisionTxHash").asText());
+        assertThat(audit.get(2).get("function").asText()).isEqualTo("issue");
+
+        jdbc.update("UPDATE ac_decision SET signature_b64 = ? WHERE task_id = ?",
+                Sm2DecisionSigner.generate().sign(payload.get("payload").asText()), taskId);
+        assertThat(getJson("li.na", "/api/cases/" + caseId + "/audit").get(1).get("signatureVerifies").asBoolean()).isFalse();
     }
 
     @Test
