@@ -26,6 +26,9 @@ public interface Ledger extends AutoCloseable {
     /** Executes a read-only call against the latest state; nothing is recorded. */
     CallResult call(String from, String to, byte[] input);
 
+    /** The runtime bytecode deployed at {@code address} (empty when there is no contract). */
+    byte[] code(String address);
+
     Optional<Block> blockByNumber(long number);
 
     Optional<Block> blockByHash(String hash);

@@ -62,6 +62,11 @@ final class SwitchableLedger implements Ledger {
     }
 
     @Override
+    public byte[] code(String address) {
+        return real.code(address);
+    }
+
+    @Override
     public Optional<Block> blockByNumber(long number) {
         return real.blockByNumber(number);
     }

@@ -82,6 +82,10 @@ final class BlockSealer implements AutoCloseable {
         });
     }
 
+    byte[] code(String address) {
+        return onThread(() -> evm.code(address));
+    }
+
     private void enqueue(VerifiedTransaction tx, CompletableFuture<TransactionReceipt> receipt) {
         if (store.containsTransaction(tx.hash()) || !pendingHashes.add(tx.hash())) {
             receipt.completeExceptionally(new TransactionRejectedException("replayed transaction " + tx.hash()));

@@ -110,6 +110,11 @@ public final class EmbeddedLedger implements Ledger {
     }
 
     @Override
+    public byte[] code(String address) {
+        return sealer.code(address);
+    }
+
+    @Override
     public Optional<Block> blockByNumber(long number) {
         return store.byNumber(number);
     }

@@ -66,6 +66,12 @@ final class EvmState implements AutoCloseable {
         }
     }
 
+    /** The runtime bytecode at {@code address} in the committed state. */
+    byte[] code(String address) {
+        byte[] code = state.getCode(new Address(address));
+        return code == null ? new byte[0] : code;
+    }
+
     /** Writes the pending changes to LevelDB and reopens the state at the new root. */
     String commit() {
         Hash root = state.commit();

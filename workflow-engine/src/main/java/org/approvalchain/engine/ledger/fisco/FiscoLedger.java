@@ -24,6 +24,7 @@ import org.fisco.bcos.sdk.v3.client.protocol.request.Transaction;
 import org.fisco.bcos.sdk.v3.client.protocol.response.BcosBlock;
 import org.fisco.bcos.sdk.v3.model.CryptoType;
 import org.fisco.bcos.sdk.v3.model.TransactionReceiptStatus;
+import org.web3j.utils.Numeric;
 
 /**
  * The ledger on a FISCO BCOS chain, through the SDK's {@link Client}. Transactions arrive signed;
@@ -94,6 +95,12 @@ public class FiscoLedger implements Ledger {
     @Override
     public CallResult call(String from, String to, byte[] input) {
         return FiscoReceipts.toCallResult(rpc("call", () -> client.call(new Transaction(from, to, input)).getCallResult()));
+    }
+
+    @Override
+    public byte[] code(String address) {
+        String hex = rpc("getCode", () -> client.getCode(address).getCode());
+        return hex == null ? new byte[0] : Numeric.hexStringToByteArray(hex);
     }
 
     @Override
