@@ -5,6 +5,8 @@ import java.util.stream.Stream;
 
 import org.approvalchain.engine.ApprovalChainApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,6 +36,14 @@ public final class EngineNode implements AutoCloseable {
      * key ({@code approvalchain.ledger.account-key-file}) and the demo approvers' keys live there.
      */
     public static EngineNode start(String name, PostgresSchema schema, Path dataDir, SharedChain chain) {
+        return start(name, schema, dataDir, chain, () -> { });
+    }
+
+    /**
+     * As {@link #start(String, PostgresSchema, Path, SharedChain)}; {@code loggingReady} runs once
+     * Spring Boot has set up logging for this node, before any bean (and so Camunda) is created.
+     */
+    static EngineNode start(String name, PostgresSchema schema, Path dataDir, SharedChain chain, Runnable loggingReady) {
         // command-line arguments: they override application.yml, as an operator's would
         String[] arguments = Stream.of(
                 "spring.profiles.active=demo,postgres",
@@ -41,7 +51,8 @@ public final class EngineNode implements AutoCloseable {
                 "approvalchain.data-dir=" + dataDir,
                 "server.port=0",
                 "camunda.bpm.process-engine-name=" + name).map(p -> "--" + p).toArray(String[]::new);
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(ApprovalChainApplication.class);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ApprovalChainApplication.class)
+                .listeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> loggingReady.run());
         if (chain != null) {
             builder.parent(chain.context());
         }
