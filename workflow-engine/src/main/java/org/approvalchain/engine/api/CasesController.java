@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.approvalchain.engine.audit.AuditEntry;
 import org.approvalchain.engine.audit.CaseAudit;
+import org.approvalchain.engine.audit.CaseVerifier;
+import org.approvalchain.engine.audit.Verification;
 import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
@@ -25,10 +27,12 @@ class CasesController {
 
     private final Cases cases;
     private final CaseAudit audit;
+    private final CaseVerifier verifier;
 
-    CasesController(Cases cases, CaseAudit audit) {
+    CasesController(Cases cases, CaseAudit audit, CaseVerifier verifier) {
         this.cases = cases;
         this.audit = audit;
+        this.verifier = verifier;
     }
 
     /**
@@ -58,5 +62,14 @@ class CasesController {
     List<AuditEntry> audit(@PathVariable String caseId) {
         get(caseId);
         return audit.trail(caseId);
+    }
+
+    /** The case's engine records checked against the chain; 200 whether clean or not. */
+    @GetMapping("/api/cases/{caseId}/verify")
+    Verification verify(@PathVariable String caseId) {
+        if (!verifier.knows(caseId)) {
+            get(caseId);
+        }
+        return verifier.verify(caseId);
     }
 }

@@ -1,0 +1,68 @@
+package org.approvalchain.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Sm2DecisionSigner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command-line verifier, run as the README shows it (in process, without a web server, on the
+ * data directory of an engine that has been stopped): exit code 0 for a clean case, 1 once the
+ * engine's records were edited, 2 for an unknown case; and it does not even start on a chain whose
+ * stored blocks were edited (LEDGER-210).
+ */
+class VerifyCommandIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void exitsNonZeroWhenAnythingIsOffAndRefusesATamperedChain() throws Exception {
+        String id;
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(ApprovalChainApplication.class)
+                .run("--server.port=0", "--approvalchain.data-dir=" + dataDir)) {
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            id = completedCase("http://localhost:" + port);
+        }
+        String caseId = id;
+        assertThat(verify(caseId)).isZero();
+        assertThat(verify("all")).isZero();
+        assertThat(verify("no-such-case")).isEqualTo(2);
+
+        try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("engine/camunda") + ";WRITE_DELAY=0", "sa", "")) {
+            db.createStatement().executeUpdate("UPDATE ac_decision SET reasons = 'edited' WHERE case_id = '" + caseId + "'");
+        }
+        assertThat(verify(caseId)).isEqualTo(1);
+        assertThat(verify("all")).isEqualTo(1);
+
+        try (var chain = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger/chain"), "ledger", "")) {
+            chain.createStatement().executeUpdate("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 1");
+        }
+        assertThatThrownBy(() -> verify(caseId)).hasStackTraceContaining("LEDGER-210");
+    }
+
+    private int verify(String which) {
+        return ApprovalChainApplication.verify("--approvalchain.data-dir=" + dataDir, "--approvalchain.verify=" + which);
+    }
+
+    private String completedCase(String base) {
+        ApiClient wangFang = ApiClient.demoUser(base, "wang.fang");
+        String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
+                Map.of("name", "李四"));
+        String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
+        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang"));
+        wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
+        return caseId;
+    }
+}

@@ -1,0 +1,155 @@
+package org.approvalchain.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Sm2DecisionSigner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A completed case verifies clean against the chain; each edit of the engine's own records is
+ * then reported precisely: changed reasons, a deleted step row, swapped step order, a changed
+ * signature. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseVerifierIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.data-dir", dataDir::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anUntouchedCaseVerifiesCleanAndUnknownCasesAreNotFound() throws Exception {
+        String caseId = completedCase();
+        JsonNode result = verify(caseId, 200);
+        assertThat(result.get("clean").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.get("findings")).isEmpty();
+        verify("no-such-case", 404);
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/cases/" + caseId + "/verify")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void reportsChangedReasons() throws Exception {
+        String caseId = completedCase();
+        jdbc.update("UPDATE ac_decision SET reasons = ? WHERE case_id = ?", "材料不全", caseId);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskOf(caseId) + " reasons 材料不全 符合条件");
+    }
+
+    @Test
+    void aDeletedStepRowLeavesAnExtraStepOnChain() throws Exception {
+        String caseId = completedCase();
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        jdbc.update("DELETE FROM ac_case_step WHERE step_key = ?", stepKey);
+        JsonNode result = verify(caseId, 200);
+        assertThat(result.get("clean").asBoolean()).isFalse();
+        assertThat(result.get("findings")).hasSize(1);
+        JsonNode finding = result.get("findings").get(0);
+        assertThat(finding.get("kind").asText()).isEqualTo("EXTRA");
+        assertThat(finding.get("subject").asText()).isEqualTo(stepKey);
+        assertThat(finding.get("chain").asText()).startsWith("sequence 1, kind AUTOMATIC");
+    }
+
+    @Test
+    void swappedStepsAreReportedReordered() throws Exception {
+        String caseId = completedCase();
+        List<Map<String, Object>> steps = jdbc.queryForList("SELECT step_key, step_block, recorded_at FROM ac_case_step "
+                + "WHERE case_id = ? ORDER BY step_block", caseId);
+        Map<String, Object> first = steps.get(0);
+        Map<String, Object> second = steps.get(1);
+        jdbc.update("UPDATE ac_case_step SET step_block = ?, recorded_at = ? WHERE step_key = ?",
+                second.get("step_block"), second.get("recorded_at"), first.get("step_key"));
+        jdbc.update("UPDATE ac_case_step SET step_block = ?, recorded_at = ? WHERE step_key = ?",
+                first.get("step_block"), first.get("recorded_at"), second.get("step_key"));
+        List<String> findings = findings(caseId);
+        assertThat(findings).contains(
+                "REORDERED " + first.get("step_key") + " sequence position 2 sequence 1, position 1",
+                "REORDERED " + second.get("step_key") + " sequence position 1 sequence 2, position 2");
+        assertThat(findings).filteredOn(f -> f.startsWith("ALTERED")).allMatch(f -> f.contains("step_tx block"));
+    }
+
+    @Test
+    void aChangedSignatureIsAlteredAndInvalid() throws Exception {
+        String caseId = completedCase();
+        String payload = jdbc.queryForObject("SELECT payload FROM ac_decision WHERE case_id = ?", String.class, caseId);
+        String forged = Sm2DecisionSigner.generate().sign(payload);
+        jdbc.update("UPDATE ac_decision SET signature_b64 = ? WHERE case_id = ?", forged, caseId);
+        List<String> findings = findings(caseId);
+        String taskId = taskOf(caseId);
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0)).startsWith("ALTERED " + taskId + " signature " + forged + " ");
+        assertThat(findings.get(1)).startsWith("INVALID_SIGNATURE " + taskId + " signature " + forged);
+        assertThat(Base64.getDecoder().decode(findings.get(0).split(" ")[4])).isNotEmpty();
+    }
+
+    private String completedCase() {
+        ApiClient wangFang = ApiClient.demoUser(base(), "wang.fang");
+        String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
+                Map.of("name", "李四"));
+        String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
+        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang"));
+        wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
+        return caseId;
+    }
+
+    private String taskOf(String caseId) {
+        return jdbc.queryForObject("SELECT task_id FROM ac_decision WHERE case_id = ?", String.class, caseId);
+    }
+
+    /** Findings as {@code KIND subject field engine chain} lines. */
+    private List<String> findings(String caseId) throws Exception {
+        JsonNode result = verify(caseId, 200);
+        assertThat(result.get("clean").asBoolean()).isFalse();
+        List<String> lines = new java.util.ArrayList<>();
+        result.get("findings").forEach(f -> lines.add(String.join(" ", f.get("kind").asText(), f.get("subject").asText(),
+                f.get("field").asText(), f.get("engine").asText(), f.get("chain").asText())));
+        return lines;
+    }
+
+    private JsonNode verify(String caseId, int status) throws Exception {
+        String auth = Base64.getEncoder().encodeToString("li.na:li.na".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/cases/" + caseId + "/verify")).header("Authorization", "Basic " + auth).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
