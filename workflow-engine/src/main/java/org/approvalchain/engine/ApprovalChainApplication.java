@@ -29,6 +29,10 @@ public class ApprovalChainApplication {
     /** Runs the verification command without a web server; returns the exit code. */
     public static int verify(String... args) {
         return SpringApplication.exit(new SpringApplicationBuilder(ApprovalChainApplication.class)
-                .web(WebApplicationType.NONE).run(args));
+                .web(WebApplicationType.NONE)
+                // Camunda's REST API needs a servlet container, which this mode does not start
+                .properties("spring.autoconfigure.exclude="
+                        + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration")
+                .run(args));
     }
 }

@@ -3,6 +3,7 @@ package org.approvalchain.engine.api;
 import java.util.List;
 
 import org.approvalchain.engine.process.UserDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,9 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * {@code /api/**} requires HTTP Basic against Camunda's identity service (group memberships
  * become {@code GROUP_<id>} authorities). Camunda's webapps and REST API bring their own
- * authentication; health and the OpenAPI description are public.
+ * authentication; health and the OpenAPI description are public. Not in the command-line mode
+ * (no web server).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
