@@ -8,8 +8,8 @@ import java.util.function.Function;
  * The automation map of one deployed process version: every task-like step with how it is decided
  * (mode), on what legal basis, whether it involves discretion, and who or what decides it (the
  * contract function and the SM3 hash of the contract's deployed runtime code, or the candidate
- * groups and users), with the number of steps per mode. Its canonical JSON ({@link
- * CanonicalJson}) is what is hashed and anchored on chain.
+ * groups and users), with the number of steps per mode. Its canonical JSON
+ * ({@link org.approvalchain.engine.signing.CanonicalJson}) is what is hashed and anchored on chain.
  */
 public record AutomationMap(String processKey, String processName, int version, List<MappedStep> steps,
                             ModeTotals totals) {

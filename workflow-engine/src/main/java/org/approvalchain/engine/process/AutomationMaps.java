@@ -10,7 +10,7 @@ import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.legal.AnchoredMap;
 import org.approvalchain.engine.legal.AutomationMap;
-import org.approvalchain.engine.legal.CanonicalJson;
+import org.approvalchain.engine.signing.CanonicalJson;
 import org.approvalchain.engine.legal.ProcessModel;
 import org.approvalchain.engine.signing.Sm3;
 import org.camunda.bpm.engine.RepositoryService;

@@ -1,22 +1,38 @@
 package org.approvalchain.engine.signing;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes a flat JSON object the way RFC 8785 (JCS) does, for the value types a decision payload
- * uses: strings, integers and arrays of strings. Members sorted by key (UTF-16 code units, which is
- * {@link String#compareTo}), no whitespace, UTF-8. Strings escape only what JCS escapes.
+ * Writes JSON the way RFC 8785 (JCS) does, for the value types our signed and hashed documents
+ * use: strings, integers, booleans, null, lists, and objects given as maps or records (a record's
+ * members are its component names, as Jackson serialises it). Members sorted by key (UTF-16 code
+ * units, which is {@link String#compareTo}), no whitespace, UTF-8. Strings escape only what JCS
+ * escapes. The one writer behind the decision payload and the automation map's hash.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private CanonicalJson() {
     }
 
-    static byte[] object(Map<String, ?> members) {
-        StringBuilder out = new StringBuilder(256).append('{');
+    /** The canonical bytes of an object given by its members. */
+    public static byte[] object(Map<String, ?> members) {
+        StringBuilder out = new StringBuilder(256);
+        object(out, members);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The canonical bytes of a record tree. */
+    public static byte[] of(Record value) {
+        return object(members(value));
+    }
+
+    private static void object(StringBuilder out, Map<String, ?> members) {
+        out.append('{');
         String separator = "";
         for (Map.Entry<String, ?> member : new TreeMap<>(members).entrySet()) {
             out.append(separator);
@@ -25,14 +41,28 @@ final class CanonicalJson {
             value(out, member.getValue());
             separator = ",";
         }
-        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        out.append('}');
+    }
+
+    private static Map<String, Object> members(Record record) {
+        Map<String, Object> members = new TreeMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                members.put(component.getName(), component.getAccessor().invoke(record));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+            }
+        }
+        return members;
     }
 
     private static void value(StringBuilder out, Object value) {
-        if (value instanceof String text) {
-            string(out, text);
-        } else if (value instanceof Integer || value instanceof Long) {
+        if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             out.append(value);
+        } else if (value instanceof String text) {
+            string(out, text);
+        } else if (value instanceof Record record) {
+            object(out, members(record));
         } else if (value instanceof List<?> items) {
             out.append('[');
             for (int i = 0; i < items.size(); i++) {
@@ -41,7 +71,7 @@ final class CanonicalJson {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("no canonical form for " + value);
+            throw new IllegalArgumentException("no canonical form for " + value.getClass());
         }
     }
 
