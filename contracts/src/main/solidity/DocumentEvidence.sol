@@ -16,6 +16,7 @@ contract DocumentEvidence is DepartmentAccess {
 
     event DocumentAnchored(bytes32 indexed documentHash, address indexed issuer, string documentType);
     event DocumentRevoked(bytes32 indexed documentHash, address indexed issuer, string reason);
+    event EvidenceChecked(string caseId, bytes32 indexed documentHash, string documentType, bool valid);
 
     function anchor(bytes32 documentHash, string calldata documentType) external onlyWriter {
         require(documentHash != bytes32(0), "DocumentEvidence: empty document hash");
@@ -31,6 +32,18 @@ contract DocumentEvidence is DepartmentAccess {
         require(!e.revoked, "DocumentEvidence: document already revoked");
         e.revoked = true;
         emit DocumentRevoked(documentHash, msg.sender, reason);
+    }
+
+    /// @notice Records on chain, for a case, whether a material is valid evidence of the expected
+    ///         type: anchored, not revoked, and anchored as that type (材料核验). Never reverts on
+    ///         a missing or invalid document: the answer is the result.
+    function check(string calldata caseId, bytes32 documentHash, string calldata documentType) external onlyWriter
+        returns (bool valid, string memory issuerDepartment) {
+        Evidence storage e = evidence[documentHash];
+        valid = e.anchoredAt != 0 && !e.revoked
+            && keccak256(bytes(e.documentType)) == keccak256(bytes(documentType));
+        issuerDepartment = departmentOf(e.issuer);
+        emit EvidenceChecked(caseId, documentHash, documentType, valid);
     }
 
     function verify(bytes32 documentHash) external view returns (

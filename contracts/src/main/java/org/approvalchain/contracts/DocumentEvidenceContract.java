@@ -28,6 +28,9 @@ public final class DocumentEvidenceContract extends DepartmentAccessContract {
     private static final Event DOCUMENT_REVOKED = event("DocumentRevoked",
         indexed(Bytes32.class), indexed(Address.class), plain(Utf8String.class));
 
+    private static final Event EVIDENCE_CHECKED = event("EvidenceChecked",
+        plain(Utf8String.class), indexed(Bytes32.class), plain(Utf8String.class), plain(Bool.class));
+
     public DocumentEvidenceContract(AbiCodec codec) {
         super(NAME, codec);
     }
@@ -39,6 +42,11 @@ public final class DocumentEvidenceContract extends DepartmentAccessContract {
 
     public byte[] revoke(byte[] documentHash, String reason) {
         return codec.encodeCall("revoke", bytes32("documentHash", documentHash), string("reason", reason));
+    }
+
+    public byte[] check(String caseId, byte[] documentHash, String documentType) {
+        return codec.encodeCall("check", string("caseId", caseId), bytes32("documentHash", documentHash),
+            string("documentType", documentType));
     }
 
     public byte[] verify(byte[] documentHash) {
@@ -61,6 +69,11 @@ public final class DocumentEvidenceContract extends DepartmentAccessContract {
             .map(v -> new DocumentRevoked(v.bytes(0), v.address(1), v.string(2)));
     }
 
+    public Optional<EvidenceChecked> evidenceChecked(List<String> topics, byte[] data) {
+        return codec.decodeEvent(EVIDENCE_CHECKED, topics, data)
+            .map(v -> new EvidenceChecked(v.string(0), v.bytes(1), v.string(2), v.bool(3)));
+    }
+
     /** What the chain says about a document hash; when not anchored, the other fields are empty/zero. */
     public record EvidenceRecord(boolean anchored, String issuer, String issuerDepartment, String documentType,
                                  long anchoredAt, boolean revoked) {
@@ -68,6 +81,10 @@ public final class DocumentEvidenceContract extends DepartmentAccessContract {
 
     /** A document hash was anchored by its issuer. */
     public record DocumentAnchored(byte[] documentHash, String issuer, String documentType) {
+    }
+
+    /** A case's material was checked against the anchored evidence: valid when anchored as that type and not revoked. */
+    public record EvidenceChecked(String caseId, byte[] documentHash, String documentType, boolean valid) {
     }
 
     /** A document hash was revoked by its issuer, with a reason. */

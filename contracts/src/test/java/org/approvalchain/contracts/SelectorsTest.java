@@ -50,6 +50,7 @@ class SelectorsTest {
             new Call("DefinitionRegistry", "getAnchor(string,uint256)", f -> f.definitions().getAnchor("k", 1)),
             new Call("DocumentEvidence", "anchor(bytes32,string)", f -> f.evidence().anchor(HASH, "id-card")),
             new Call("DocumentEvidence", "revoke(bytes32,string)", f -> f.evidence().revoke(HASH, "forged")),
+            new Call("DocumentEvidence", "check(string,bytes32,string)", f -> f.evidence().check("c", HASH, "id-card")),
             new Call("DocumentEvidence", "verify(bytes32)", f -> f.evidence().verify(HASH)),
             new Call("LicenseRegistry", "issue(string,string,bytes32,uint256,uint256)",
                 f -> f.licenses().issue("n", "t", HASH, 1, 2)),

@@ -60,6 +60,34 @@ class DocumentEvidenceContractTest {
 
     @ParameterizedTest
     @EnumSource(ChainCrypto.class)
+    void checksAMaterialForACaseAndRecordsTheAnswer(ChainCrypto crypto) {
+        DocumentEvidenceContract evidence = new DocumentEvidenceContract(new AbiCodec(crypto));
+        try (TestChain chain = new TestChain(crypto, dataDir)) {
+            String at = chain.deploy(evidence, "公安局");
+            chain.ok(chain.department, at, evidence.anchor(DOCUMENT, "household-register"));
+
+            assertThat(checked(chain, evidence, at, DOCUMENT, "household-register")).isTrue();
+            assertThat(checked(chain, evidence, at, DOCUMENT, "property-title")).as("anchored as another type").isFalse();
+            assertThat(checked(chain, evidence, at, filled(6), "household-register")).as("never anchored").isFalse();
+            chain.ok(chain.department, at, evidence.revoke(DOCUMENT, "issued in error"));
+            assertThat(checked(chain, evidence, at, DOCUMENT, "household-register")).as("revoked").isFalse();
+            assertThat(chain.reverts(chain.outsider, at, evidence.check("case-1", DOCUMENT, "household-register")))
+                    .isEqualTo("Access: caller is not a department writer");
+        }
+    }
+
+    /** Sends check() for case-1 and returns what the EvidenceChecked event says. */
+    private static boolean checked(TestChain chain, DocumentEvidenceContract evidence, String at, byte[] document, String type) {
+        TransactionReceipt receipt = chain.ok(chain.department, at, evidence.check("case-1", document, type));
+        var event = evidence.evidenceChecked(receipt.logs().get(0).topics(), receipt.logs().get(0).data()).orElseThrow();
+        assertThat(event.caseId()).isEqualTo("case-1");
+        assertThat(event.documentHash()).isEqualTo(document);
+        assertThat(event.documentType()).isEqualTo(type);
+        return event.valid();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
     void rejectsEmptyOrUnknownDocumentsOutsidersAndOtherIssuers(ChainCrypto crypto) {
         DocumentEvidenceContract evidence = new DocumentEvidenceContract(new AbiCodec(crypto));
         try (TestChain chain = new TestChain(crypto, dataDir)) {
