@@ -61,6 +61,16 @@ public final class EngineApi {
         return send("POST", "/api/tasks/" + taskId + "/decision", Map.of("payload", payload, "signature", signature));
     }
 
+    /** The applicant resubmits corrected fields to a case returned for correction (补正). */
+    public Reply submitCorrections(String caseId, Map<String, Object> application) {
+        return send("POST", "/api/cases/" + caseId + "/corrections", Map.of("application", application));
+    }
+
+    /** The applicant asks for a human review of the case's automated result. */
+    public Reply requestReview(String caseId, String reason) {
+        return send("POST", "/api/cases/" + caseId + "/review-requests", Map.of("reason", reason));
+    }
+
     public Reply block(long number) {
         return send("GET", "/api/ledger/blocks/" + number, null);
     }
@@ -68,6 +78,16 @@ public final class EngineApi {
     /** Camunda's own task list ({@code GET /engine-rest/task}). */
     public Reply camundaTasks() {
         return send("GET", "/engine-rest/task", null);
+    }
+
+    /** Any read of Camunda's REST API, e.g. {@code /job?processInstanceId=…&timers=true}. */
+    public Reply camundaGet(String path) {
+        return send("GET", "/engine-rest" + path, null);
+    }
+
+    /** Any command of Camunda's REST API, e.g. {@code /job/{id}/execute}. */
+    public Reply camundaPost(String path, Object body) {
+        return send("POST", "/engine-rest" + path, body);
     }
 
     /** Completes a task the way Camunda's REST API allows, without any decision. */

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A case as our API shows it: where it stands, its non-personal variables, its open tasks and
- * every step with its chain evidence.
+ * A case as our API shows it: where it stands (for an ended case, the end event it reached), its
+ * non-personal variables, its open tasks, the messages it waits for (such as {@code
+ * corrections-submitted}) and every step with its chain evidence.
  */
 public record CaseView(String caseId, String processKey, String processDefinitionId, int processVersion, String state,
-                       Instant startedAt, Instant endedAt, Map<String, Object> variables, List<OpenTask> openTasks,
-                       List<CaseStep> steps) {
+                       String endEvent, Instant startedAt, Instant endedAt, Map<String, Object> variables,
+                       List<OpenTask> openTasks, List<String> awaiting, List<CaseStep> steps) {
 
     /** A task waiting in the case, with who may take it. */
     public record OpenTask(String taskId, String activityId, String name, List<String> candidateGroups) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
 
@@ -87,10 +88,12 @@ public class Cases {
                 .flatMap(t -> candidateGroups(t.getId()).map(groups ->
                         new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
                 .toList();
+        List<String> awaiting = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
+                .list().stream().map(EventSubscription::getEventName).sorted().toList();
         return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
-                instance.getProcessDefinitionVersion(), instance.getState(), instance.getStartTime().toInstant(),
-                instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), variables, open,
-                steps.ofCase(caseId)));
+                instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
+                instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
+                variables, open, awaiting, steps.ofCase(caseId)));
     }
 
     /** The task's candidate groups; empty when the task was completed since it was listed. */

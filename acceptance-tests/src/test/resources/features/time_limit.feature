@@ -1,0 +1,24 @@
+Feature: The statutory time limit (承诺办结时限) escalates an undecided case to the supervisors
+  A registration decision is due within 3 working days (市场主体登记管理条例 第十九条); the model sets
+  the limit as a timer on the officer's task. When it passes, the task is withdrawn from the
+  registration officers and the case goes to the head of the registry (supervisors), who decides and
+  signs like any approver.
+
+  Background:
+    Given the ApprovalChain engine is running with its demo users
+
+  Scenario: nobody decides within the limit, the supervisor decides
+    Given wang.fang has submitted a "business-registration" application of 赵六:
+      | enterpriseName     | 北京青禾餐饮有限公司 |
+      | tradeName          | 青禾               |
+      | industry           | 餐饮业              |
+      | materialsSubmitted | 5                  |
+    And the case waits at "Activity_OfficerReview" for a decision by the registration-officers
+    Then the time limit of the task falls due 3 days after the task was created
+    When the time limit passes
+    Then the case waits at "Activity_SupervisorReview" for a decision by the supervisors
+    And chen.jie does not see the review task in his task list
+    And zhao.lei sees the review task in his task list
+    When zhao.lei decides APPROVE with the reasons "超期督办：材料齐全，准予登记。" signed with his own key
+    Then the case ends at "EndEvent_Registered"
+    And the step "Activity_IssueLicence" called LicenseRegistry.issue successfully
