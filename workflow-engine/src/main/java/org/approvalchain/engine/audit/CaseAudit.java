@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.approvalchain.engine.ledger.ContractCode;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.signing.DecisionSignatureVerifier;
@@ -25,9 +26,11 @@ public class CaseAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final ContractCode code;
 
-    CaseAudit(JdbcTemplate jdbc) {
+    CaseAudit(JdbcTemplate jdbc, ContractCode code) {
         this.jdbc = jdbc;
+        this.code = code;
     }
 
     public List<AuditEntry> trail(String caseId) {
@@ -41,11 +44,13 @@ public class CaseAudit {
         return entries;
     }
 
-    private static AuditEntry entry(int sequence, ResultSet rs) throws SQLException {
+    private AuditEntry entry(int sequence, ResultSet rs) throws SQLException {
         boolean manual = "MANUAL".equals(rs.getString("kind"));
         String result = rs.getString("result_json");
+        String contract = manual ? null : rs.getString("contract_name");
         return new AuditEntry(sequence, rs.getString("step_key"), rs.getString("activity_id"), rs.getString("activity_name"),
-                rs.getString("kind"), rs.getString("contract_name"), rs.getString("function_name"),
+                rs.getString("kind"), rs.getString("contract_name"), code.address(contract), code.sm3(contract),
+                rs.getString("function_name"),
                 rs.getString("inputs_hash"), result, manual ? null : ruleVersion(result), rs.getString("call_tx_hash"),
                 rs.getObject("call_block", Long.class), rs.getObject("call_status", Integer.class), rs.getString("revert_reason"),
                 rs.getString("approver_id"), rs.getString("decision"), rs.getString("reasons"), rs.getString("payload_sm3"),

@@ -3,11 +3,8 @@ package org.approvalchain.engine.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.approvalchain.engine.ledger.DeployedContracts;
-import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.ledger.ContractCode;
 import org.approvalchain.engine.legal.AnchoredMap;
 import org.approvalchain.engine.legal.AutomationMap;
 import org.approvalchain.engine.signing.CanonicalJson;
@@ -34,15 +31,12 @@ public class AutomationMaps {
     private static final Logger log = LoggerFactory.getLogger(AutomationMaps.class);
 
     private final RepositoryService repository;
-    private final Ledger ledger;
-    private final DeployedContracts contracts;
+    private final ContractCode code;
     private final DefinitionAnchors anchors;
-    private final Map<String, String> codeHashes = new ConcurrentHashMap<>();
 
-    AutomationMaps(RepositoryService repository, Ledger ledger, DeployedContracts contracts, DefinitionAnchors anchors) {
+    AutomationMaps(RepositoryService repository, ContractCode code, DefinitionAnchors anchors) {
         this.repository = repository;
-        this.ledger = ledger;
-        this.contracts = contracts;
+        this.code = code;
         this.anchors = anchors;
     }
 
@@ -81,14 +75,7 @@ public class AutomationMaps {
         ProcessModel model = LegalModels.of(repository.getBpmnModelInstance(definition.getId())).stream()
                 .filter(p -> p.id().equals(definition.getKey())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("process " + definition.getKey() + " not in its own model"));
-        return AutomationMap.of(model, definition.getVersion(), this::codeHash);
-    }
-
-    private String codeHash(String contract) {
-        if (!contracts.addresses().containsKey(contract)) {
-            return null;
-        }
-        return codeHashes.computeIfAbsent(contract, name -> Sm3.hex(ledger.code(contracts.address(name))));
+        return AutomationMap.of(model, definition.getVersion(), code::sm3);
     }
 
     private String bpmnHash(ProcessDefinition definition) {

@@ -12,9 +12,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.signing.Sm3;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +98,12 @@ class DecisionApiIT {
         JsonNode audit = getJson("li.na", "/api/cases/" + caseId + "/audit");
         assertThat(audit).hasSize(3);
         assertThat(audit.get(0).get("contract").asText()).isEqualTo("EligibilityRule");
-        assertThat(audit.get(0).get("ruleVersion").asLong()).isEqualTo(1);
+        EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());
+        String ruleAddress = contracts.address(EligibilityRuleContract.NAME);
+        assertThat(audit.get(0).get("ruleVersion").asLong()).as("the version the rule had when it ran, as on chain now")
+                .isEqualTo(rule.decodeRuleVersion(ledger.call(null, ruleAddress, rule.ruleVersion()).output()));
+        assertThat(audit.get(0).get("contractAddress").asText()).isEqualTo(ruleAddress);
+        assertThat(audit.get(0).get("contractCodeSm3").asText()).isEqualTo(Sm3.hex(ledger.code(ruleAddress)));
         assertThat(audit.get(0).get("inputsHash").asText()).startsWith("0x");
         JsonNode review = audit.get(1);
         assertThat(review.get("approver").asText()).isEqualTo("wang.fang");
