@@ -31,6 +31,9 @@ public class Cases {
     /** The variable holding the applicant's personal data (JSON). */
     public static final String APPLICANT = "applicant";
 
+    /** The variable holding the user id of whoever started the case: the applicant. */
+    public static final String INITIATOR = "initiator";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RepositoryService repository;
@@ -58,11 +61,10 @@ public class Cases {
         if (definition == null) {
             throw new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed");
         }
-        Map<String, Object> variables = new LinkedHashMap<>();
-        application.forEach((name, value) -> variables.put(name, flatValue(name, value)));
+        Map<String, Object> variables = applicationVariables(application);
         String caseId = UUID.randomUUID().toString();
         variables.put("caseId", caseId);
-        variables.put("initiator", initiator);
+        variables.put(INITIATOR, initiator);
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, StepDigest.sm3(applicant));
@@ -83,14 +85,18 @@ public class Cases {
                 variables.put(v.getName(), v.getValue());
             }
         }
-        List<CaseView.OpenTask> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
+                instance.getProcessDefinitionVersion(), instance.getState(), instance.getStartTime().toInstant(),
+                instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), variables,
+                openTasks(instance.getId()), steps.ofCase(caseId)));
+    }
+
+    /** The open tasks of a process instance, with their candidate groups. */
+    List<CaseView.OpenTask> openTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
                 .flatMap(t -> candidateGroups(t.getId()).map(groups ->
                         new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
                 .toList();
-        return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
-                instance.getProcessDefinitionVersion(), instance.getState(), instance.getStartTime().toInstant(),
-                instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), variables, open,
-                steps.ofCase(caseId)));
     }
 
     /** The task's candidate groups; empty when the task was completed since it was listed. */
@@ -102,6 +108,17 @@ public class Cases {
         } catch (NullValueException completedMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The application's fields as case variables, in order.
+     *
+     * @throws CaseException when a field is not text, a number or true/false
+     */
+    static Map<String, Object> applicationVariables(Map<String, Object> application) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        application.forEach((name, value) -> variables.put(name, flatValue(name, value)));
+        return variables;
     }
 
     private static Object flatValue(String name, Object value) {
