@@ -38,6 +38,10 @@ class ArchitectureTest {
                     "..engine.ledger..", "org.springframework..");
 
     @ArchTest
+    static final ArchRule onlyProcessUsesCamunda = noClasses().that().resideOutsideOfPackage("..engine.process..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+
+    @ArchTest
     static final ArchRule auditReadsOnlyTheEnginesOwnRecords = noClasses().that().resideInAPackage("..engine.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..");
 }

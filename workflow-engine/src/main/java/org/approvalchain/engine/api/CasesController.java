@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.approvalchain.engine.audit.AuditEntry;
 import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.audit.Verification;
 import org.approvalchain.engine.process.CaseException;
+import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
 import org.springframework.http.HttpStatus;
@@ -21,16 +24,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Starting a case of a process and reading a case with its chain evidence. */
+/**
+ * Starting a case of a process, reading a case with its chain evidence, and the applicant's
+ * messages into a running case: corrections and a request for human review.
+ */
 @RestController
 class CasesController {
 
     private final Cases cases;
+    private final CaseMessages messages;
     private final CaseAudit audit;
     private final CaseVerifier verifier;
 
-    CasesController(Cases cases, CaseAudit audit, CaseVerifier verifier) {
+    CasesController(Cases cases, CaseMessages messages, CaseAudit audit, CaseVerifier verifier) {
         this.cases = cases;
+        this.messages = messages;
         this.audit = audit;
         this.verifier = verifier;
     }
@@ -71,5 +79,30 @@ class CasesController {
             get(caseId);
         }
         return verifier.verify(caseId);
+    }
+
+    /**
+     * @param application the corrected fields (text, numbers, true/false): overwrite the case's variables
+     * @param note optional words to the officer about what was corrected
+     */
+    record Corrections(@NotNull Map<String, Object> application, @Size(max = 2000) String note) {
+    }
+
+    /** The applicant resubmits corrected materials (补正) to a case waiting for them; 202 with the tasks opened. */
+    @PostMapping("/api/cases/{caseId}/corrections")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CaseMessages.Delivered corrections(@PathVariable String caseId, @Valid @RequestBody Corrections body, Principal user) {
+        return messages.submitCorrections(caseId, body.application(), body.note(), user.getName());
+    }
+
+    /** @param reason what a person should look at again in the automated result */
+    record ReviewRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The applicant asks for human review of an automated result; 201 with the review task(s) opened. */
+    @PostMapping("/api/cases/{caseId}/review-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseMessages.Delivered reviewRequest(@PathVariable String caseId, @Valid @RequestBody ReviewRequest body, Principal user) {
+        return messages.requestReview(caseId, body.reason(), user.getName());
     }
 }

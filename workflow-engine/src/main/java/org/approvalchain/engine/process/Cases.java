@@ -32,6 +32,9 @@ public class Cases {
     /** The variable holding the applicant's personal data (JSON). */
     public static final String APPLICANT = "applicant";
 
+    /** The variable holding the user id of whoever started the case: the applicant. */
+    public static final String INITIATOR = "initiator";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RepositoryService repository;
@@ -59,11 +62,10 @@ public class Cases {
         if (definition == null) {
             throw new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed");
         }
-        Map<String, Object> variables = new LinkedHashMap<>();
-        application.forEach((name, value) -> variables.put(name, flatValue(name, value)));
+        Map<String, Object> variables = applicationVariables(application);
         String caseId = UUID.randomUUID().toString();
         variables.put("caseId", caseId);
-        variables.put("initiator", initiator);
+        variables.put(INITIATOR, initiator);
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, StepDigest.sm3(applicant));
@@ -84,16 +86,20 @@ public class Cases {
                 variables.put(v.getName(), v.getValue());
             }
         }
-        List<CaseView.OpenTask> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-                .flatMap(t -> candidateGroups(t.getId()).map(groups ->
-                        new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
-                .toList();
         List<String> awaiting = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
                 .list().stream().map(EventSubscription::getEventName).sorted().toList();
         return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-                variables, open, awaiting, steps.ofCase(caseId)));
+                variables, openTasks(instance.getId()), awaiting, steps.ofCase(caseId)));
+    }
+
+    /** The open tasks of a process instance, with their candidate groups. */
+    List<CaseView.OpenTask> openTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .flatMap(t -> candidateGroups(t.getId()).map(groups ->
+                        new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
+                .toList();
     }
 
     /** The task's candidate groups; empty when the task was completed since it was listed. */
@@ -105,6 +111,17 @@ public class Cases {
         } catch (NullValueException completedMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The application's fields as case variables, in order.
+     *
+     * @throws CaseException when a field is not text, a number or true/false
+     */
+    static Map<String, Object> applicationVariables(Map<String, Object> application) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        application.forEach((name, value) -> variables.put(name, flatValue(name, value)));
+        return variables;
     }
 
     private static Object flatValue(String name, Object value) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
@@ -30,5 +31,10 @@ public class UserDirectory {
 
     public List<String> groupsOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    /** Whether the user is a member of {@code camunda-admin}, the administrators' group. */
+    public boolean isAdmin(String userId) {
+        return identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
     }
 }

@@ -25,7 +25,7 @@ class ModelLintTest {
     void everyModelOnTheClasspathPassesTheLegalGate() throws IOException {
         Resource[] models = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
         assertThat(models).extracting(Resource::getFilename).contains("licence-application.bpmn", "revert-routing.bpmn",
-                "business-registration.bpmn", "real-estate-transfer.bpmn", "cross-province-service.bpmn");
+                "case-messages.bpmn", "business-registration.bpmn", "real-estate-transfer.bpmn", "cross-province-service.bpmn");
         for (ChainCrypto crypto : ChainCrypto.values()) {
             ModelValidator validator = new ModelValidator(new LegalGate(new ContractCatalogue(DeployedContracts.interfaces(crypto))));
             for (Resource model : models) {

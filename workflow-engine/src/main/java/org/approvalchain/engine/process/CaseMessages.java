@@ -1,0 +1,135 @@
+package org.approvalchain.engine.process;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the applicant sends into a running case: corrected materials after a return for correction
+ * (补正), and a request that a person review an automated result (PIPL art. 24(3), GDPR art. 22).
+ * Each is a BPMN message correlated to the case by its business key, so a model opts in by waiting
+ * for it (an intermediate message catch event or an event-based gateway); a case that is not
+ * waiting refuses it. Only the case's initiator, or a member of {@code camunda-admin}, may send them.
+ */
+@Service
+public class CaseMessages {
+
+    /** Corrected application fields; the message also carries {@link #CORRECTION_NOTE} and who sent it when. */
+    public static final String CORRECTIONS_SUBMITTED = "corrections-submitted";
+    /** A request for human review; the message carries {@link #REVIEW_REQUEST_REASON} and who sent it when. */
+    public static final String REVIEW_REQUESTED = "review-requested";
+
+    public static final String CORRECTION_NOTE = "correctionNote";
+    public static final String CORRECTIONS_SUBMITTED_BY = "correctionsSubmittedBy";
+    public static final String CORRECTIONS_SUBMITTED_AT = "correctionsSubmittedAt";
+    public static final String REVIEW_REQUEST_REASON = "reviewRequestReason";
+    public static final String REVIEW_REQUESTED_BY = "reviewRequestedBy";
+    public static final String REVIEW_REQUESTED_AT = "reviewRequestedAt";
+
+    /** Set by the engine, not by the applicant: the case's identity, a task's decision, these messages' own. */
+    private static final Set<String> ENGINE_VARIABLES = Set.of("caseId", Cases.INITIATOR, "submittedAt", Cases.APPLICANT,
+            CaseContext.APPLICANT_HASH, "decision", "decisionReasons", "decidedBy", CORRECTION_NOTE,
+            CORRECTIONS_SUBMITTED_BY, CORRECTIONS_SUBMITTED_AT, REVIEW_REQUEST_REASON, REVIEW_REQUESTED_BY,
+            REVIEW_REQUESTED_AT);
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final Cases cases;
+    private final UserDirectory users;
+
+    CaseMessages(RuntimeService runtime, HistoryService history, Cases cases, UserDirectory users) {
+        this.runtime = runtime;
+        this.history = history;
+        this.cases = cases;
+        this.users = users;
+    }
+
+    /** A message delivered to its case, and the tasks it opened there. */
+    public record Delivered(String caseId, String message, List<CaseView.OpenTask> openedTasks) {
+    }
+
+    /**
+     * Overwrites the case's variables with the corrected fields and delivers {@link #CORRECTIONS_SUBMITTED}.
+     *
+     * @throws CaseException when a field is not flat or is the engine's, the case is unknown, the user
+     *                       did not start it, or it is not waiting for corrections
+     */
+    public Delivered submitCorrections(String caseId, Map<String, Object> application, String note, String userId) {
+        Map<String, Object> variables = Cases.applicationVariables(application);
+        for (String name : variables.keySet()) {
+            if (ENGINE_VARIABLES.contains(name) || CaseContext.isInternal(name)) {
+                throw new CaseException(CaseException.Kind.INVALID, "application field '" + name
+                        + "' is kept by the engine and cannot be corrected");
+            }
+        }
+        variables.put(CORRECTION_NOTE, note);
+        variables.put(CORRECTIONS_SUBMITTED_BY, userId);
+        variables.put(CORRECTIONS_SUBMITTED_AT, Instant.now().toEpochMilli());
+        return deliver(caseId, CORRECTIONS_SUBMITTED, variables, userId, "is not waiting for corrections");
+    }
+
+    /**
+     * Delivers {@link #REVIEW_REQUESTED} with the applicant's reason; the model routes it to a person.
+     *
+     * @throws CaseException when the reason is blank, the case is unknown, the user did not start it,
+     *                       or it has no automated result open for human review
+     */
+    public Delivered requestReview(String caseId, String reason, String userId) {
+        if (reason == null || reason.isBlank()) {
+            throw new CaseException(CaseException.Kind.INVALID, "reason: must not be blank (what should a person look at again?)");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(REVIEW_REQUEST_REASON, reason.strip());
+        variables.put(REVIEW_REQUESTED_BY, userId);
+        variables.put(REVIEW_REQUESTED_AT, Instant.now().toEpochMilli());
+        return deliver(caseId, REVIEW_REQUESTED, variables, userId, "has no automated result open for human review");
+    }
+
+    private Delivered deliver(String caseId, String message, Map<String, Object> variables, String userId,
+                              String notWaiting) {
+        String instanceId = processInstanceOf(caseId, userId, message);
+        Set<String> before = Set.copyOf(cases.openTasks(instanceId).stream().map(CaseView.OpenTask::taskId).toList());
+        try {
+            // executions only (not on the public builder interface): a case not waiting must not start a
+            // new instance with its business key through some model's message start event of that name
+            ((MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message)).executionsOnly()
+                    .processInstanceBusinessKey(caseId).setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new CaseException(CaseException.Kind.CONFLICT, "case " + caseId + " " + notWaiting);
+        }
+        return new Delivered(caseId, message, cases.openTasks(instanceId).stream()
+                .filter(task -> !before.contains(task.taskId())).toList());
+    }
+
+    /** The case's process instance, when {@code userId} may send {@code message} into it; otherwise 404 or 403. */
+    private String processInstanceOf(String caseId, String userId, String message) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        if (instance == null) {
+            throw new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId);
+        }
+        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId)) {
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "only the applicant who started case " + caseId
+                    + " (or an administrator) may send '" + message + "'; user " + userId + " did not start it");
+        }
+        return instance.getId();
+    }
+
+    /** The process-level {@code initiator}: a variable of that name local to some activity does not count. */
+    private Object initiatorOf(String processInstanceId) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(Cases.INITIATOR).list().stream()
+                .filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
+                .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
+    }
+}
