@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,8 @@ import org.approvalchain.engine.signing.Sm3;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,9 +65,9 @@ class AutomationMapIT {
     void servesAJsonMapWhoseHashesAreTheOnesAnchoredOnChain() throws Exception {
         JsonNode served = JSON.readTree(get(MAP).getBody());
 
-        DefinitionAnchor onChain = anchorOnChain();
+        DefinitionAnchor onChain = anchorOnChain("licence-application");
         assertThat(served.get("mapHash").asText()).isEqualTo(Numeric.toHexString(onChain.automationMapHash()));
-        assertThat(served.get("bpmnHash").asText()).isEqualTo(deployedBpmnSm3())
+        assertThat(served.get("bpmnHash").asText()).isEqualTo(deployedBpmnSm3("licence-application"))
                 .isEqualTo(Numeric.toHexString(onChain.bpmnHash()));
         assertThat(served.get("matchesChain").asBoolean()).isTrue();
         assertThat(served.get("anchor").get("txHash").asText()).startsWith("0x");
@@ -83,6 +86,27 @@ class AutomationMapIT {
                 .isEqualTo(Sm3.hex(ledger.code(contracts.address(EligibilityRuleContract.NAME))));
         assertThat(ledger.code(contracts.address(EligibilityRuleContract.NAME))).isNotEmpty();
         assertThat(step(map, "Activity_ReviewApplication").get("candidateGroups").toString()).contains("licensing-officers");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"business-registration, 4, 0, 2, 登记员审查 Registration officer decides",
+            "real-estate-transfer, 5, 0, 3, 人工复核自动化结果 Human review of the automated result",
+            "cross-province-service, 5, 1, 2, 窗口身份核验 Window clerk confirms identity and originals"})
+    void mapsEachReferenceProcessInEveryFormatWithItsHashesAnchoredOnChain(String key, long automatic, long assisted,
+                                                                          long manual, String stepName) throws Exception {
+        String path = "/api/processes/" + key + "/versions/1/automation-map";
+        JsonNode served = JSON.readTree(get(path).getBody());
+        DefinitionAnchor onChain = anchorOnChain(key);
+        assertThat(served.get("mapHash").asText()).isEqualTo(Numeric.toHexString(onChain.automationMapHash()));
+        assertThat(served.get("bpmnHash").asText()).isEqualTo(deployedBpmnSm3(key)).isEqualTo(Numeric.toHexString(onChain.bpmnHash()));
+        assertThat(served.get("matchesChain").asBoolean()).isTrue();
+        JsonNode totals = served.get("map").get("totals");
+        assertThat(List.of(totals.get("automatic").asLong(), totals.get("assisted").asLong(), totals.get("manual").asLong()))
+                .containsExactly(automatic, assisted, manual);
+
+        assertThat(get(path + "?format=html").getBody()).contains(stepName, "一致 matches the chain");
+        ResponseEntity<byte[]> csv = http.withBasicAuth("wang.fang", "wang.fang").getForEntity(path + "?format=csv", byte[].class);
+        assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).startsWith("\uFEFF\"step_id\"").contains(stepName);
     }
 
     @Test
@@ -114,15 +138,15 @@ class AutomationMapIT {
         return http.withBasicAuth("wang.fang", "wang.fang").getForEntity(path, String.class);
     }
 
-    private DefinitionAnchor anchorOnChain() {
+    private DefinitionAnchor anchorOnChain(String key) {
         DefinitionRegistryContract registry = new DefinitionRegistryContract(contracts.codec());
         CallResult result = ledger.call("", contracts.address(DefinitionRegistryContract.NAME),
-                registry.getAnchor("licence-application", 1));
+                registry.getAnchor(key, 1));
         return registry.decodeAnchor(result.output()).orElseThrow();
     }
 
-    private String deployedBpmnSm3() throws Exception {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey("licence-application")
+    private String deployedBpmnSm3(String key) throws Exception {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .processDefinitionVersion(1).singleResult();
         try (InputStream bpmn = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
             return Sm3.hex(bpmn.readAllBytes());
