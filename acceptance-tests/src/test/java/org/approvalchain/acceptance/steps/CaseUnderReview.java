@@ -1,5 +1,6 @@
 package org.approvalchain.acceptance.steps;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
@@ -55,7 +56,12 @@ public class CaseUnderReview {
     }
 
     static Optional<JsonNode> step(JsonNode view, String activityId) {
+        return steps(view, activityId).stream().findFirst();
+    }
+
+    /** Every recorded step at {@code activityId}, in the order the case lists them (a loop visits it again). */
+    static List<JsonNode> steps(JsonNode view, String activityId) {
         return StreamSupport.stream(view.path("steps").spliterator(), false)
-                .filter(s -> activityId.equals(s.path("activityId").asText())).findFirst();
+                .filter(s -> activityId.equals(s.path("activityId").asText())).toList();
     }
 }

@@ -2,7 +2,6 @@ package org.approvalchain.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,12 +46,7 @@ public class ChainSteps {
     @Then("the case records the review decision exactly once")
     public void theDecisionIsRecordedOnce() {
         kase.awaitStep(CaseUnderReview.ISSUE);
-        List<JsonNode> reviews = new ArrayList<>();
-        kase.view().path("steps").forEach(s -> {
-            if (CaseUnderReview.REVIEW.equals(s.path("activityId").asText())) {
-                reviews.add(s);
-            }
-        });
+        List<JsonNode> reviews = CaseUnderReview.steps(kase.view(), CaseUnderReview.REVIEW);
         assertThat(reviews).hasSize(1);
         assertThat(reviews.get(0).path("stepTxHash").asText()).isEqualTo(kase.receipt.path("stepTxHash").asText());
     }

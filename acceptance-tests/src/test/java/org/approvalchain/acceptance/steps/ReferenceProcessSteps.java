@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public class ReferenceProcessSteps {
 
     @Then("the step {string} was checked {int} times")
     public void theStepRan(String activityId, int times) {
-        assertThat(steps(kase.view(), activityId)).hasSize(times);
+        assertThat(CaseUnderReview.steps(kase.view(), activityId)).hasSize(times);
     }
 
     @Then("the case waits at {string} for a decision by the {word}")
@@ -164,19 +163,9 @@ public class ReferenceProcessSteps {
 
     /** The most recent recorded step at {@code activityId}, waiting for the first one. */
     private JsonNode latest(String activityId) {
-        kase.awaitStep(activityId);
-        List<JsonNode> all = steps(kase.view(), activityId);
+        List<JsonNode> all = Poll.until("a step " + activityId + " in case " + kase.caseId, kase::view,
+                view -> Optional.of(CaseUnderReview.steps(view, activityId)).filter(found -> !found.isEmpty()));
         return all.get(all.size() - 1);
-    }
-
-    private static List<JsonNode> steps(JsonNode view, String activityId) {
-        List<JsonNode> found = new ArrayList<>();
-        view.path("steps").forEach(s -> {
-            if (activityId.equals(s.path("activityId").asText())) {
-                found.add(s);
-            }
-        });
-        return found;
     }
 
     /** Table cells as the application's fields: whole numbers become numbers, the rest stays text. */

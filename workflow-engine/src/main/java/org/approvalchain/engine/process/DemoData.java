@@ -64,7 +64,7 @@ class DemoData {
     }
 
     /** The sample materials the issuing authorities would have anchored (type, reference, holder, issuer). */
-    static final String EVIDENCE = "/demo/evidence.csv";
+    private static final String EVIDENCE = "/demo/evidence.csv";
 
     DemoData(IdentityService identity, AuthorizationService authorizations, ApproverKeyRegistry keys,
              DemoProperties properties, ChainWriter writer, DeployedContracts contracts, ChainExpressions chain) {
@@ -91,7 +91,7 @@ class DemoData {
     }
 
     /** The rows of {@link #EVIDENCE}, without comments. */
-    static List<String[]> sampleEvidence() {
+    private static List<String[]> sampleEvidence() {
         try (var in = DemoData.class.getResourceAsStream(EVIDENCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
