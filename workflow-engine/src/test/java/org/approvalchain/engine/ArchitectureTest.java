@@ -1,15 +1,34 @@
 package org.approvalchain.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of HOUSE-STYLE.md: adapters stay apart, technology stays in its adapter. */
+/**
+ * The package rules of HOUSE-STYLE.md, beside Spring Modulith's (ModulesTest): technology stays in
+ * its adapter, adapters stay apart, only the web edge speaks HTTP, and no capability reads another's
+ * tables.
+ */
 @AnalyzeClasses(packages = "org.approvalchain.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule capabilitiesHaveNoCycles = slices().matching("org.approvalchain.engine.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Camunda is the process module's engine; every other capability reaches it through a camunda adapter. */
+    @ArchTest
+    static final ArchRule camundaOnlyInProcessAndCamundaAdapters = noClasses()
+            .that().resideOutsideOfPackages("..engine.process..", "..engine.*.camunda..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+
+    @ArchTest
+    static final ArchRule camundaAdaptersDoNotUseEachOther = slices().matching("org.approvalchain.engine.(*).camunda..")
+            .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule embeddedDoesNotUseFisco = noClasses().that().resideInAPackage("..ledger.embedded..")
@@ -31,17 +50,30 @@ class ArchitectureTest {
     static final ArchRule thePortKnowsNoAdapter = noClasses().that().resideInAPackage("org.approvalchain.engine.ledger")
             .should().dependOnClassesThat().resideInAnyPackage("..ledger.embedded..", "..ledger.fisco..");
 
-    /** The legal gate works on a neutral model description; process reads BPMN with Camunda and builds it. */
+    /** The ledger is the bottom: it knows nothing of what the engine does with the chain. */
     @ArchTest
-    static final ArchRule legalKnowsNoEngine = noClasses().that().resideInAPackage("..engine.legal..")
+    static final ArchRule theLedgerKnowsOnlyCrypto = noClasses().that().resideInAPackage("..engine.ledger..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.chain..", "..engine.process..",
+                    "..engine.record..", "..engine.legal..", "..engine.signing..", "..engine.audit..", "..engine.api..");
+
+    /** The legal rules and the map work on a neutral model: no engine, no framework, no chain. */
+    @ArchTest
+    static final ArchRule legalRulesKnowNoEngine = noClasses().that().resideInAPackage("org.approvalchain.engine.legal")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..",
-                    "..engine.ledger..", "org.springframework..");
+                    "..engine.ledger..", "..engine.chain..", "org.springframework..");
 
     @ArchTest
-    static final ArchRule onlyProcessUsesCamunda = noClasses().that().resideOutsideOfPackage("..engine.process..")
-            .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+    static final ArchRule onlyTheWebEdgeUsesSpringWeb = noClasses().that().resideOutsideOfPackage("..engine.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..");
 
+    /** Audit reads the case record's API and the chain; never Camunda, the process, or a table of its own choosing. */
     @ArchTest
-    static final ArchRule auditReadsOnlyTheEnginesOwnRecords = noClasses().that().resideInAPackage("..engine.audit..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..");
+    static final ArchRule auditReadsTheRecordsApiOnly = noClasses().that().resideInAPackage("..engine.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "..engine.process..", "..engine.api..",
+                    "org.springframework.jdbc..");
+
+    /** The case record's tables are the record's: the process writes them through its API. */
+    @ArchTest
+    static final ArchRule processUsesNoSql = noClasses().that().resideInAPackage("..engine.process..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
 }

@@ -2,8 +2,10 @@ package org.approvalchain.engine.api;
 
 import java.security.Principal;
 
-import org.approvalchain.engine.process.ApproverKeyRegistry;
+import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.signing.ApproverKey;
+import org.approvalchain.engine.signing.ApproverKeys;
 import org.approvalchain.engine.signing.InvalidApproverKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminController {
 
-    private final ApproverKeyRegistry keys;
+    private final ApproverKeys keys;
+    private final UserDirectory users;
 
-    AdminController(ApproverKeyRegistry keys) {
+    AdminController(ApproverKeys keys, UserDirectory users) {
         this.keys = keys;
+        this.users = users;
     }
 
     record RegisteredKey(String userId, String publicKey, String fingerprint) {
@@ -37,6 +41,9 @@ class AdminController {
             key = ApproverKey.fromPem(pem);
         } catch (InvalidApproverKeyException e) {
             throw new IllegalArgumentException("not an SM2 public key or certificate: " + e.getMessage());
+        }
+        if (!users.exists(userId)) {
+            throw new CaseException(CaseException.Kind.NOT_FOUND, "no user '" + userId + "' in the identity service");
         }
         keys.register(userId, key, admin.getName());
         return new RegisteredKey(userId, key.pointHex(), key.fingerprint());

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.approvalchain.engine.legal.AnchoredMap;
 import org.approvalchain.engine.legal.AutomationMapCsv;
 import org.approvalchain.engine.legal.AutomationMapHtml;
-import org.approvalchain.engine.process.AutomationMaps;
+import org.approvalchain.engine.legal.AutomationMaps;
 import org.approvalchain.engine.process.CaseException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +39,8 @@ class AutomationMapController {
             throw new CaseException(CaseException.Kind.INVALID, "unknown format '" + format
                     + "': allowed are json, html, csv");
         }
-        AnchoredMap served = maps.served(key, version);
+        AnchoredMap served = maps.served(key, version).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
+                "no process '" + key + "' version " + version + " is deployed"));
         return switch (format) {
             case "html" -> ResponseEntity.ok().contentType(HTML).body(AutomationMapHtml.render(served));
             case "csv" -> ResponseEntity.ok().contentType(CSV)

@@ -2,8 +2,8 @@ package org.approvalchain.engine.api;
 
 import java.util.Map;
 
+import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.ledger.Block;
-import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerStatus;
 import org.approvalchain.engine.process.CaseException;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
 
     private final Ledger ledger;
-    private final DeployedContracts contracts;
+    private final Contracts contracts;
 
-    LedgerController(Ledger ledger, DeployedContracts contracts) {
+    LedgerController(Ledger ledger, Contracts contracts) {
         this.ledger = ledger;
         this.contracts = contracts;
     }

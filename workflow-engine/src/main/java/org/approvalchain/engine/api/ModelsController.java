@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.approvalchain.engine.legal.Finding;
-import org.approvalchain.engine.process.ModelValidator;
+import org.approvalchain.engine.legal.ModelValidator;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

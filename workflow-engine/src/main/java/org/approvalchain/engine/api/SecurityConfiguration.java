@@ -1,25 +1,18 @@
 package org.approvalchain.engine.api;
 
-import java.util.List;
-
-import org.approvalchain.engine.process.UserDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /api/**} requires HTTP Basic against Camunda's identity service (group memberships
- * become {@code GROUP_<id>} authorities). Camunda's webapps and REST API bring their own
+ * {@code /api/**} requires HTTP Basic against the user directory (group memberships become {@code
+ * GROUP_<id>} authorities, see the identity module). Camunda's webapps and REST API bring their own
  * authentication; health and the OpenAPI description are public. Not in the command-line mode
  * (no web server).
  */
@@ -48,25 +41,5 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .headers(Customizer.withDefaults())
                 .build();
-    }
-
-    @Bean
-    AuthenticationProvider camundaIdentity(UserDirectory users) {
-        return new AuthenticationProvider() {
-            @Override
-            public org.springframework.security.core.Authentication authenticate(
-                    org.springframework.security.core.Authentication auth) {
-                String user = auth.getName();
-                List<String> groups = users.authenticate(user, String.valueOf(auth.getCredentials()))
-                        .orElseThrow(() -> new BadCredentialsException("wrong user or password"));
-                return UsernamePasswordAuthenticationToken.authenticated(user, null,
-                        groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList());
-            }
-
-            @Override
-            public boolean supports(Class<?> type) {
-                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
-            }
-        };
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import org.approvalchain.engine.process.DecisionRecord;
+import org.approvalchain.engine.process.DecisionReceipt;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.PayloadToSign;
 import org.approvalchain.engine.process.Tasks;
@@ -54,7 +54,7 @@ class TasksController {
     }
 
     @PostMapping("/api/tasks/{taskId}/decision")
-    DecisionRecord decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
+    DecisionReceipt decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
         return decisions.submit(taskId, body.payload(), body.signature(), user.getName());
     }
 }

@@ -1,61 +1,59 @@
 package org.approvalchain.engine.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.approvalchain.engine.ledger.ContractCode;
-import org.approvalchain.engine.signing.ApproverKey;
-import org.approvalchain.engine.signing.DecisionPayload;
-import org.approvalchain.engine.signing.DecisionSignatureVerifier;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.approvalchain.engine.chain.ContractCode;
+import org.approvalchain.engine.record.CaseRecord;
+import org.approvalchain.engine.record.CaseStep;
+import org.approvalchain.engine.record.KeptDecision;
 import org.springframework.stereotype.Service;
 
 /**
- * The audit trail of a case: its steps in chain order ({@code ac_case_step}), each manual step
- * joined with the signed decision it records ({@code ac_decision}), whose signature is verified
- * again, now, against the public key recorded with it.
+ * The audit trail of a case: its steps in chain order, each manual step joined with the signed
+ * decision it records, whose signature is verified again, now, against the key recorded with it.
  */
 @Service
 public class CaseAudit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcTemplate jdbc;
+    private final CaseRecord record;
     private final ContractCode code;
 
-    CaseAudit(JdbcTemplate jdbc, ContractCode code) {
-        this.jdbc = jdbc;
+    CaseAudit(CaseRecord record, ContractCode code) {
+        this.record = record;
         this.code = code;
     }
 
     public List<AuditEntry> trail(String caseId) {
+        Map<String, KeptDecision> byTransaction = record.decisions(caseId).stream()
+                .filter(d -> d.decisionTxHash() != null)
+                .collect(Collectors.toMap(KeptDecision::decisionTxHash, Function.identity(), (a, b) -> a));
         List<AuditEntry> entries = new ArrayList<>();
-        jdbc.query("SELECT s.*, d.approver_id, d.decision, d.reasons, d.payload, d.payload_sm3, d.signature_b64, "
-                + "d.public_key_hex FROM ac_case_step s LEFT JOIN ac_decision d ON d.decision_tx_hash = s.call_tx_hash "
-                + "AND s.kind = 'MANUAL' WHERE s.case_id = ? ORDER BY s.step_block, s.recorded_at",
-                rs -> {
-                    entries.add(entry(entries.size() + 1, rs));
-                }, caseId);
+        for (CaseStep step : record.steps(caseId)) {
+            KeptDecision decision = step.kind() == CaseStep.Kind.MANUAL ? byTransaction.get(step.callTxHash()) : null;
+            entries.add(entry(entries.size() + 1, step, decision));
+        }
         return entries;
     }
 
-    private AuditEntry entry(int sequence, ResultSet rs) throws SQLException {
-        boolean manual = "MANUAL".equals(rs.getString("kind"));
-        String result = rs.getString("result_json");
-        String contract = manual ? null : rs.getString("contract_name");
-        return new AuditEntry(sequence, rs.getString("step_key"), rs.getString("activity_id"), rs.getString("activity_name"),
-                rs.getString("kind"), rs.getString("contract_name"), code.address(contract), code.sm3(contract),
-                rs.getString("function_name"),
-                rs.getString("inputs_hash"), result, manual ? null : ruleVersion(result), rs.getString("call_tx_hash"),
-                rs.getObject("call_block", Long.class), rs.getObject("call_status", Integer.class), rs.getString("revert_reason"),
-                rs.getString("approver_id"), rs.getString("decision"), rs.getString("reasons"), rs.getString("payload_sm3"),
-                rs.getString("signature_b64"), manual ? verifies(rs) : null, rs.getString("step_tx_hash"),
-                rs.getLong("step_block"), rs.getTimestamp("recorded_at").toInstant());
+    private AuditEntry entry(int sequence, CaseStep s, KeptDecision d) {
+        boolean manual = s.kind() == CaseStep.Kind.MANUAL;
+        String contract = manual ? null : s.contract();
+        return new AuditEntry(sequence, s.stepKey(), s.activityId(), s.activityName(), s.kind().name(), s.contract(),
+                code.address(contract), code.sm3(contract), s.function(), s.inputsHash(), s.resultJson(),
+                manual ? null : ruleVersion(s.resultJson()), s.callTxHash(), s.callBlock(), s.callStatus(),
+                s.revertReason(), d == null ? null : d.approverId(), d == null ? null : d.decision(),
+                d == null ? null : d.reasons(), d == null ? null : d.payloadSm3(), d == null ? null : d.signatureBase64(),
+                manual ? d != null && DecisionCheck.inItself(d).isEmpty() : null, s.stepTxHash(), s.stepBlock(),
+                s.recordedAt());
     }
 
     /** The version a rule contract reported with its result ({@code version} or {@code ruleVersion}), if any. */
@@ -67,24 +65,8 @@ public class CaseAudit {
             JsonNode outputs = JSON.readTree(resultJson).path("outputs");
             JsonNode version = outputs.has("ruleVersion") ? outputs.get("ruleVersion") : outputs.get("version");
             return version != null && version.canConvertToLong() ? version.asLong() : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
-        }
-    }
-
-    /** Does the kept signature verify over the kept payload, with the key recorded with it, and hash to its SM3? */
-    private static boolean verifies(ResultSet rs) throws SQLException {
-        String payload = rs.getString("payload");
-        if (payload == null) {
-            return false;
-        }
-        try {
-            byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-            DecisionSignatureVerifier.verifySignature(ApproverKey.fromPointHex(rs.getString("public_key_hex")), bytes,
-                    rs.getString("signature_b64"));
-            return DecisionPayload.parse(bytes).sm3Hex().equals(rs.getString("payload_sm3"));
-        } catch (RuntimeException doesNotVerify) {
-            return false;
         }
     }
 }

@@ -5,94 +5,98 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
-import org.approvalchain.engine.ledger.CallResult;
-import org.approvalchain.engine.ledger.DeployedContracts;
-import org.approvalchain.engine.ledger.EventLog;
+import org.approvalchain.engine.chain.CaseChain.StepEvent;
+import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.approvalchain.engine.record.CaseRecord;
+import org.approvalchain.engine.record.CaseStep;
+import org.approvalchain.engine.record.KeptDecision;
 import org.springframework.stereotype.Service;
 import org.web3j.utils.Numeric;
 
 /**
- * Checks a case's steps and decisions, as the engine recorded them, against the chain: each step
- * on {@code CaseLedger} with the same kind and result hash, in the same order, with its
+ * Checks a case's record (its steps and decisions, as the engine recorded them) against the chain:
+ * each step on {@code CaseLedger} with the same kind and result hash, in the same order, with its
  * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck});
- * and no step on chain that the engine has no record of.
+ * and no step on chain that the record lacks. The chain's step events are read once per run:
+ * verifying every case costs one pass over the chain, not one per case.
  */
 @Service
 public class CaseVerifier {
 
-    private final JdbcTemplate jdbc;
+    private final CaseRecord record;
+    private final CaseChain caseChain;
     private final Ledger ledger;
-    private final DeployedContracts contracts;
-    private final CaseLedgerContract caseLedger;
-    private final DecisionCheck decisions;
 
-    CaseVerifier(JdbcTemplate jdbc, Ledger ledger, DeployedContracts contracts) {
-        this.jdbc = jdbc;
+    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger) {
+        this.record = record;
+        this.caseChain = caseChain;
         this.ledger = ledger;
-        this.contracts = contracts;
-        this.caseLedger = new CaseLedgerContract(contracts.codec());
-        this.decisions = new DecisionCheck(ledger, contracts);
     }
 
-    /** Does the engine hold any record of this case? */
+    /** Does the record hold anything of this case? */
     public boolean knows(String caseId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM ac_case_step WHERE case_id = ?", Long.class, caseId) > 0
-                || jdbc.queryForObject("SELECT COUNT(*) FROM ac_decision WHERE case_id = ?", Long.class, caseId) > 0;
-    }
-
-    /** Every case the engine has recorded steps or decisions of. */
-    public List<String> caseIds() {
-        return jdbc.queryForList("SELECT case_id FROM ac_case_step UNION SELECT case_id FROM ac_decision ORDER BY case_id",
-                String.class);
+        return record.knows(caseId);
     }
 
     public Verification verify(String caseId) {
+        return verify(caseId, stepEvents(Set.of(caseId)));
+    }
+
+    /** Every case the record holds, each verified. */
+    public List<Verification> verifyAll() {
+        Map<String, List<StepEvent>> events = stepEvents(null);
+        return record.caseIds().stream().map(caseId -> verify(caseId, events)).toList();
+    }
+
+    private Verification verify(String caseId, Map<String, List<StepEvent>> events) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Long> sequences = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM ac_case_step WHERE case_id = ? ORDER BY step_block, recorded_at", rs -> {
-            EngineStep step = new EngineStep(rs.getString("step_key"), rs.getString("kind"), rs.getString("result_hash"),
-                    rs.getString("call_tx_hash"), rs.getObject("call_block", Long.class),
-                    rs.getObject("call_status", Integer.class), rs.getString("step_tx_hash"), rs.getLong("step_block"));
-            checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.key(), sequence));
-        }, caseId);
+        for (CaseStep step : record.steps(caseId)) {
+            checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
+        }
         checkOrder(sequences, findings);
-        checkExtra(caseId, sequences.keySet(), findings);
-        jdbc.query("SELECT * FROM ac_decision WHERE case_id = ? AND state = 'RECORDED' ORDER BY decision_block", rs -> {
-            findings.addAll(decisions.check(caseId, rs));
-        }, caseId);
+        checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
+        for (KeptDecision kept : record.decisions(caseId)) {
+            if (kept.state() == KeptDecision.State.RECORDED) {
+                findings.addAll(DecisionCheck.againstChain(kept, caseChain.decision(caseId, kept.taskId())));
+                findings.addAll(DecisionCheck.inItself(kept));
+            }
+        }
         return Verification.of(caseId, findings);
     }
 
-    private record EngineStep(String key, String kind, String resultHash, String callTx, Long callBlock,
-                              Integer callStatus, String stepTx, long stepBlock) {
+    /** The chain's step events by case, for the given cases (null: all), from one pass over the chain. */
+    private Map<String, List<StepEvent>> stepEvents(Set<String> caseIds) {
+        return caseChain.stepsRecorded(0, ledger.status().blockNumber()).stream()
+                .filter(e -> caseIds == null || caseIds.contains(e.step().caseId()))
+                .collect(Collectors.groupingBy(e -> e.step().caseId()));
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */
-    private Optional<Long> checkStep(String caseId, EngineStep step, List<Finding> findings) {
-        String activityInstance = step.key().substring(caseId.length() + 1);
-        CallResult result = ledger.call(null, contracts.address(CaseLedgerContract.NAME),
-                caseLedger.getStep(caseId, activityInstance));
-        Optional<StepRecord> onChain = result.succeeded() ? caseLedger.decodeStep(result.output()) : Optional.empty();
-        checkReceipt(step.key(), "step_tx", step.stepTx(), step.stepBlock(), TransactionReceipt.STATUS_OK, findings);
-        if (step.callTx() != null) {
-            checkReceipt(step.key(), "call_tx", step.callTx(), step.callBlock(), step.callStatus(), findings);
+    private Optional<Long> checkStep(String caseId, CaseStep step, List<Finding> findings) {
+        String activityInstance = step.stepKey().substring(caseId.length() + 1);
+        Optional<StepRecord> onChain = caseChain.step(caseId, activityInstance);
+        checkReceipt(step.stepKey(), "step_tx", step.stepTxHash(), step.stepBlock(), TransactionReceipt.STATUS_OK, findings);
+        if (step.callTxHash() != null) {
+            checkReceipt(step.stepKey(), "call_tx", step.callTxHash(), step.callBlock(), step.callStatus(), findings);
         }
         if (onChain.isEmpty()) {
-            findings.add(new Finding(Kind.MISSING, step.key(), "step", "kind " + step.kind() + ", result " + step.resultHash(), null));
+            findings.add(new Finding(Kind.MISSING, step.stepKey(), "step", "kind " + step.kind() + ", result "
+                    + step.resultHash(), null));
             return Optional.empty();
         }
         StepRecord chain = onChain.get();
-        differs(step.key(), "kind", step.kind(), chain.kind().name(), findings);
-        differs(step.key(), "result_hash", hex(step.resultHash()), Numeric.toHexString(chain.resultHash()), findings);
+        differs(step.stepKey(), "kind", step.kind().name(), chain.kind().name(), findings);
+        differs(step.stepKey(), "result_hash", hex(step.resultHash()), Numeric.toHexString(chain.resultHash()), findings);
         return Optional.of(chain.sequence());
     }
 
@@ -118,17 +122,14 @@ public class CaseVerifier {
         }
     }
 
-    /** Steps the chain recorded for this case that the engine has no row for. */
-    private void checkExtra(String caseId, java.util.Set<String> known, List<Finding> findings) {
-        String address = contracts.address(CaseLedgerContract.NAME);
-        for (EventLog log : ledger.events(address, 0, ledger.status().blockNumber())) {
-            Optional<StepRecorded> event = caseLedger.stepRecorded(log.topics(), log.data());
-            if (event.isPresent() && event.get().caseId().equals(caseId)
-                    && !known.contains(caseId + "/" + event.get().activityInstanceId())) {
-                StepRecorded e = event.get();
+    /** Steps the chain recorded for this case that the record has no step for. */
+    private static void checkExtra(String caseId, Set<String> known, List<StepEvent> events, List<Finding> findings) {
+        for (StepEvent event : events) {
+            StepRecorded e = event.step();
+            if (!known.contains(caseId + "/" + e.activityInstanceId())) {
                 findings.add(new Finding(Kind.EXTRA, caseId + "/" + e.activityInstanceId(), "step", null, "sequence "
                         + e.sequence() + ", kind " + e.kind() + ", result " + Numeric.toHexString(e.resultHash())
-                        + ", tx " + log.transactionHash()));
+                        + ", tx " + event.transactionHash()));
             }
         }
     }

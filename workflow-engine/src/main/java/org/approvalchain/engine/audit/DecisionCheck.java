@@ -4,82 +4,72 @@ import static org.approvalchain.engine.audit.CaseVerifier.differs;
 import static org.approvalchain.engine.audit.CaseVerifier.hex;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecord;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
-import org.approvalchain.engine.ledger.CallResult;
-import org.approvalchain.engine.ledger.DeployedContracts;
-import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.record.KeptDecision;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.signing.DecisionSignatureVerifier;
 import org.web3j.utils.Numeric;
 
 /**
- * One kept decision ({@code ac_decision}) against {@code DecisionRegistry}: the same payload hash,
- * signature, approver, decision and key on chain; the kept payload hashing to its SM3 and stating
- * the kept reasons; and the kept signature verifying over the kept payload.
+ * One kept decision against its record in {@code DecisionRegistry}: the same payload hash,
+ * signature, approver, decision and key on chain; and on its own, the kept payload hashing to its
+ * SM3 and stating the kept reasons, and the kept signature verifying over the kept payload. The one
+ * place a kept decision is re-verified (the audit trail asks it too).
  */
 final class DecisionCheck {
 
-    private final Ledger ledger;
-    private final DeployedContracts contracts;
-    private final DecisionRegistryContract registry;
-
-    DecisionCheck(Ledger ledger, DeployedContracts contracts) {
-        this.ledger = ledger;
-        this.contracts = contracts;
-        this.registry = new DecisionRegistryContract(contracts.codec());
+    private DecisionCheck() {
     }
 
-    List<Finding> check(String caseId, ResultSet rs) throws SQLException {
-        String taskId = rs.getString("task_id");
+    /** Differences between the kept decision and the chain's record of it (empty: none missing). */
+    static List<Finding> againstChain(KeptDecision kept, Optional<DecisionRecord> onChain) {
+        String taskId = kept.taskId();
         List<Finding> findings = new ArrayList<>();
-        CallResult result = ledger.call(null, contracts.address(DecisionRegistryContract.NAME), registry.getDecision(caseId, taskId));
-        Optional<DecisionRecord> onChain = result.succeeded() ? registry.decodeDecision(result.output()) : Optional.empty();
         if (onChain.isEmpty()) {
-            findings.add(new Finding(Kind.MISSING, taskId, "decision", rs.getString("decision") + " by "
-                    + rs.getString("approver_id") + ", payload " + rs.getString("payload_sm3"), null));
-        } else {
-            DecisionRecord chain = onChain.get();
-            differs(taskId, "payload_sm3", hex(rs.getString("payload_sm3")), Numeric.toHexString(chain.payloadHash()), findings);
-            differs(taskId, "signature", rs.getString("signature_b64"), Base64.getEncoder().encodeToString(chain.signature()), findings);
-            differs(taskId, "approver_id", rs.getString("approver_id"), chain.approverId(), findings);
-            differs(taskId, "decision", rs.getString("decision"), chain.decision().name(), findings);
-            differs(taskId, "public_key", pointHex(rs.getString("public_key_hex")), Numeric.toHexString(chain.approverPublicKey()),
-                    findings);
+            findings.add(new Finding(Kind.MISSING, taskId, "decision", kept.decision() + " by " + kept.approverId()
+                    + ", payload " + kept.payloadSm3(), null));
+            return findings;
         }
-        checkPayload(taskId, rs, findings);
+        DecisionRecord chain = onChain.get();
+        differs(taskId, "payload_sm3", hex(kept.payloadSm3()), Numeric.toHexString(chain.payloadHash()), findings);
+        differs(taskId, "signature", kept.signatureBase64(), Base64.getEncoder().encodeToString(chain.signature()), findings);
+        differs(taskId, "approver_id", kept.approverId(), chain.approverId(), findings);
+        differs(taskId, "decision", kept.decision(), chain.decision().name(), findings);
+        differs(taskId, "public_key", pointHex(kept.publicKeyHex()), Numeric.toHexString(chain.approverPublicKey()), findings);
         return findings;
     }
 
-    private static void checkPayload(String taskId, ResultSet rs, List<Finding> findings) throws SQLException {
-        byte[] bytes = rs.getString("payload").getBytes(StandardCharsets.UTF_8);
+    /** What is wrong with the kept decision in itself: payload, reasons, signature (empty: it verifies). */
+    static List<Finding> inItself(KeptDecision kept) {
+        String taskId = kept.taskId();
+        List<Finding> findings = new ArrayList<>();
+        byte[] bytes = kept.payload() == null ? new byte[0] : kept.payload().getBytes(StandardCharsets.UTF_8);
         try {
             DecisionPayload payload = DecisionPayload.parse(bytes);
-            differs(taskId, "payload", hex(rs.getString("payload_sm3")), payload.sm3Hex(), findings);
-            String reasons = rs.getString("reasons") == null ? "" : rs.getString("reasons");
+            differs(taskId, "payload", hex(kept.payloadSm3()), payload.sm3Hex(), findings);
+            String reasons = kept.reasons() == null ? "" : kept.reasons();
             if (!reasons.equals(payload.reasons())) {
                 findings.add(new Finding(Kind.ALTERED, taskId, "reasons", reasons, payload.reasons()));
             }
         } catch (RuntimeException notCanonical) {
-            findings.add(new Finding(Kind.ALTERED, taskId, "payload", rs.getString("payload"), notCanonical.getMessage()));
+            findings.add(new Finding(Kind.ALTERED, taskId, "payload", kept.payload(), notCanonical.getMessage()));
         }
         try {
-            DecisionSignatureVerifier.verifySignature(ApproverKey.fromPointHex(rs.getString("public_key_hex")), bytes,
-                    rs.getString("signature_b64"));
+            DecisionSignatureVerifier.verifySignature(ApproverKey.fromPointHex(kept.publicKeyHex()), bytes,
+                    kept.signatureBase64());
         } catch (RuntimeException doesNotVerify) {
-            findings.add(new Finding(Kind.INVALID_SIGNATURE, taskId, "signature", rs.getString("signature_b64"),
+            findings.add(new Finding(Kind.INVALID_SIGNATURE, taskId, "signature", kept.signatureBase64(),
                     doesNotVerify.getMessage()));
         }
+        return findings;
     }
 
     private static String pointHex(String hex) {

@@ -39,19 +39,18 @@ class VerificationCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 2;
             return;
         }
-        List<String> caseIds = "all".equals(which) ? verifier.caseIds() : List.of(which);
+        List<Verification> results = "all".equals(which) ? verifier.verifyAll() : List.of(verifier.verify(which));
         int offCases = 0;
-        for (String caseId : caseIds) {
-            Verification result = verifier.verify(caseId);
+        for (Verification result : results) {
             if (result.clean()) {
-                out.println("VERIFY-001 case " + caseId + " clean");
+                out.println("VERIFY-001 case " + result.caseId() + " clean");
             } else {
                 offCases++;
-                out.println("VERIFY-002 case " + caseId + ": " + result.findings().size() + " finding(s)");
+                out.println("VERIFY-002 case " + result.caseId() + ": " + result.findings().size() + " finding(s)");
                 result.findings().forEach(f -> out.println("  " + f));
             }
         }
-        out.println("VERIFY-000 verified " + caseIds.size() + " case(s), " + offCases + " with findings");
+        out.println("VERIFY-000 verified " + results.size() + " case(s), " + offCases + " with findings");
         exitCode = offCases == 0 ? 0 : 1;
     }
 

@@ -6,11 +6,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.approvalchain.contracts.ChainCrypto;
-import org.bouncycastle.asn1.gm.GMNamedCurves;
-import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.approvalchain.engine.crypto.Sm2;
+import org.approvalchain.engine.crypto.Sm3;
 import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
@@ -86,29 +84,23 @@ public abstract sealed class ChainSignatures {
 
     private static final class Sm extends ChainSignatures {
 
-        private static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
-        private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN());
         private static final SecureRandom RANDOM = new SecureRandom();
 
         @Override
         public byte[] hash(byte[] data) {
-            SM3Digest digest = new SM3Digest();
-            digest.update(data, 0, data.length);
-            byte[] out = new byte[32];
-            digest.doFinal(out, 0);
-            return out;
+            return Sm3.digest(data);
         }
 
         @Override
         public byte[] publicKey(BigInteger privateKey) {
-            byte[] encoded = CURVE.getG().multiply(privateKey).normalize().getEncoded(false);
+            byte[] encoded = Sm2.CURVE.getG().multiply(privateKey).normalize().getEncoded(false);
             return Arrays.copyOfRange(encoded, 1, 65);
         }
 
         @Override
         public byte[] sign(byte[] hash, BigInteger privateKey) {
             SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE);
-            signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(privateKey, DOMAIN), RANDOM));
+            signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(privateKey, Sm2.DOMAIN), RANDOM));
             signer.update(hash, 0, hash.length);
             try {
                 return concat(signer.generateSignature(), publicKey(privateKey));
@@ -125,7 +117,7 @@ public abstract sealed class ChainSignatures {
             byte[] publicKey = Arrays.copyOfRange(signature, 64, 128);
             try {
                 SM2Signer verifier = new SM2Signer(PlainDSAEncoding.INSTANCE);
-                verifier.init(false, new ECPublicKeyParameters(CURVE.getCurve().decodePoint(concat(new byte[] {4}, publicKey)), DOMAIN));
+                verifier.init(false, new ECPublicKeyParameters(Sm2.CURVE.getCurve().decodePoint(concat(new byte[] {4}, publicKey)), Sm2.DOMAIN));
                 verifier.update(hash, 0, hash.length);
                 return verifier.verifySignature(Arrays.copyOf(signature, 64)) ? Optional.of(publicKey) : Optional.empty();
             } catch (IllegalArgumentException notOnCurve) {

@@ -1,7 +1,6 @@
 package org.approvalchain.engine.ledger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -17,4 +17,16 @@ public record TransactionReceipt(String transactionHash, long blockNumber, Strin
     public boolean succeeded() {
         return status == STATUS_OK;
     }
+
+    /**
+     * This receipt when the transaction succeeded.
+     *
+     * @throws IllegalStateException {@code "<what> failed: <revert reason>"} when it did not
+     */
+    public TransactionReceipt requireSucceeded(String what) {
+        if (!succeeded()) {
+            throw new IllegalStateException(what + " failed: " + revertReason);
+        }
+        return this;
+    }
 }

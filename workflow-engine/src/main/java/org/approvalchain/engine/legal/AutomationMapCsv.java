@@ -20,7 +20,7 @@ public final class AutomationMapCsv {
         StringBuilder out = new StringBuilder(BOM);
         row(out, HEADER);
         for (AutomationMap.MappedStep s : served.map().steps()) {
-            row(out, List.of(s.id(), text(s.name()), s.type(), text(s.mode()), text(s.legalBasis()),
+            row(out, List.of(s.id(), text(s.name()), s.type(), s.mode() == null ? "" : s.mode().toString(), text(s.legalBasis()),
                     text(s.legalBasisUrl()), String.valueOf(s.discretion()), text(s.contract()), text(s.function()),
                     text(s.codeHash()), String.join(" ", s.candidateGroups()), String.join(" ", s.candidateUsers())));
         }

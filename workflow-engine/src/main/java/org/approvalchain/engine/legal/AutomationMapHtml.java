@@ -90,14 +90,16 @@ public final class AutomationMapHtml {
         out.append("<tr><th>").append(esc(heading)).append("</th><td><code>").append(esc(value)).append("</code></td></tr>");
     }
 
-    private static String mode(String mode) {
-        String label = switch (mode == null ? "" : mode) {
-            case "automatic" -> "自动 ";
-            case "assisted" -> "辅助 ";
-            case "manual" -> "人工 ";
-            default -> "";
+    private static String mode(Mode mode) {
+        if (mode == null) {
+            return "";
+        }
+        String label = switch (mode) {
+            case AUTOMATIC -> "自动 ";
+            case ASSISTED -> "辅助 ";
+            case MANUAL -> "人工 ";
         };
-        return label + esc(mode);
+        return label + mode;
     }
 
     static String esc(String text) {

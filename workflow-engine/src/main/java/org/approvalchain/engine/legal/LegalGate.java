@@ -2,7 +2,6 @@ package org.approvalchain.engine.legal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The deployment gate's rules (docs/legal-gate.md). Every task-like element carries a mode, a legal
@@ -14,8 +13,6 @@ import java.util.Set;
  * every finding, never stops at the first.
  */
 public final class LegalGate {
-
-    static final Set<String> MODES = Set.of("automatic", "assisted", "manual");
 
     private final ContractCatalogue contracts;
 
@@ -36,9 +33,10 @@ public final class LegalGate {
 
     private List<Problem> problemsOf(ProcessModel process, TaskElement task) {
         List<Problem> problems = new ArrayList<>();
-        String mode = task.property("mode");
-        if (mode == null || !MODES.contains(mode)) {
-            problems.add(problem("LEGAL-001", "property 'mode' must be automatic, assisted or manual, is " + quoted(mode)));
+        Mode mode = Mode.of(task.property("mode")).orElse(null);
+        if (mode == null) {
+            problems.add(problem("LEGAL-001", "property 'mode' must be automatic, assisted or manual, is "
+                    + quoted(task.property("mode"))));
         }
         if (task.property("legalBasis") == null) {
             problems.add(problem("LEGAL-002", "property 'legalBasis' (the citation that allows this step) is missing"));
@@ -47,20 +45,20 @@ public final class LegalGate {
         if (!"true".equals(discretion) && !"false".equals(discretion)) {
             problems.add(problem("LEGAL-003", "property 'discretion' must be true or false, is " + quoted(discretion)));
         }
-        if ("automatic".equals(mode)) {
+        if (mode == Mode.AUTOMATIC) {
             if ("true".equals(discretion)) {
                 problems.add(problem("LEGAL-004", "an automatic step must not involve discretion: make it manual, or set discretion=false"));
             }
             contracts.problemsOf(task).forEach(p -> problems.add(problem("LEGAL-005", p)));
         }
-        if ("manual".equals(mode) || "assisted".equals(mode)) {
+        if (mode != null && mode.requiresSignedDecision()) {
             if (!task.isUserTask()) {
                 problems.add(problem("LEGAL-006", "a " + mode + " step must be a user task, so that only a signed decision completes it; it is a " + task.type()));
             } else if (task.candidateUsers().isEmpty() && task.candidateGroups().isEmpty()) {
                 problems.add(problem("LEGAL-007", "a " + mode + " step needs candidate users or candidate groups (who may decide)"));
             }
         }
-        if ("assisted".equals(mode) && !followsAutomaticStep(process, task)) {
+        if (mode == Mode.ASSISTED && !followsAutomaticStep(process, task)) {
             problems.add(problem("LEGAL-008", "an assisted step must directly follow an automatic contract step (the proposal it confirms)"));
         }
         return problems;
@@ -68,7 +66,8 @@ public final class LegalGate {
 
     private static boolean followsAutomaticStep(ProcessModel process, TaskElement task) {
         return task.previousTasks().stream().map(process::task).flatMap(java.util.Optional::stream)
-                .anyMatch(previous -> "automatic".equals(previous.property("mode")) && previous.property("contract") != null);
+                .anyMatch(previous -> Mode.of(previous.property("mode")).orElse(null) == Mode.AUTOMATIC
+                        && previous.property("contract") != null);
     }
 
     private static Problem problem(String rule, String message) {

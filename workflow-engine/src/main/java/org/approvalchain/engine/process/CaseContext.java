@@ -1,5 +1,7 @@
 package org.approvalchain.engine.process;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -13,13 +15,11 @@ record CaseContext(String caseId, String processDefinitionId, int processVersion
 
     static final String APPLICANT_HASH = "applicantHash";
     private static final String VISITS = "ac_visits_";
-    private static final String EMPTY_SM3 = StepDigest.sm3(java.util.Map.of());
+    private static final String EMPTY_SM3 = StepDigest.of(Map.of()).sm3();
 
-    static CaseContext of(DelegateExecution execution) {
-        String definitionId = execution.getProcessDefinitionId();
-        int version = execution.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getVersion();
+    static CaseContext of(DelegateExecution execution, int processVersion) {
         Object applicantHash = execution.getVariable(APPLICANT_HASH);
-        return new CaseContext(execution.getProcessBusinessKey(), definitionId, version,
+        return new CaseContext(execution.getProcessBusinessKey(), execution.getProcessDefinitionId(), processVersion,
                 applicantHash == null ? EMPTY_SM3 : applicantHash.toString());
     }
 

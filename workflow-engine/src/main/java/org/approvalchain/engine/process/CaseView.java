@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.approvalchain.engine.record.CaseStep;
+
 /**
  * A case as our API shows it: where it stands (for an ended case, the end event it reached), its
  * non-personal variables, its open tasks, the messages it waits for (such as {@code

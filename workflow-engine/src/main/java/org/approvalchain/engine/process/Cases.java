@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,14 +42,14 @@ public class Cases {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
-    private final CaseSteps steps;
+    private final CaseRecord record;
 
-    Cases(RepositoryService repository, RuntimeService runtime, HistoryService history, TaskService tasks, CaseSteps steps) {
+    Cases(RepositoryService repository, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record) {
         this.repository = repository;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
-        this.steps = steps;
+        this.record = record;
     }
 
     /**
@@ -68,7 +69,7 @@ public class Cases {
         variables.put(INITIATOR, initiator);
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
-        variables.put(CaseContext.APPLICANT_HASH, StepDigest.sm3(applicant));
+        variables.put(CaseContext.APPLICANT_HASH, StepDigest.of(applicant).sm3());
         runtime.startProcessInstanceById(definition.getId(), caseId, variables);
         return caseId;
     }
@@ -91,7 +92,7 @@ public class Cases {
         return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-                variables, openTasks(instance.getId()), awaiting, steps.ofCase(caseId)));
+                variables, openTasks(instance.getId()), awaiting, record.steps(caseId)));
     }
 
     /** The open tasks of a process instance, with their candidate groups. */

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
-import org.approvalchain.contracts.ContractInterface;
-import org.approvalchain.engine.ledger.ChainWriter;
-import org.approvalchain.engine.ledger.CrashPoint;
-import org.approvalchain.engine.ledger.CrashPoints;
-import org.approvalchain.engine.ledger.DeployedContracts;
+import org.approvalchain.engine.chain.CaseChain;
+import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.chain.CrashPoint;
+import org.approvalchain.engine.chain.FaultInjection;
 import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.approvalchain.engine.record.CaseRecord;
+import org.approvalchain.engine.record.CaseStep;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,48 +22,45 @@ import org.springframework.stereotype.Component;
  * The one generic delegate behind every contract-bound service task ({@code
  * camunda:delegateExpression="${contractStep}"}, asynchronous so that Camunda's job retries and
  * incidents apply). It evaluates the inputs the BPMN maps, calls the bound contract function once
- * (see {@link ChainWriter}), stores the outputs in variables, records the step on {@code
- * CaseLedger} and keeps the evidence with the case. A revert fails the step (retries, then an
- * incident) unless the binding names a {@code revertErrorCode}, which routes the case instead.
+ * (see {@link Contracts#call}), stores the outputs in variables, records the step on {@code
+ * CaseLedger} and adds it to the case record. A revert fails the step (retries, then an incident)
+ * unless the binding names a {@code revertErrorCode}, which routes the case instead.
  */
 @Component("contractStep")
 class ContractStep implements JavaDelegate {
 
-    private final DeployedContracts contracts;
-    private final ChainWriter writer;
+    private final DeployedDefinitions definitions;
+    private final Contracts contracts;
     private final CaseChain caseChain;
-    private final CaseSteps steps;
-    private final CrashPoints crash;
+    private final CaseRecord record;
+    private final FaultInjection faults;
 
-    ContractStep(DeployedContracts contracts, ChainWriter writer, CaseChain caseChain, CaseSteps steps, CrashPoints crash) {
+    ContractStep(DeployedDefinitions definitions, Contracts contracts, CaseChain caseChain, CaseRecord record,
+                 FaultInjection faults) {
+        this.definitions = definitions;
         this.contracts = contracts;
-        this.writer = writer;
         this.caseChain = caseChain;
-        this.steps = steps;
-        this.crash = crash;
+        this.record = record;
+        this.faults = faults;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StepBinding binding = StepBinding.of(execution);
-        CaseContext kase = CaseContext.of(execution);
+        StepBinding binding = definitions.binding(execution);
+        CaseContext kase = CaseContext.of(execution, definitions.version(execution.getProcessDefinitionId()));
         String activityId = execution.getCurrentActivityId();
         int visit = CaseContext.nextVisit(execution, activityId);
         String activityInstance = CaseContext.activityInstance(activityId, visit);
         String stepKey = kase.caseId() + "/" + activityInstance;
 
         Map<String, Object> inputs = binding.evaluateInputs(execution);
-        ContractInterface contract = contracts.interfaceOf(binding.contract());
-        byte[] call = contract.encode(binding.function(), inputs);
-        TransactionReceipt receipt = writer.call(stepKey + "/call", binding.contract(),
-                contracts.address(binding.contract()), call);
-
+        Contracts.BoundCall call = contracts.call(stepKey + "/call", binding.contract(), binding.function(), inputs);
+        TransactionReceipt receipt = call.receipt();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", receipt.status());
         if (receipt.succeeded()) {
-            Map<String, Object> outputs = contract.decodeOutputs(binding.function(), receipt.output());
-            result.put("outputs", outputs);
-            binding.outputs().forEach((name, variable) -> execution.setVariable(variable, variableValue(outputs, name, binding)));
+            result.put("outputs", call.outputs());
+            binding.outputs().forEach((name, variable) -> execution.setVariable(variable, variableValue(call.outputs(), name, binding)));
         } else {
             result.put("revertReason", receipt.revertReason());
             if (binding.revertErrorCode() == null) {
@@ -70,15 +68,15 @@ class ContractStep implements JavaDelegate {
                         + " reverted in " + activityId + ": " + receipt.revertReason());
             }
         }
-        String resultHash = StepDigest.sm3(result);
-        crash.reach(CrashPoint.STEP_CALLED, stepKey);
+        StepDigest digest = StepDigest.of(result);
+        faults.reach(CrashPoint.STEP_CALLED, stepKey);
         caseChain.ensureOpen(kase.caseId(), kase.processDefinitionId(), kase.processVersion(), kase.applicantHash());
-        TransactionReceipt stepReceipt = caseChain.recordStep(kase.caseId(), activityInstance, StepKind.AUTOMATIC, resultHash);
-        steps.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
-                CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.sm3(inputs), resultHash,
-                StepDigest.json(result), receipt.transactionHash(), receipt.blockNumber(), receipt.status(),
+        TransactionReceipt stepReceipt = caseChain.recordStep(kase.caseId(), activityInstance, StepKind.AUTOMATIC, digest.sm3());
+        record.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
+                CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.of(inputs).sm3(), digest.sm3(),
+                digest.json(), receipt.transactionHash(), receipt.blockNumber(), receipt.status(),
                 receipt.revertReason(), stepReceipt.transactionHash(), stepReceipt.blockNumber(), null, Instant.now()));
-        crash.reach(CrashPoint.STEP_RECORDED, stepKey);
+        faults.reach(CrashPoint.STEP_RECORDED, stepKey);
         if (!receipt.succeeded()) {
             throw new BpmnError(binding.revertErrorCode(), receipt.revertReason());
         }

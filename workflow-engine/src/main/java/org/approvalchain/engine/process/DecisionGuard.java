@@ -1,18 +1,17 @@
 package org.approvalchain.engine.process;
 
-import java.util.List;
-
+import org.approvalchain.engine.legal.Mode;
+import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +19,17 @@ import org.springframework.stereotype.Component;
  * tries to complete it: our API, Camunda's REST API, Tasklist or Java code. At parse time every
  * user task whose extension property {@code mode} is {@code manual} or {@code assisted} gets two
  * listeners: on create, the visit is counted; on complete, the task must have a verified decision
- * recorded on chain ({@code ac_decision}), or completion is refused.
+ * recorded on chain (see the case record), or completion is refused.
  */
 @Component
 class DecisionGuard extends AbstractProcessEnginePlugin {
 
     private static final String NAMESPACE = "http://camunda.org/schema/1.0/bpmn";
 
-    private final JdbcTemplate jdbc;
+    private final CaseRecord record;
 
-    DecisionGuard(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DecisionGuard(CaseRecord record) {
+        this.record = record;
     }
 
     @Override
@@ -51,8 +50,7 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
     }
 
     static boolean requiresSignedDecision(Element userTask) {
-        String mode = property(userTask, "mode");
-        return "manual".equals(mode) || "assisted".equals(mode);
+        return Mode.of(property(userTask, "mode")).map(Mode::requiresSignedDecision).orElse(false);
     }
 
     private static void countVisit(DelegateTask task) {
@@ -60,8 +58,7 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
     }
 
     private void requireDecision(DelegateTask task) {
-        List<String> recorded = jdbc.queryForList("SELECT task_id FROM ac_decision WHERE task_id = ? AND state = 'RECORDED'", String.class, task.getId());
-        if (recorded.isEmpty()) {
+        if (!record.isRecorded(task.getId())) {
             throw new BadUserRequestException("DECISION-001 task " + task.getId() + " (" + task.getName()
                     + ") can only be completed with a decision signed by the approver and recorded on chain: "
                     + "GET /api/tasks/" + task.getId() + "/decision-payload, sign it, POST /api/tasks/" + task.getId() + "/decision");

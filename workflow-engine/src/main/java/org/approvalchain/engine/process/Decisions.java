@@ -7,13 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import org.approvalchain.engine.signing.ApproverKeys;
 import org.approvalchain.engine.signing.Decision;
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.signing.DecisionSignatureVerifier;
 import org.approvalchain.engine.signing.InvalidDecisionPayloadException;
 import org.approvalchain.engine.signing.SignatureRejectedException;
-import org.approvalchain.engine.signing.VerifiedDecision;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -33,15 +32,15 @@ public class Decisions {
 
     private final TaskAccess access;
     private final RuntimeService runtime;
-    private final RepositoryService repository;
+    private final DeployedDefinitions definitions;
     private final DecisionSignatureVerifier verifier;
     private final DecisionRecorder recorder;
 
-    Decisions(TaskAccess access, RuntimeService runtime, RepositoryService repository, ApproverKeyRegistry keys,
+    Decisions(TaskAccess access, RuntimeService runtime, DeployedDefinitions definitions, ApproverKeys keys,
               DecisionRecorder recorder) {
         this.access = access;
         this.runtime = runtime;
-        this.repository = repository;
+        this.definitions = definitions;
         this.verifier = new DecisionSignatureVerifier(keys);
         this.recorder = recorder;
     }
@@ -53,24 +52,21 @@ public class Decisions {
         return new PayloadToSign(new String(payload.canonicalBytes(), StandardCharsets.UTF_8), payload.sm3Hex());
     }
 
-    /** Verifies and records a signed decision, then completes the task. */
-    public DecisionRecord submit(String taskId, String payloadText, String signatureBase64, String userId) {
+    /** Verifies and records a signed decision, then completes the task. The payload is parsed once, here. */
+    public DecisionReceipt submit(String taskId, String payloadText, String signatureBase64, String userId) {
         Task task = access.workable(taskId, userId);
-        byte[] bytes = payloadText.getBytes(StandardCharsets.UTF_8);
         DecisionPayload payload;
         try {
-            payload = DecisionPayload.parse(bytes);
+            payload = DecisionPayload.parse(payloadText.getBytes(StandardCharsets.UTF_8));
         } catch (InvalidDecisionPayloadException e) {
             throw new CaseException(CaseException.Kind.INVALID, "payload refused: " + e.getMessage());
         }
         requireFor(task, payload);
-        VerifiedDecision verified;
         try {
-            verified = verifier.verify(userId, bytes, signatureBase64);
+            return recorder.record(verifier.verify(userId, payload, signatureBase64));
         } catch (SignatureRejectedException e) {
             throw new CaseException(CaseException.Kind.INVALID, "signature refused (" + e.reason() + "): " + e.getMessage());
         }
-        return recorder.record(verified, payloadText, signatureBase64);
     }
 
     private void requireFor(Task task, DecisionPayload payload) {
@@ -91,7 +87,7 @@ public class Decisions {
     private DecisionPayload expected(Task task, Decision decision, String reasons, Instant issuedAt) {
         String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
                 .getBusinessKey();
-        int version = repository.getProcessDefinition(task.getProcessDefinitionId()).getVersion();
+        int version = definitions.version(task.getProcessDefinitionId());
         return new DecisionPayload(caseId, task.getId(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(),
                 version, decision, reasons, materialHashes(task), issuedAt);
     }

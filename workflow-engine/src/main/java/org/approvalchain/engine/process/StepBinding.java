@@ -3,12 +3,9 @@ package org.approvalchain.engine.process;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.approvalchain.engine.legal.camunda.ExtensionProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * How a BPMN element binds itself to a contract function, in Camunda extension properties:
@@ -21,7 +18,7 @@ record StepBinding(String contract, String function, Map<String, String> inputs,
                    String revertErrorCode) {
 
     static StepBinding of(DelegateExecution execution) {
-        Map<String, String> properties = properties(execution.getBpmnModelElementInstance());
+        Map<String, String> properties = ExtensionProperties.of(execution.getBpmnModelElementInstance());
         Map<String, String> inputs = new LinkedHashMap<>();
         Map<String, String> outputs = new LinkedHashMap<>();
         properties.forEach((name, value) -> {
@@ -47,20 +44,5 @@ record StepBinding(String contract, String function, Map<String, String> inputs,
                 ? Context.getProcessEngineConfiguration().getExpressionManager().createExpression(text).getValue(execution)
                 : text));
         return values;
-    }
-
-    /** The Camunda extension properties of a model element, by name. */
-    static Map<String, String> properties(BaseElement element) {
-        Map<String, String> result = new LinkedHashMap<>();
-        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
-        if (extensions == null) {
-            return result;
-        }
-        for (CamundaProperties group : extensions.getChildElementsByType(CamundaProperties.class)) {
-            for (CamundaProperty property : group.getCamundaProperties()) {
-                result.put(property.getCamundaName(), property.getCamundaValue());
-            }
-        }
-        return result;
     }
 }

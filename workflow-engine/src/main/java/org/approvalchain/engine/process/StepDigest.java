@@ -1,34 +1,19 @@
 package org.approvalchain.engine.process;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.approvalchain.engine.signing.Sm3;
+import org.approvalchain.engine.crypto.CanonicalJson;
+import org.approvalchain.engine.crypto.Sm3;
 
 /**
- * The canonical JSON of a step's inputs or result (keys sorted, no whitespace, integers as plain
- * numbers) and its SM3 hash: what goes on chain, and what a verifier recomputes from the audit.
+ * A step's inputs or result in canonical JSON ({@link CanonicalJson}) with its SM3 hash, from one
+ * serialisation: what goes on chain, and what a verifier recomputes from the audit trail.
  */
-final class StepDigest {
+record StepDigest(String json, String sm3) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
-    private StepDigest() {
-    }
-
-    static String json(Map<String, ?> values) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(values));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("step values are not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    /** 0x-prefixed SM3 hex of the canonical JSON. */
-    static String sm3(Map<String, ?> values) {
-        return Sm3.hex(json(values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static StepDigest of(Map<String, ?> values) {
+        String json = CanonicalJson.text(values);
+        return new StepDigest(json, Sm3.hex(json.getBytes(StandardCharsets.UTF_8)));
     }
 }

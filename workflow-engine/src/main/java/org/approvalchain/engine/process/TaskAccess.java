@@ -2,6 +2,7 @@ package org.approvalchain.engine.process;
 
 import java.util.List;
 
+import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.approvalchain.engine.crypto.Sm2;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.approvalchain.engine.crypto.CanonicalJson;
+import org.approvalchain.engine.crypto.Sm3;
+
 /**
  * What an approver signs: their decision on one task of one case, under one process version, with
  * reasons, the SM3 hashes of the materials they reviewed, and when they decided. Its {@link

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.approvalchain.engine.crypto.CanonicalJson;
 
 /**
  * Reads payload bytes field by field with messages that name the field, then insists that the

@@ -4,18 +4,19 @@ import static org.approvalchain.engine.signing.SignatureRejectedException.Reason
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NOT_BASE64;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NOT_DER;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NO_KEY_REGISTERED;
-import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.PAYLOAD_NOT_CANONICAL;
 
 import java.io.IOException;
 import java.util.Base64;
 
+import org.approvalchain.engine.crypto.Sm2;
+import org.approvalchain.engine.crypto.Sm3;
 import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 
 /**
- * Decides whether a signed decision may complete a task: the payload bytes must be canonical, the
- * approver must have a registered key, and the signature (SM3withSM2, default user id, DER, base64)
- * must verify with that key over exactly those bytes. Anything else is a {@link
+ * Decides whether a signed decision may complete a task: the approver must have a registered key,
+ * and the signature (SM3withSM2, default user id, DER, base64) must verify with that key over
+ * exactly the payload's canonical bytes. Anything else is a {@link
  * SignatureRejectedException} with its reason.
  */
 public final class DecisionSignatureVerifier {
@@ -27,21 +28,17 @@ public final class DecisionSignatureVerifier {
     }
 
     /**
-     * Verifies {@code signatureBase64} by {@code approverId} over {@code payloadBytes}.
+     * Verifies {@code signatureBase64} by {@code approverId} over the canonical bytes of {@code
+     * payload} (parsed from exactly those bytes, see {@link DecisionPayload#parse}).
      *
      * @throws SignatureRejectedException with the reason the decision is refused
      */
-    public VerifiedDecision verify(String approverId, byte[] payloadBytes, String signatureBase64) {
-        DecisionPayload payload;
-        try {
-            payload = DecisionPayload.parse(payloadBytes);
-        } catch (InvalidDecisionPayloadException e) {
-            throw new SignatureRejectedException(PAYLOAD_NOT_CANONICAL, e.getMessage(), e);
-        }
+    public VerifiedDecision verify(String approverId, DecisionPayload payload, String signatureBase64) {
         ApproverKey key = keys.find(approverId).orElseThrow(() -> new SignatureRejectedException(NO_KEY_REGISTERED,
                 "no public key is registered for approver " + approverId));
-        byte[] der = verifySignature(key, payloadBytes, signatureBase64);
-        return new VerifiedDecision(approverId, key, payload, Sm3.hex(payloadBytes), Base64.getEncoder().encodeToString(der));
+        byte[] bytes = payload.canonicalBytes();
+        byte[] der = verifySignature(key, bytes, signatureBase64);
+        return new VerifiedDecision(approverId, key, payload, Sm3.hex(bytes), Base64.getEncoder().encodeToString(der));
     }
 
     /**

@@ -8,8 +8,6 @@ public class SignatureRejectedException extends RuntimeException {
 
     /** Why a signed decision was refused. */
     public enum Reason {
-        /** The payload bytes are not a decision payload in canonical form. */
-        PAYLOAD_NOT_CANONICAL,
         /** No public key is registered for the approver. */
         NO_KEY_REGISTERED,
         /** The signature is not standard base64 with padding. */

@@ -9,19 +9,19 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.contracts.DefinitionRegistryContract.DefinitionAnchor;
+import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
+import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
-import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.Ledger;
-import org.approvalchain.engine.signing.Sm3;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -56,7 +56,7 @@ class AutomationMapIT {
     Ledger ledger;
 
     @Autowired
-    DeployedContracts contracts;
+    Contracts contracts;
 
     @Autowired
     RepositoryService repository;

@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
+import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
-import org.approvalchain.engine.ledger.DeployedContracts;
 import org.approvalchain.engine.ledger.Ledger;
-import org.approvalchain.engine.signing.Sm3;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.utils.Numeric;
@@ -60,7 +60,7 @@ class DecisionApiIT {
     Ledger ledger;
 
     @Autowired
-    DeployedContracts contracts;
+    Contracts contracts;
 
     @Autowired
     JdbcTemplate jdbc;

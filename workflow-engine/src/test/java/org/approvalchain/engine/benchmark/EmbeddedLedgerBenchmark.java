@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.approvalchain.contracts.AbiCodec;
-import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
+import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.SignedTransaction;

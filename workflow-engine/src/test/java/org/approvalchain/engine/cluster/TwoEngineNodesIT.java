@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
-import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecorded;
-import org.approvalchain.engine.ledger.DeployedContracts;
+import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.support.EngineCluster;
@@ -70,7 +70,7 @@ class TwoEngineNodesIT {
             caseIds.forEach(caseId -> nodeA.as("wang.fang").awaitState(caseId, "COMPLETED", TIMEOUT));
 
             List<String> expectedSteps = caseIds.stream().flatMap(c -> STEPS.stream().map(s -> c + "/" + s)).toList();
-            DeployedContracts contracts = nodeA.bean(DeployedContracts.class);
+            Contracts contracts = nodeA.bean(Contracts.class);
             CaseLedgerContract caseLedger = new CaseLedgerContract(contracts.codec());
             DecisionRegistryContract registry = new DecisionRegistryContract(contracts.codec());
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.approvalchain.contracts.AbiCodec;
-import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.CaseLedgerContract.CaseState;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
+import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.ChainCrypto;
-import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DecisionRegistryContract.Decision;
+import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.ChainCrypto;
-import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.contracts.EligibilityRuleContract.EligibilityResult;
+import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.junit.jupiter.api.io.TempDir;

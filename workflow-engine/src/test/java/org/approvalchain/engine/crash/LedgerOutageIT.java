@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import org.approvalchain.engine.ledger.DeployedContracts;
+import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.ledger.Ledger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,7 +70,7 @@ class LedgerOutageIT {
     @Autowired
     SwitchableLedger ledger;
     @Autowired
-    DeployedContracts contracts;
+    Contracts contracts;
     @Autowired
     RuntimeService runtime;
     @Autowired

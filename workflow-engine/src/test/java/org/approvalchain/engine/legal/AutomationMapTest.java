@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.approvalchain.engine.signing.CanonicalJson;
+import org.approvalchain.engine.crypto.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
 /** The map builder, its canonical JSON and the comparison with an anchor. */

@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 
+import org.approvalchain.engine.crypto.Sm3;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
+import org.approvalchain.engine.crypto.Sm3;
 import org.junit.jupiter.api.Test;
 
 class DecisionPayloadTest {

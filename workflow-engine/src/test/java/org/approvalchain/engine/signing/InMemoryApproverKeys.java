@@ -15,7 +15,7 @@ final class InMemoryApproverKeys implements ApproverKeys {
     }
 
     @Override
-    public void register(String userId, ApproverKey key) {
+    public void register(String userId, ApproverKey key, String registeredBy) {
         keys.put(userId, key);
     }
 }

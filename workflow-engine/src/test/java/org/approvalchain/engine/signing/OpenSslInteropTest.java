@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.approvalchain.engine.crypto.Sm2;
 import org.approvalchain.engine.signing.cli.SignDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -31,13 +31,13 @@ class SignDecisionTest {
         assertThat(run(new byte[0], "--generate", dir.toString(), "wang.li")).isZero();
         Path payloadFile = Files.write(dir.resolve("decision.json"), payload);
         InMemoryApproverKeys keys = new InMemoryApproverKeys();
-        keys.register("wang.li", ApproverKey.fromPem(Files.readString(dir.resolve("wang.li.pub.pem"))));
+        keys.register("wang.li", ApproverKey.fromPem(Files.readString(dir.resolve("wang.li.pub.pem"))), "test");
         out.reset();
 
         assertThat(run(new byte[0], "--key", dir.resolve("wang.li.key.pem").toString(), "--payload", payloadFile.toString())).isZero();
 
         String signature = out.toString(UTF_8).strip();
-        VerifiedDecision verified = new DecisionSignatureVerifier(keys).verify("wang.li", payload, signature);
+        VerifiedDecision verified = new DecisionSignatureVerifier(keys).verify("wang.li", DecisionPayload.parse(payload), signature);
         assertThat(verified.payload()).isEqualTo(Payloads.approval());
         assertThat(err.toString(UTF_8)).contains("signing APPROVE on case case-2025-0001", Payloads.approval().sm3Hex());
     }

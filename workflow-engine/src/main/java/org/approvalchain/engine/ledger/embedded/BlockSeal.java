@@ -3,13 +3,13 @@ package org.approvalchain.engine.ledger.embedded;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.approvalchain.engine.ledger.ChainSignatures;
 import org.approvalchain.engine.ledger.Block;
-import org.web3j.utils.Numeric;
+import org.approvalchain.engine.ledger.ChainSignatures;
 import org.web3j.rlp.RlpEncoder;
 import org.web3j.rlp.RlpList;
 import org.web3j.rlp.RlpString;
 import org.web3j.rlp.RlpType;
+import org.web3j.utils.Numeric;
 
 /**
  * How the embedded node seals a block and how anyone checks a seal: the transactions root hashes

@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.approvalchain.engine.ledger.ChainSignatures;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.ledger.Block;
 import org.approvalchain.engine.ledger.CallResult;
+import org.approvalchain.engine.ledger.ChainSignatures;
 import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;

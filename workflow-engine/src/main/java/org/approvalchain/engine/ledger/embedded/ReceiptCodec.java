@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.TransactionReceipt;
-import org.web3j.utils.Numeric;
 import org.web3j.rlp.RlpDecoder;
 import org.web3j.rlp.RlpEncoder;
 import org.web3j.rlp.RlpList;
 import org.web3j.rlp.RlpString;
 import org.web3j.rlp.RlpType;
+import org.web3j.utils.Numeric;
 
 /**
  * The canonical, stored form of a receipt: an RLP list of its fields, logs included. Block

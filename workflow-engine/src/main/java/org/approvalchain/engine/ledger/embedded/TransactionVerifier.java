@@ -2,8 +2,8 @@ package org.approvalchain.engine.ledger.embedded;
 
 import java.util.Arrays;
 
-import org.approvalchain.engine.ledger.ChainSignatures;
 import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.engine.ledger.ChainSignatures;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.fisco.bcos.sdk.jni.common.JniException;
 import org.fisco.bcos.sdk.jni.utilities.tx.Transaction;

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
+import org.approvalchain.engine.crypto.Sm2;
 import org.approvalchain.engine.signing.ApproverKey;
-import org.approvalchain.engine.signing.Sm2;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;

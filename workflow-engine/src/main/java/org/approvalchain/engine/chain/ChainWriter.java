@@ -1,0 +1,146 @@
+package org.approvalchain.engine.chain;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.ledger.LedgerStatus;
+import org.approvalchain.engine.ledger.LedgerUnavailableException;
+import org.approvalchain.engine.ledger.SignedTransaction;
+import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.approvalchain.engine.ledger.TransactionRejectedException;
+import org.approvalchain.engine.ledger.TransactionSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes to the chain exactly once per write key. The signed transaction is journalled (committed
+ * on its own, before it is sent) under the key; a later call with the same key, after a crash, a
+ * rollback or on another engine node, finds it and resends the very same transaction, which the
+ * chain either has already (its receipt is returned) or includes now. Only a transaction whose
+ * block limit has passed without it being included is signed anew: it can never be included.
+ */
+@Component
+class ChainWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
+    private static final Duration RECEIPT_WAIT = Duration.ofSeconds(30);
+
+    private final Ledger ledger;
+    private final EngineAccount account;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separately;
+    private final FaultInjection faults;
+
+    ChainWriter(Ledger ledger, EngineAccount account, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                FaultInjection faults) {
+        this.ledger = ledger;
+        this.account = account;
+        this.jdbc = jdbc;
+        this.faults = faults;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Calls {@code contractAddress} with {@code input}, once for {@code writeKey}. */
+    TransactionReceipt call(String writeKey, String contractName, String contractAddress, byte[] input) {
+        return write(writeKey, contractName, contractAddress, input, "");
+    }
+
+    /** Deploys a contract, once for {@code writeKey}. */
+    TransactionReceipt deploy(String writeKey, String contractName, byte[] bytecode, String abi) {
+        return write(writeKey, contractName, "", bytecode, abi);
+    }
+
+    private TransactionReceipt write(String key, String contract, String to, byte[] input, String abi) {
+        Journalled entry = journalled(key).orElseGet(() -> journal(key, contract, sign(to, input, abi)));
+        faults.reach(CrashPoint.CHAIN_WRITE_JOURNALLED, key);
+        Optional<TransactionReceipt> known = ledger.receipt(entry.txHash());
+        if (known.isPresent()) {
+            return completed(key, known.get());
+        }
+        if (entry.blockLimit() <= ledger.status().blockNumber()) {
+            log.warn("LEDGER-301 transaction {} for {} expired unincluded; signing it anew", entry.txHash(), key);
+            entry = rejournal(key, sign(to, input, abi));
+        }
+        try {
+            return completed(key, ledger.send(new SignedTransaction(entry.signedTx(), entry.txHash())));
+        } catch (TransactionRejectedException e) {
+            if (!e.getMessage().contains("replayed")) {
+                throw e;
+            }
+            return completed(key, awaitReceipt(entry.txHash()));
+        }
+    }
+
+    private Journalled sign(String to, byte[] input, String abi) {
+        LedgerStatus chain = ledger.status();
+        long blockLimit = chain.blockNumber() + TransactionSigner.BLOCK_LIMIT_MARGIN;
+        SignedTransaction tx = account.signer().sign(chain, to, input, abi, blockLimit);
+        return new Journalled(tx.hash(), tx.encoded(), blockLimit);
+    }
+
+    private Journalled journal(String key, String contract, Journalled tx) {
+        try {
+            separately.executeWithoutResult(s -> jdbc.update(
+                    "INSERT INTO ac_chain_write (write_key, contract_name, tx_hash, signed_tx, block_limit, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)", key, contract, tx.txHash(), tx.signedTx(), tx.blockLimit(), now()));
+            return tx;
+        } catch (DuplicateKeyException raced) {
+            return journalled(key).orElseThrow(() -> raced);
+        }
+    }
+
+    private Journalled rejournal(String key, Journalled tx) {
+        separately.executeWithoutResult(s -> jdbc.update(
+                "UPDATE ac_chain_write SET tx_hash = ?, signed_tx = ?, block_limit = ? WHERE write_key = ?",
+                tx.txHash(), tx.signedTx(), tx.blockLimit(), key));
+        return tx;
+    }
+
+    private TransactionReceipt completed(String key, TransactionReceipt receipt) {
+        faults.reach(CrashPoint.CHAIN_WRITE_SENT, key);
+        separately.executeWithoutResult(s -> jdbc.update(
+                "UPDATE ac_chain_write SET block_number = ?, status = ?, revert_reason = ?, completed_at = ? "
+                        + "WHERE write_key = ? AND completed_at IS NULL",
+                receipt.blockNumber(), receipt.status(), receipt.revertReason(), now(), key));
+        return receipt;
+    }
+
+    private TransactionReceipt awaitReceipt(String txHash) {
+        Instant deadline = Instant.now().plus(RECEIPT_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<TransactionReceipt> receipt = ledger.receipt(txHash);
+            if (receipt.isPresent()) {
+                return receipt.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new LedgerUnavailableException("LEDGER-302", "no receipt for transaction " + txHash + " within " + RECEIPT_WAIT);
+    }
+
+    private Optional<Journalled> journalled(String key) {
+        return jdbc.query("SELECT tx_hash, signed_tx, block_limit FROM ac_chain_write WHERE write_key = ?",
+                (rs, n) -> new Journalled(rs.getString(1), rs.getString(2), rs.getLong(3)), key).stream().findFirst();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private record Journalled(String txHash, String signedTx, long blockLimit) {
+    }
+}

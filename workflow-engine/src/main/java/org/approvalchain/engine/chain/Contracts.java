@@ -1,0 +1,94 @@
+package org.approvalchain.engine.chain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.approvalchain.contracts.AbiCodec;
+import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.contracts.ContractInterface;
+import org.approvalchain.engine.ledger.CallResult;
+import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's contracts on its chain, by name ({@code CaseLedger}, {@code DecisionRegistry}, ...):
+ * their addresses, their ABI-driven interfaces, and the two ways to use them. {@link #send} writes
+ * exactly once per write key (the journal {@code ac_chain_write}: after a crash, a rollback or on
+ * another node the same key resends the same signed transaction); {@link #read} is a static call.
+ */
+@Component
+public class Contracts {
+
+    private final AbiCodec codec;
+    private final Map<String, String> addresses;
+    private final Map<String, ContractInterface> interfaces = new LinkedHashMap<>();
+    private final ChainWriter writer;
+    private final Ledger ledger;
+    private final EngineAccount account;
+
+    Contracts(ContractDeployment deployment, ChainWriter writer, Ledger ledger, EngineAccount account) {
+        this.codec = deployment.codec();
+        this.addresses = Map.copyOf(deployment.addresses());
+        ContractDeployment.all(codec).forEach(c -> interfaces.put(c.artifact().name(), new ContractInterface(c.artifact())));
+        this.writer = writer;
+        this.ledger = ledger;
+        this.account = account;
+    }
+
+    /**
+     * The interface of every contract the engine deploys, from the compiled artefacts alone (no
+     * chain needed): what a BPMN model may bind its steps to.
+     */
+    public static List<ContractInterface> interfaces(ChainCrypto crypto) {
+        return ContractDeployment.all(new AbiCodec(crypto)).stream().map(c -> new ContractInterface(c.artifact())).toList();
+    }
+
+    /** The codec of the chain's crypto type, for the typed facades. */
+    public AbiCodec codec() {
+        return codec;
+    }
+
+    /** The address of a contract by name. */
+    public String address(String name) {
+        String address = addresses.get(name);
+        if (address == null) {
+            throw new IllegalArgumentException("unknown contract '" + name + "': known are " + addresses.keySet());
+        }
+        return address;
+    }
+
+    public Map<String, String> addresses() {
+        return addresses;
+    }
+
+    /** Sends {@code input} (an encoded call) to the named contract, once for {@code writeKey}. */
+    public TransactionReceipt send(String writeKey, String contract, byte[] input) {
+        return writer.call(writeKey, contract, address(contract), input);
+    }
+
+    /** A read-only call of the named contract by the engine's account against the latest state. */
+    public CallResult read(String contract, byte[] input) {
+        return ledger.call(account.address(), address(contract), input);
+    }
+
+    /**
+     * Calls a function bound in BPMN, once for {@code writeKey}: the inputs encoded by the contract's
+     * ABI, the outputs decoded when it succeeded (empty when it reverted).
+     */
+    public BoundCall call(String writeKey, String contract, String function, Map<String, Object> inputs) {
+        ContractInterface bound = interfaceOf(contract);
+        TransactionReceipt receipt = send(writeKey, contract, bound.encode(function, inputs));
+        return new BoundCall(receipt, receipt.succeeded() ? bound.decodeOutputs(function, receipt.output()) : Map.of());
+    }
+
+    /** A bound call's receipt and, when it succeeded, its named outputs. */
+    public record BoundCall(TransactionReceipt receipt, Map<String, Object> outputs) {
+    }
+
+    private ContractInterface interfaceOf(String name) {
+        address(name);
+        return interfaces.get(name);
+    }
+}

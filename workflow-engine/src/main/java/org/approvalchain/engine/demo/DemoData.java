@@ -1,0 +1,114 @@
+package org.approvalchain.engine.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.approvalchain.contracts.DocumentEvidenceContract;
+import org.approvalchain.contracts.EligibilityRuleContract;
+import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.chain.EvidenceHash;
+import org.approvalchain.engine.demo.camunda.DemoUsers;
+import org.approvalchain.engine.signing.ApproverKey;
+import org.approvalchain.engine.signing.ApproverKeys;
+import org.approvalchain.engine.signing.cli.SignDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.web3j.utils.Numeric;
+
+/**
+ * What the demo needs, created once and again harmlessly at every start: departments as groups,
+ * demo approvers (password = user id) with SM2 key pairs in the demo keys folder and their public
+ * keys registered, the rule parameters on chain, and the sample materials of the reference
+ * processes anchored in DocumentEvidence ({@code demo/evidence.csv}). Never in production.
+ */
+@Component
+@Profile("demo")
+public class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** A demo approver: user id (also the password), name, and group. */
+    public record DemoUser(String id, String name, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("wang.fang", "王芳", "licensing-officers"),
+            new DemoUser("li.na", "李娜", "licensing-officers"),
+            new DemoUser("zhao.lei", "赵磊", "supervisors"),
+            new DemoUser("chen.jie", "陈杰", "registration-officers"),
+            new DemoUser("liu.yang", "刘洋", "real-estate-registrars"),
+            new DemoUser("sun.li", "孙丽", "intake-clerks"),
+            new DemoUser("zhou.min", "周敏", "competent-officers"));
+
+    /** Rule parameters: criterion, min, max (the reference processes' checklists and the demo's age rule). */
+    private static final List<Criterion> CRITERIA = List.of(
+            new Criterion("applicant-age", 18, 150),
+            new Criterion("br-materials", 5, 5),
+            new Criterion("xp-materials", 3, 3));
+
+    private record Criterion(String name, long min, long max) {
+    }
+
+    /** The sample materials the issuing authorities would have anchored (type, reference, holder, issuer). */
+    private static final String EVIDENCE = "/demo/evidence.csv";
+
+    DemoData(DemoUsers users, ApproverKeys keys, DemoProperties properties, Contracts contracts) {
+        for (DemoUser user : USERS) {
+            users.ensure(user);
+            keys.register(user.id(), ApproverKey.fromPem(keyPair(properties.keysDir(), user.id())), "demo");
+        }
+        EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());
+        for (Criterion c : CRITERIA) {
+            contracts.send("demo/EligibilityRule/" + c.name() + "/v1", EligibilityRuleContract.NAME,
+                    rule.setCriterion(EligibilityRuleContract.criterion(c.name()), BigInteger.valueOf(c.min()),
+                            BigInteger.valueOf(c.max())));
+        }
+        DocumentEvidenceContract evidence = new DocumentEvidenceContract(contracts.codec());
+        List<String[]> records = sampleEvidence();
+        for (String[] r : records) {
+            String hash = EvidenceHash.of(r[0], r[1], r[2]);
+            contracts.send("demo/DocumentEvidence/" + hash, DocumentEvidenceContract.NAME,
+                    evidence.anchor(Numeric.hexStringToByteArray(hash), r[0]));
+        }
+        log.info("DEMO-001 demo users {} ready; their private keys are in {}; {} sample records anchored",
+                USERS.stream().map(DemoUser::id).toList(), properties.keysDir().toAbsolutePath(), records.size());
+    }
+
+    /** The rows of {@link #EVIDENCE}, without comments. */
+    private static List<String[]> sampleEvidence() {
+        try (var in = DemoData.class.getResourceAsStream(EVIDENCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split(",", -1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("DEMO-004 cannot read " + EVIDENCE, e);
+        }
+    }
+
+    /** The user's public key PEM, generating the key pair with the command-line signer the first time. */
+    private static String keyPair(Path dir, String userId) {
+        Path publicKey = dir.resolve(userId + ".pub.pem");
+        try {
+            if (!Files.exists(publicKey)) {
+                Files.createDirectories(dir);
+                PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+                if (SignDecision.run(new String[] {"--generate", dir.toString(), userId},
+                        new ByteArrayInputStream(new byte[0]), quiet, quiet) != 0) {
+                    throw new IllegalStateException("DEMO-002 could not generate the key pair of " + userId + " in " + dir);
+                }
+            }
+            return Files.readString(publicKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("DEMO-003 cannot read " + publicKey, e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.approvalchain.engine.demo.camunda;
+
+import org.approvalchain.engine.demo.DemoData.DemoUser;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's departments and approvers in Camunda's identity service, each group allowed into
+ * Tasklist and to see process definitions (tasks themselves stay candidates-only). Harmless to run
+ * again: what exists is left as it is.
+ */
+@Component
+@Profile("demo")
+public class DemoUsers {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    DemoUsers(IdentityService identity, AuthorizationService authorizations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    /** Creates the user (password = user id) and their group unless they exist, and the group's Tasklist access. */
+    public void ensure(DemoUser demo) {
+        if (identity.createGroupQuery().groupId(demo.group()).count() == 0) {
+            Group group = identity.newGroup(demo.group());
+            group.setName(demo.group());
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+            User user = identity.newUser(demo.id());
+            user.setFirstName(demo.name());
+            user.setLastName("(demo)");
+            user.setPassword(demo.id());
+            identity.saveUser(user);
+            identity.createMembership(demo.id(), demo.group());
+        }
+        grant(demo.group(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(demo.group(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+
+    private void grant(String group, Resources resource, String resourceId, Permissions permission) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(permission);
+        authorizations.saveAuthorization(grant);
+    }
+}

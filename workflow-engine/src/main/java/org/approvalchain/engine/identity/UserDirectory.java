@@ -1,0 +1,24 @@
+package org.approvalchain.engine.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one directory of users and groups, shared by our API and Camunda's REST API, Tasklist and
+ * Cockpit: one password per user, group memberships as the candidate groups of tasks.
+ */
+public interface UserDirectory {
+
+    /** The administrators' group. */
+    String ADMINS = "camunda-admin";
+
+    /** The user's group ids when the password is right; empty otherwise. */
+    Optional<List<String>> authenticate(String userId, String password);
+
+    List<String> groupsOf(String userId);
+
+    /** Whether the user is a member of {@link #ADMINS}. */
+    boolean isAdmin(String userId);
+
+    boolean exists(String userId);
+}

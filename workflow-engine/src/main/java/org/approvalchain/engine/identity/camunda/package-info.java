@@ -1,0 +1,2 @@
+/** The identity's Camunda adapter: the directory is Camunda's identity service. */
+package org.approvalchain.engine.identity.camunda;

@@ -1,0 +1,59 @@
+package org.approvalchain.engine.legal.camunda;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.ledger.LedgerProperties;
+import org.approvalchain.engine.legal.ContractCatalogue;
+import org.approvalchain.engine.legal.Finding;
+import org.approvalchain.engine.legal.LegalGate;
+import org.approvalchain.engine.legal.ModelValidator;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.xml.ModelException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks BPMN models, read with Camunda's model API, against the legal gate, with the engine's
+ * contracts as their ABIs declare them (no chain needed). The deployment gate refuses a deployment
+ * with findings; {@code POST /api/models/validate} returns them without deploying.
+ */
+@Component
+class BpmnModelValidator implements ModelValidator {
+
+    private final LegalGate gate;
+
+    @Autowired
+    BpmnModelValidator(LedgerProperties properties) {
+        this(new LegalGate(new ContractCatalogue(Contracts.interfaces(properties.crypto()))));
+    }
+
+    BpmnModelValidator(LegalGate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public List<Finding> validate(byte[] bpmnXml) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
+        } catch (ModelException e) {
+            throw new IllegalArgumentException("not a BPMN model: " + messageOf(e), e);
+        }
+        return findings(model);
+    }
+
+    List<Finding> findings(BpmnModelInstance model) {
+        return LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()).toList();
+    }
+
+    private static String messageOf(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            message.append(": ").append(cause.getMessage());
+        }
+        return message.toString();
+    }
+}
