@@ -21,7 +21,7 @@ class AutomationMapTest {
         assertThat(map.processKey()).isEqualTo("licence");
         assertThat(map.version()).isEqualTo(2);
         AutomationMap.MappedStep check = map.steps().get(0);
-        assertThat(check.mode()).isEqualTo("automatic");
+        assertThat(check.mode()).isEqualTo(Mode.AUTOMATIC);
         assertThat(check.discretion()).isFalse();
         assertThat(check.contract()).isEqualTo("EligibilityRule");
         assertThat(check.function()).isEqualTo("evaluate");
