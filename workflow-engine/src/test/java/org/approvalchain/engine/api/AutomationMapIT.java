@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,38 +15,27 @@ import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.utils.Numeric;
 
 /**
  * The automation map of the demo process as served in its three formats, checked against what the
  * chain holds: the map hash and the BPMN hash anchored in DefinitionRegistry at start-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedEngine
 class AutomationMapIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MAP = "/api/processes/licence-application/versions/1/automation-map";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("approvalchain.data-dir", dataDir::toString);
-    }
 
     @Autowired
     TestRestTemplate http;

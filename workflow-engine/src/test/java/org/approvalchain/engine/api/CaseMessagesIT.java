@@ -3,13 +3,13 @@ package org.approvalchain.engine.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,14 +17,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The applicant's messages into a running case through our REST API, on the test process
@@ -32,20 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * request for human review opens a manual review task with the applicant's reason; a message from
  * anyone else, to an unknown case, to a case not waiting for it, or with bad input is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedEngine
 class CaseMessagesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLICANT = "zhang.san";
     private static final String REVIEW_REASON = "资格自动判定有误：我的从业年限应为五年，请人工复核";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("approvalchain.data-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -16,33 +15,22 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A completed case verifies clean against the chain; each edit of the engine's own records is
  * then reported precisely: changed reasons, a deleted step row, swapped step order, a changed
  * signature. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedEngine
 class CaseVerifierIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("approvalchain.data-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -121,7 +109,7 @@ class CaseVerifierIT {
         String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
                 Map.of("name", "李四"));
         String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang"));
+        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang"));
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
         return caseId;
     }

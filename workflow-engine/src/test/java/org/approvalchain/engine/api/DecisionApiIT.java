@@ -2,7 +2,6 @@ package org.approvalchain.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,11 +16,10 @@ import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.utils.Numeric;
 
 /**
@@ -39,19 +35,11 @@ import org.web3j.utils.Numeric;
  * started, payloads fetched and signed on the client, decisions posted; and every forged,
  * unsigned, replayed or unauthorised path refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedEngine
 class DecisionApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Sm2DecisionSigner WANG_FANG = Sm2DecisionSigner.generate();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("approvalchain.data-dir", dataDir::toString);
-    }
+    private static final Sm2DecisionSigner LI_NA = Sm2DecisionSigner.generate();
 
     @Autowired
     TestRestTemplate http;
@@ -67,19 +55,19 @@ class DecisionApiIT {
 
     @Test
     void drivesACaseToItsEndWithAClientSignedDecisionRecordedOnChain() throws Exception {
-        registerKey("wang.fang", WANG_FANG);
+        registerKey("li.na", LI_NA);
         String caseId = startCase(30);
-        String taskId = awaitTask("wang.fang", caseId);
-        JsonNode payload = payload("wang.fang", taskId, "APPROVE", "材料齐全，符合条件");
-        String signature = WANG_FANG.sign(payload.get("payload").asText());
+        String taskId = awaitTask("li.na", caseId);
+        JsonNode payload = payload("li.na", taskId, "APPROVE", "材料齐全，符合条件");
+        String signature = LI_NA.sign(payload.get("payload").asText());
 
-        ResponseEntity<String> recorded = post("wang.fang", "/api/tasks/" + taskId + "/decision", decision(payload, signature));
+        ResponseEntity<String> recorded = post("li.na", "/api/tasks/" + taskId + "/decision", decision(payload, signature));
         assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode receipt = JSON.readTree(recorded.getBody());
         assertThat(receipt.get("decisionTxHash").asText()).startsWith("0x");
         assertThat(receipt.get("stepBlock").asLong()).isPositive();
 
-        JsonNode kase = await(() -> getJson("wang.fang", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
+        JsonNode kase = await(() -> getJson("li.na", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
         assertThat(kase.get("steps")).hasSize(3).allSatisfy(step -> {
             assertThat(step.get("stepTxHash").asText()).startsWith("0x");
             assertThat(step.get("stepBlock").asLong()).isPositive();
@@ -90,12 +78,12 @@ class DecisionApiIT {
         DecisionRegistryContract registry = new DecisionRegistryContract(contracts.codec());
         CallResult onChain = ledger.call(null, contracts.address(DecisionRegistryContract.NAME), registry.getDecision(caseId, taskId));
         var decision = registry.decodeDecision(onChain.output()).orElseThrow();
-        assertThat(decision.approverId()).isEqualTo("wang.fang");
+        assertThat(decision.approverId()).isEqualTo("li.na");
         assertThat(decision.decision()).isEqualTo(DecisionRegistryContract.Decision.APPROVE);
         assertThat(Numeric.toHexString(decision.payloadHash())).isEqualTo(payload.get("sm3").asText());
         assertThat(decision.signature()).isEqualTo(Base64.getDecoder().decode(signature));
 
-        JsonNode audit = getJson("li.na", "/api/cases/" + caseId + "/audit");
+        JsonNode audit = getJson("wang.fang", "/api/cases/" + caseId + "/audit");
         assertThat(audit).hasSize(3);
         assertThat(audit.get(0).get("contract").asText()).isEqualTo("EligibilityRule");
         EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());
@@ -106,7 +94,7 @@ class DecisionApiIT {
         assertThat(audit.get(0).get("contractCodeSm3").asText()).isEqualTo(Sm3.hex(ledger.code(ruleAddress)));
         assertThat(audit.get(0).get("inputsHash").asText()).startsWith("0x");
         JsonNode review = audit.get(1);
-        assertThat(review.get("approver").asText()).isEqualTo("wang.fang");
+        assertThat(review.get("approver").asText()).isEqualTo("li.na");
         assertThat(review.get("decision").asText()).isEqualTo("APPROVE");
         assertThat(review.get("reasons").asText()).isEqualTo("材料齐全，符合条件");
         assertThat(review.get("signatureVerifies").asBoolean()).isTrue();
@@ -115,48 +103,48 @@ class DecisionApiIT {
 
         jdbc.update("UPDATE ac_decision SET signature_b64 = ? WHERE task_id = ?",
                 Sm2DecisionSigner.generate().sign(payload.get("payload").asText()), taskId);
-        assertThat(getJson("li.na", "/api/cases/" + caseId + "/audit").get(1).get("signatureVerifies").asBoolean()).isFalse();
+        assertThat(getJson("wang.fang", "/api/cases/" + caseId + "/audit").get(1).get("signatureVerifies").asBoolean()).isFalse();
     }
 
     @Test
     void refusesUnsignedForgedForeignAndReplayedDecisions() throws Exception {
-        registerKey("wang.fang", WANG_FANG);
-        String taskA = awaitTask("wang.fang", startCase(40));
-        String taskB = awaitTask("wang.fang", startCase(41));
-        JsonNode payloadA = payload("wang.fang", taskA, "REJECT", "缺少材料");
-        String signedA = WANG_FANG.sign(payloadA.get("payload").asText());
+        registerKey("li.na", LI_NA);
+        String taskA = awaitTask("li.na", startCase(40));
+        String taskB = awaitTask("li.na", startCase(41));
+        JsonNode payloadA = payload("li.na", taskA, "REJECT", "缺少材料");
+        String signedA = LI_NA.sign(payloadA.get("payload").asText());
 
-        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, "")), HttpStatus.BAD_REQUEST, "signature");
-        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, "not base64!")),
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, "")), HttpStatus.BAD_REQUEST, "signature");
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, "not base64!")),
                 HttpStatus.BAD_REQUEST, "NOT_BASE64");
-        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision",
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision",
                 decision(payloadA, Sm2DecisionSigner.generate().sign(payloadA.get("payload").asText()))), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
         String otherReasons = payloadA.get("payload").asText().replace("缺少材料", "材料齐全");
-        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision",
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision",
                 Map.of("payload", otherReasons, "signature", signedA)), HttpStatus.BAD_REQUEST, "DOES_NOT_VERIFY");
-        assertRefused(post("wang.fang", "/api/tasks/" + taskB + "/decision", decision(payloadA, signedA)),
+        assertRefused(post("li.na", "/api/tasks/" + taskB + "/decision", decision(payloadA, signedA)),
                 HttpStatus.BAD_REQUEST, "not for this task");
         assertRefused(post("zhao.lei", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
                 HttpStatus.FORBIDDEN, "neither the assignee nor a candidate");
 
-        ResponseEntity<String> viaCamunda = http.withBasicAuth("wang.fang", "wang.fang").exchange(
+        ResponseEntity<String> viaCamunda = http.withBasicAuth("li.na", "li.na").exchange(
                 "/engine-rest/task/" + taskB + "/complete", HttpMethod.POST, jsonBody(Map.of()), String.class);
         assertThat(viaCamunda.getStatusCode().is2xxSuccessful()).isFalse();
         assertThat(viaCamunda.getBody()).contains("DECISION-001");
-        assertThat(tasksOf("wang.fang")).contains(taskB);
+        assertThat(tasksOf("li.na")).contains(taskB);
 
-        assertThat(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)).getStatusCode())
+        assertThat(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertRefused(post("wang.fang", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
                 HttpStatus.NOT_FOUND, "no open task");
     }
 
     @Test
     void tasksAndPayloadsAreForCandidatesOnly() throws Exception {
-        String taskId = awaitTask("wang.fang", startCase(35));
-        assertThat(tasksOf("li.na")).contains(taskId);
+        String taskId = awaitTask("li.na", startCase(35));
+        assertThat(tasksOf("wang.fang")).contains(taskId);
         assertThat(tasksOf("zhao.lei")).doesNotContain(taskId);
-        assertThat(http.withBasicAuth("wang.fang", "wang.fang").getForObject("/engine-rest/task", String.class)).contains(taskId);
+        assertThat(http.withBasicAuth("li.na", "li.na").getForObject("/engine-rest/task", String.class)).contains(taskId);
         assertThat(http.withBasicAuth("zhao.lei", "zhao.lei").getForObject("/engine-rest/task", String.class)).doesNotContain(taskId);
         assertThat(http.withBasicAuth("zhao.lei", "zhao.lei").getForEntity(
                 "/api/tasks/" + taskId + "/decision-payload?decision=APPROVE", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -164,14 +152,14 @@ class DecisionApiIT {
         // (a wrong password locks a Camunda user for a few seconds, so it is tried on a user of its own)
         assertThat(http.withBasicAuth("ghost", "wrong").getForEntity("/api/tasks", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertRefused(http.withBasicAuth("wang.fang", "wang.fang").getForEntity(
+        assertRefused(http.withBasicAuth("li.na", "li.na").getForEntity(
                 "/api/tasks/" + taskId + "/decision-payload?decision=MAYBE", String.class), HttpStatus.BAD_REQUEST, "MAYBE");
     }
 
     @Test
     void theEligibilityRuleRejectsAnIneligibleApplicationOnChain() throws Exception {
         String caseId = startCase(12);
-        JsonNode kase = await(() -> getJson("wang.fang", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
+        JsonNode kase = await(() -> getJson("li.na", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
         assertThat(kase.get("variables").get("eligible").asBoolean()).isFalse();
         assertThat(kase.get("openTasks")).isEmpty();
         JsonNode step = kase.get("steps").get(0);
@@ -182,10 +170,10 @@ class DecisionApiIT {
 
     @Test
     void aContractRevertRoutesTheCaseThroughItsBpmnError() throws Exception {
-        ResponseEntity<String> started = post("wang.fang", "/api/processes/revert-routing/cases",
+        ResponseEntity<String> started = post("li.na", "/api/processes/revert-routing/cases",
                 Map.of("application", Map.of("documentHash", "0x" + "ab".repeat(32))));
         String caseId = JSON.readTree(started.getBody()).get("caseId").asText();
-        JsonNode kase = await(() -> getJson("wang.fang", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
+        JsonNode kase = await(() -> getJson("li.na", "/api/cases/" + caseId), c -> "COMPLETED".equals(c.get("state").asText()));
         JsonNode step = kase.get("steps").get(0);
         assertThat(step.get("callStatus").asInt()).isEqualTo(16);
         assertThat(step.get("revertReason").asText()).isEqualTo("DocumentEvidence: unknown document");
@@ -196,22 +184,22 @@ class DecisionApiIT {
     void onlyAdminsRegisterKeysAndBadKeysAreNamed() {
         HttpHeaders pem = new HttpHeaders();
         pem.setContentType(MediaType.TEXT_PLAIN);
-        assertThat(http.withBasicAuth("wang.fang", "wang.fang").exchange("/api/admin/approvers/wang.fang/key", HttpMethod.PUT,
-                new HttpEntity<>(WANG_FANG.publicKeyPem(), pem), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/wang.fang/key", HttpMethod.PUT,
+        assertThat(http.withBasicAuth("li.na", "li.na").exchange("/api/admin/approvers/li.na/key", HttpMethod.PUT,
+                new HttpEntity<>(LI_NA.publicKeyPem(), pem), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/li.na/key", HttpMethod.PUT,
                 new HttpEntity<>("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", pem), String.class),
                 HttpStatus.BAD_REQUEST, "not an SM2 public key");
         assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/nobody/key", HttpMethod.PUT,
-                new HttpEntity<>(WANG_FANG.publicKeyPem(), pem), String.class), HttpStatus.NOT_FOUND, "no user 'nobody'");
+                new HttpEntity<>(LI_NA.publicKeyPem(), pem), String.class), HttpStatus.NOT_FOUND, "no user 'nobody'");
     }
 
     @Test
     void badRequestsGetProblemDetailsAndTheApiIsDescribed() {
-        assertRefused(post("wang.fang", "/api/processes/licence-application/cases",
+        assertRefused(post("li.na", "/api/processes/licence-application/cases",
                 Map.of("application", Map.of("nested", Map.of("a", 1)))), HttpStatus.BAD_REQUEST, "application field 'nested'");
-        assertRefused(post("wang.fang", "/api/processes/no-such-process/cases", Map.of("application", Map.of())),
+        assertRefused(post("li.na", "/api/processes/no-such-process/cases", Map.of("application", Map.of())),
                 HttpStatus.NOT_FOUND, "no-such-process");
-        assertRefused(http.withBasicAuth("wang.fang", "wang.fang").getForEntity("/api/cases/unknown", String.class),
+        assertRefused(http.withBasicAuth("li.na", "li.na").getForEntity("/api/cases/unknown", String.class),
                 HttpStatus.NOT_FOUND, "no case unknown");
         assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/tasks/{taskId}/decision")
                 .contains("/api/processes/{processKey}/cases");
@@ -219,13 +207,13 @@ class DecisionApiIT {
 
     @Test
     void showsTheLedgerAndKeepsCamundaRestBehindAuthentication() throws Exception {
-        JsonNode status = getJson("li.na", "/api/ledger/status");
+        JsonNode status = getJson("wang.fang", "/api/ledger/status");
         assertThat(status.get("ledger").get("adapter").asText()).isEqualTo("embedded");
         assertThat(status.get("ledger").get("crypto").asText()).isEqualTo("ECDSA");
         assertThat(status.get("contracts").get("CaseLedger").asText()).startsWith("0x");
-        JsonNode block = getJson("li.na", "/api/ledger/blocks/1");
+        JsonNode block = getJson("wang.fang", "/api/ledger/blocks/1");
         assertThat(block.get("transactionHashes")).hasSize(1);
-        assertRefused(http.withBasicAuth("li.na", "li.na").getForEntity("/api/ledger/blocks/999999", String.class),
+        assertRefused(http.withBasicAuth("wang.fang", "wang.fang").getForEntity("/api/ledger/blocks/999999", String.class),
                 HttpStatus.NOT_FOUND, "no block 999999");
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
@@ -241,7 +229,7 @@ class DecisionApiIT {
     }
 
     private String startCase(int applicantAge) throws Exception {
-        ResponseEntity<String> response = post("wang.fang", "/api/processes/licence-application/cases", Map.of(
+        ResponseEntity<String> response = post("li.na", "/api/processes/licence-application/cases", Map.of(
                 "application", Map.of("applicantAge", applicantAge, "licenceType", "食品经营许可证"),
                 "applicant", Map.of("name", "张三", "idNumber", "110101199001011234")));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);

@@ -5,8 +5,8 @@ import java.util.stream.Stream;
 
 import org.approvalchain.engine.ApprovalChainApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -30,7 +30,9 @@ import org.web3j.utils.Numeric;
  * The one thread that owns the EVM state. Verified transactions queue here and are sealed into a
  * block when {@code maxTransactions} are waiting or the oldest has waited {@code maxInterval}:
  * executed in order, the state committed, the block sealed and stored, and only then the
- * receipts handed out. Read-only calls run on the same thread between blocks.
+ * receipts handed out. Read-only calls run on the same thread between blocks. Kept in one class
+ * (a little over 200 lines) on purpose: libevm aborts the JVM if two threads touch a StateDB, and
+ * that rule is easiest to check when everything that runs on the EVM thread is in one place.
  */
 final class BlockSealer implements AutoCloseable {
 
