@@ -32,12 +32,12 @@ import org.web3j.utils.Numeric;
  */
 @Component
 @Profile("demo")
-public class DemoData {
+class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** A demo approver: user id (also the password), name, and group. */
-    public record DemoUser(String id, String name, String group) {
+    record DemoUser(String id, String name, String group) {
     }
 
     static final List<DemoUser> USERS = List.of(
@@ -63,7 +63,7 @@ public class DemoData {
 
     DemoData(DemoUsers users, ApproverKeys keys, DemoProperties properties, Contracts contracts) {
         for (DemoUser user : USERS) {
-            users.ensure(user);
+            users.ensure(user.id(), user.name(), user.group());
             keys.register(user.id(), ApproverKey.fromPem(keyPair(properties.keysDir(), user.id())), "demo");
         }
         EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());

@@ -1,6 +1,5 @@
 package org.approvalchain.engine.demo.camunda;
 
-import org.approvalchain.engine.demo.DemoData.DemoUser;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -29,23 +28,23 @@ public class DemoUsers {
     }
 
     /** Creates the user (password = user id) and their group unless they exist, and the group's Tasklist access. */
-    public void ensure(DemoUser demo) {
-        if (identity.createGroupQuery().groupId(demo.group()).count() == 0) {
-            Group group = identity.newGroup(demo.group());
-            group.setName(demo.group());
+    public void ensure(String userId, String name, String groupId) {
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(groupId);
             group.setType("WORKFLOW");
             identity.saveGroup(group);
         }
-        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
-            User user = identity.newUser(demo.id());
-            user.setFirstName(demo.name());
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(name);
             user.setLastName("(demo)");
-            user.setPassword(demo.id());
+            user.setPassword(userId);
             identity.saveUser(user);
-            identity.createMembership(demo.id(), demo.group());
+            identity.createMembership(userId, groupId);
         }
-        grant(demo.group(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(demo.group(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
 
     private void grant(String group, Resources resource, String resourceId, Permissions permission) {
