@@ -1,0 +1,133 @@
+package org.approvalchain.engine.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.approvalchain.engine.audit.CaseVerifier;
+import org.approvalchain.engine.ledger.LedgerUnavailableException;
+import org.approvalchain.engine.process.CaseException;
+import org.approvalchain.engine.process.CaseMessages;
+import org.approvalchain.engine.process.CaseView;
+import org.approvalchain.engine.process.Cases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What the web edge itself does for cases: the caller as the case's initiator, statuses for a
+ * start, corrections and a review request, bodies validated, and an unknown or not-waiting case
+ * or an unreachable chain as problem details. The capabilities are mocked; cases on a real engine
+ * are {@code CaseMessagesIT} and the acceptance tests.
+ */
+@WebEdgeTest
+@WithMockUser("zhang.san")
+class CasesControllerTest {
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    CaseMessages messages;
+
+    @Autowired
+    CaseVerifier verifier;
+
+    @Test
+    void startsACaseForTheAuthenticatedApplicant() throws Exception {
+        given(cases.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san")).willReturn("case-1");
+
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {\"tradeName\": \"星河\"}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.caseId").value("case-1"));
+    }
+
+    @Test
+    void namesTheMissingApplicationOfACase() throws Exception {
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"applicant\": {\"name\": \"张三\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("application: must not be null"));
+        verifyNoInteractions(cases);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCase() throws Exception {
+        given(cases.find("case-unknown")).willReturn(Optional.empty());
+
+        http.perform(get("/api/cases/case-unknown"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("no case case-unknown"));
+    }
+
+    @Test
+    void acceptsCorrectionsWithTheTasksTheyOpened() throws Exception {
+        given(messages.submitCorrections("case-1", Map.of("materialsSubmitted", 5), "all five now", "zhang.san"))
+                .willReturn(new CaseMessages.Delivered("case-1", CaseMessages.CORRECTIONS_SUBMITTED, List.of(
+                        new CaseView.OpenTask("task-2", "Activity_OfficerReview", "登记员审查", List.of("registration-officers")))));
+
+        http.perform(post("/api/cases/case-1/corrections").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {\"materialsSubmitted\": 5}, \"note\": \"all five now\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.openedTasks[0].activityId").value("Activity_OfficerReview"));
+    }
+
+    @Test
+    void answersConflictForCorrectionsToACaseNotWaitingForThem() throws Exception {
+        given(messages.submitCorrections(any(), any(), any(), any()))
+                .willThrow(new CaseException(CaseException.Kind.CONFLICT, "case case-1 is not waiting for corrections"));
+
+        http.perform(post("/api/cases/case-1/corrections").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {}}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("case case-1 is not waiting for corrections"));
+    }
+
+    @Test
+    void namesTheBlankReasonOfAReviewRequest() throws Exception {
+        http.perform(post("/api/cases/case-1/review-requests").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("reason: must not be blank"));
+        verifyNoInteractions(messages);
+    }
+
+    @Test
+    void answersForbiddenWhenSomeoneElseAsksForAReview() throws Exception {
+        given(messages.requestReview("case-1", "tax paid", "zhang.san")).willThrow(new CaseException(
+                CaseException.Kind.FORBIDDEN, "only the applicant who started case case-1 may send 'review-requested'"));
+
+        http.perform(post("/api/cases/case-1/review-requests").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"tax paid\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("only the applicant who started case case-1 may send 'review-requested'"));
+    }
+
+    @Test
+    void answersServiceUnavailableWhenTheChainCannotBeReadForVerification() throws Exception {
+        given(verifier.knows("case-1")).willReturn(true);
+        given(verifier.verify("case-1")).willThrow(new LedgerUnavailableException("LEDGER-004", "node unreachable"));
+
+        http.perform(get("/api/cases/case-1/verify"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.status").value(503));
+    }
+}

@@ -1,0 +1,50 @@
+package org.approvalchain.engine.process;
+
+import static org.mockito.Mockito.mock;
+
+import java.util.Map;
+
+import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.record.CaseRecord;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * The applicant's side of a process test, through the product's own {@link Cases} and {@link
+ * CaseMessages}: a case starts with the variables the API gives it (case id as business key,
+ * initiator, submission time, applicant hash) and messages are correlated by the names the API sends,
+ * so a model waiting for another name fails the test. Neither the record nor the user directory is
+ * consulted on these paths.
+ */
+final class Applicant {
+
+    static final String USER_ID = "applicant.test";
+
+    private final ProcessEngine engine;
+    private final CaseMessages messages;
+    private final Cases cases;
+
+    Applicant(ProcessEngine engine) {
+        this.engine = engine;
+        this.cases = new Cases(engine.getRepositoryService(), engine.getRuntimeService(), engine.getHistoryService(),
+                engine.getTaskService(), mock(CaseRecord.class));
+        this.messages = new CaseMessages(engine.getRuntimeService(), engine.getHistoryService(), cases,
+                mock(UserDirectory.class));
+    }
+
+    /** Starts a case of the latest version of {@code processKey}. */
+    ProcessInstance starts(String processKey, Map<String, Object> application) {
+        String caseId = cases.start(processKey, application, Map.of("name", "张三"), USER_ID);
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
+    }
+
+    /** Resubmits corrected fields to a case waiting for corrections (补正). */
+    void submitsCorrections(ProcessInstance kase, Map<String, Object> corrected) {
+        messages.submitCorrections(kase.getBusinessKey(), corrected, "corrected", USER_ID);
+    }
+
+    /** Asks for a person to review the case's automated result. */
+    void requestsReview(ProcessInstance kase, String reason) {
+        messages.requestReview(kase.getBusinessKey(), reason, USER_ID);
+    }
+}

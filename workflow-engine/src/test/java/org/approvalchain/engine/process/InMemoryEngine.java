@@ -1,0 +1,52 @@
+package org.approvalchain.engine.process;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The Camunda engine of the process tests: in memory on H2, no job executor (a test runs each job
+ * itself, so a timer falls due when the test says), full history (as the product keeps it), and an
+ * expression manager that sees {@code Mocks}, where {@link ScriptedContractStep} stands in for the
+ * Spring beans the models name. One engine for all process tests of a JVM; each test deploys its
+ * models with {@code @Deployment} and the extension removes them afterwards.
+ */
+final class InMemoryEngine {
+
+    static final ProcessEngine ENGINE = configuration().buildProcessEngine();
+
+    private InMemoryEngine() {
+    }
+
+    /** The extension over {@link #ENGINE}, which also points camunda-bpm-assert at it for each test. */
+    static ProcessEngineExtension extension() {
+        return new ProcessEngineExtension() {
+            @Override
+            public void beforeTestExecution(ExtensionContext context) {
+                super.beforeTestExecution(context);
+                BpmnAwareTests.init(processEngine);
+            }
+
+            @Override
+            public void afterTestExecution(ExtensionContext context) {
+                BpmnAwareTests.reset();
+                super.afterTestExecution(context);
+            }
+        }.useProcessEngine(ENGINE);
+    }
+
+    private static ProcessEngineConfiguration configuration() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("approvalchain-process-tests");
+        configuration.setJdbcUrl("jdbc:h2:mem:approvalchain-process-tests;DB_CLOSE_DELAY=-1");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setExpressionManager(new MockExpressionManager());
+        return configuration;
+    }
+}
