@@ -1,6 +1,7 @@
 package org.approvalchain.engine.record;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A signed human decision as the engine keeps it ({@code ac_decision}): the exact payload the
@@ -25,6 +26,6 @@ public record KeptDecision(String taskId, String caseId, String activityId, Stri
                                       String reasons, String payload, String payloadSm3, String signatureBase64,
                                       String publicKeyHex) {
         return new KeptDecision(taskId, caseId, activityId, approverId, decision, reasons, payload, payloadSm3,
-                signatureBase64, publicKeyHex, State.SIGNED, null, null, Instant.now(), null);
+                signatureBase64, publicKeyHex, State.SIGNED, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
     }
 }
