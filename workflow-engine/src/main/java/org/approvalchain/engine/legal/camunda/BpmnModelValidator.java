@@ -2,6 +2,7 @@ package org.approvalchain.engine.legal.camunda;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.ledger.LedgerProperties;
@@ -45,8 +46,10 @@ class BpmnModelValidator implements ModelValidator {
         return findings(model);
     }
 
+    /** The legal gate's findings on each process, then the code the model carries (expressions, scripts, classes). */
     List<Finding> findings(BpmnModelInstance model) {
-        return LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()).toList();
+        return Stream.concat(LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()),
+                ModelCode.findings(model).stream()).toList();
     }
 
     private static String messageOf(Throwable e) {

@@ -1,0 +1,83 @@
+package org.approvalchain.engine.process;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.impl.juel.jakarta.el.ValueExpression;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expressions are data at run time too, whatever the deployment gate let through before: every
+ * expression the engine creates (at deployment, when a deployed definition is loaded, for a
+ * contract step's inputs) must pass {@link ExpressionPolicy}, or it fails with {@code
+ * EXPRESSION-001} (a job fails into an incident instead of running code). And of the Spring beans,
+ * expressions see only the ones a model may name: the generic contract step and the {@code chain}
+ * helpers.
+ */
+@Component
+class ExpressionGuard extends AbstractProcessEnginePlugin {
+
+    /** The beans a model may name in an expression. */
+    static final Set<String> MODEL_BEANS = Set.of("contractStep", "chain");
+
+    private final ApplicationContext context;
+
+    ExpressionGuard(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setExpressionManager(new DataOnlyExpressionManager(context));
+    }
+
+    /** Camunda's Spring expression manager, with the policy checked first and only the model beans exposed. */
+    private static final class DataOnlyExpressionManager extends SpringExpressionManager {
+
+        DataOnlyExpressionManager(ApplicationContext context) {
+            super(context, new ModelBeans(context));
+        }
+
+        @Override
+        public ValueExpression createValueExpression(String expression) {
+            ExpressionPolicy.problemOf(expression).ifPresent(problem -> {
+                throw new ProcessEngineException("EXPRESSION-001 expression '" + expression + "' refused: " + problem);
+            });
+            return super.createValueExpression(expression);
+        }
+    }
+
+    /** The model beans, looked up when first used (they are created after the engine's plugins). */
+    private static final class ModelBeans extends AbstractMap<Object, Object> {
+
+        private final ApplicationContext context;
+
+        ModelBeans(ApplicationContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return MODEL_BEANS.contains(name);
+        }
+
+        @Override
+        public Object get(Object name) {
+            return containsKey(name) ? context.getBean((String) name) : null;
+        }
+
+        @Override
+        public Set<Entry<Object, Object>> entrySet() {
+            return MODEL_BEANS.stream().map(name -> Map.entry((Object) name, context.getBean(name)))
+                    .collect(Collectors.toSet());
+        }
+    }
+}
