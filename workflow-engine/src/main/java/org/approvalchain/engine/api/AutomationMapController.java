@@ -1,11 +1,13 @@
 package org.approvalchain.engine.api;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 
 import org.approvalchain.engine.legal.AnchoredMap;
 import org.approvalchain.engine.legal.AutomationMapCsv;
 import org.approvalchain.engine.legal.AutomationMapHtml;
 import org.approvalchain.engine.legal.AutomationMaps;
+import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,14 +29,17 @@ class AutomationMapController {
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final AutomationMaps maps;
+    private final CaseAccess access;
 
-    AutomationMapController(AutomationMaps maps) {
+    AutomationMapController(AutomationMaps maps, CaseAccess access) {
         this.maps = maps;
+        this.access = access;
     }
 
     @GetMapping("/api/processes/{key}/versions/{version}/automation-map")
     ResponseEntity<?> automationMap(@PathVariable String key, @PathVariable int version,
-                                    @RequestParam(defaultValue = "json") String format) {
+                                    @RequestParam(defaultValue = "json") String format, Principal user) {
+        access.requireProcessReadable(key, user.getName());
         if (!format.equals("json") && !format.equals("html") && !format.equals("csv")) {
             throw new CaseException(CaseException.Kind.INVALID, "unknown format '" + format
                     + "': allowed are json, html, csv");

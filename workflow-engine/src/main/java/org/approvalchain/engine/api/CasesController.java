@@ -12,6 +12,7 @@ import org.approvalchain.engine.audit.AuditEntry;
 import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.audit.Verification;
+import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CaseView;
@@ -35,12 +36,14 @@ class CasesController {
     private final CaseMessages messages;
     private final CaseAudit audit;
     private final CaseVerifier verifier;
+    private final CaseAccess access;
 
-    CasesController(Cases cases, CaseMessages messages, CaseAudit audit, CaseVerifier verifier) {
+    CasesController(Cases cases, CaseMessages messages, CaseAudit audit, CaseVerifier verifier, CaseAccess access) {
         this.cases = cases;
         this.messages = messages;
         this.audit = audit;
         this.verifier = verifier;
+        this.access = access;
     }
 
     /**
@@ -60,24 +63,24 @@ class CasesController {
                 request.applicant() == null ? Map.of() : request.applicant(), user.getName()));
     }
 
+    /** The case, for its applicant, the officers of its process, legal reviewers and administrators (else 403). */
     @GetMapping("/api/cases/{caseId}")
-    CaseView get(@PathVariable String caseId) {
+    CaseView get(@PathVariable String caseId, Principal user) {
+        access.requireReadable(caseId, user.getName());
         return cases.find(caseId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId));
     }
 
     /** Every step in order with its chain evidence; signed decisions re-verified. */
     @GetMapping("/api/cases/{caseId}/audit")
-    List<AuditEntry> audit(@PathVariable String caseId) {
-        get(caseId);
+    List<AuditEntry> audit(@PathVariable String caseId, Principal user) {
+        access.requireReadable(caseId, user.getName());
         return audit.trail(caseId);
     }
 
     /** The case's engine records checked against the chain; 200 whether clean or not. */
     @GetMapping("/api/cases/{caseId}/verify")
-    Verification verify(@PathVariable String caseId) {
-        if (!verifier.knows(caseId)) {
-            get(caseId);
-        }
+    Verification verify(@PathVariable String caseId, Principal user) {
+        access.requireReadable(caseId, user.getName());
         return verifier.verify(caseId);
     }
 

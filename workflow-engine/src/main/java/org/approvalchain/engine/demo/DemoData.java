@@ -47,7 +47,8 @@ class DemoData {
             new DemoUser("chen.jie", "陈杰", "registration-officers"),
             new DemoUser("liu.yang", "刘洋", "real-estate-registrars"),
             new DemoUser("sun.li", "孙丽", "intake-clerks"),
-            new DemoUser("zhou.min", "周敏", "competent-officers"));
+            new DemoUser("zhou.min", "周敏", "competent-officers"),
+            new DemoUser("zheng.lu", "郑律", "legal-reviewers"));
 
     /** Rule parameters: criterion, min, max (the reference processes' checklists and the demo's age rule). */
     private static final List<Criterion> CRITERIA = List.of(

@@ -12,6 +12,9 @@ public interface UserDirectory {
     /** The administrators' group. */
     String ADMINS = "camunda-admin";
 
+    /** The legal reviewers' group: they read every case, its audit trail and every automation map. */
+    String LEGAL_REVIEWERS = "legal-reviewers";
+
     /** The user's group ids when the password is right; empty otherwise. */
     Optional<List<String>> authenticate(String userId, String password);
 

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.approvalchain.engine.identity.UserDirectory;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.springframework.stereotype.Service;
 
@@ -44,15 +40,13 @@ public class CaseMessages {
             REVIEW_REQUESTED_AT);
 
     private final RuntimeService runtime;
-    private final HistoryService history;
     private final Cases cases;
-    private final UserDirectory users;
+    private final CaseAccess access;
 
-    CaseMessages(RuntimeService runtime, HistoryService history, Cases cases, UserDirectory users) {
+    CaseMessages(RuntimeService runtime, Cases cases, CaseAccess access) {
         this.runtime = runtime;
-        this.history = history;
         this.cases = cases;
-        this.users = users;
+        this.access = access;
     }
 
     /** A message delivered to its case, and the tasks it opened there. */
@@ -98,7 +92,7 @@ public class CaseMessages {
 
     private Delivered deliver(String caseId, String message, Map<String, Object> variables, String userId,
                               String notWaiting) {
-        String instanceId = processInstanceOf(caseId, userId, message);
+        String instanceId = access.asApplicant(caseId, userId, "send '" + message + "'").getId();
         Set<String> before = Set.copyOf(cases.openTasks(instanceId).stream().map(CaseView.OpenTask::taskId).toList());
         try {
             // executions only (not on the public builder interface): a case not waiting must not start a
@@ -110,27 +104,5 @@ public class CaseMessages {
         }
         return new Delivered(caseId, message, cases.openTasks(instanceId).stream()
                 .filter(task -> !before.contains(task.taskId())).toList());
-    }
-
-    /** The case's process instance, when {@code userId} may send {@code message} into it; otherwise 404 or 403. */
-    private String processInstanceOf(String caseId, String userId, String message) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult();
-        if (instance == null) {
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId);
-        }
-        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId)) {
-            throw new CaseException(CaseException.Kind.FORBIDDEN, "only the applicant who started case " + caseId
-                    + " (or an administrator) may send '" + message + "'; user " + userId + " did not start it");
-        }
-        return instance.getId();
-    }
-
-    /** The process-level {@code initiator}: a variable of that name local to some activity does not count. */
-    private Object initiatorOf(String processInstanceId) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName(Cases.INITIATOR).list().stream()
-                .filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
-                .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
     }
 }

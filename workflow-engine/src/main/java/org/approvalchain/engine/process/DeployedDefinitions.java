@@ -1,15 +1,22 @@
 package org.approvalchain.engine.process;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * What does not change within a deployed process version, looked up once: its version number and
- * each contract step's binding. A deployed version is immutable, so nothing here goes stale.
+ * What does not change within a deployed process version, looked up once: its version number, the
+ * groups it gives tasks to, and each contract step's binding. A deployed version is immutable, so
+ * nothing here goes stale.
  */
 @Component
 class DeployedDefinitions {
@@ -17,6 +24,7 @@ class DeployedDefinitions {
     private final RepositoryService repository;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
 
     DeployedDefinitions(RepositoryService repository) {
         this.repository = repository;
@@ -25,6 +33,19 @@ class DeployedDefinitions {
     /** The version number of a process definition. */
     int version(String processDefinitionId) {
         return versions.computeIfAbsent(processDefinitionId, id -> repository.getProcessDefinition(id).getVersion());
+    }
+
+    /**
+     * The groups a process definition gives tasks to (the literal candidate groups of its user
+     * tasks): the office that handles its cases and its supervisors.
+     */
+    Set<String> officeGroups(String processDefinitionId) {
+        return offices.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
+                .getModelElementsByType(UserTask.class).stream()
+                .map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
+                .flatMap(groups -> Arrays.stream(groups.split(","))).map(String::trim)
+                .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group))
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The contract binding of the step the execution is at. */

@@ -93,7 +93,7 @@ class AutomationMapIT {
                 .containsExactly(automatic, assisted, manual);
 
         assertThat(get(path + "?format=html").getBody()).contains(stepName, "一致 matches the chain");
-        ResponseEntity<byte[]> csv = http.withBasicAuth("wang.fang", "wang.fang").getForEntity(path + "?format=csv", byte[].class);
+        ResponseEntity<byte[]> csv = http.withBasicAuth("zheng.lu", "zheng.lu").getForEntity(path + "?format=csv", byte[].class);
         assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).startsWith("\uFEFF\"step_id\"").contains(stepName);
     }
 
@@ -105,7 +105,7 @@ class AutomationMapIT {
                 "核发电子证照 Issue the licence", "《中华人民共和国行政许可法》第三十四条第三款", "国务院令第716号",
                 "一致 matches the chain");
 
-        ResponseEntity<byte[]> csv = http.withBasicAuth("wang.fang", "wang.fang").getForEntity(MAP + "?format=csv", byte[].class);
+        ResponseEntity<byte[]> csv = http.withBasicAuth("zheng.lu", "zheng.lu").getForEntity(MAP + "?format=csv", byte[].class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String text = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF\"step_id\"").contains("\"Activity_ReviewApplication\"", "第三十八条第二款");
@@ -123,7 +123,7 @@ class AutomationMapIT {
     }
 
     private ResponseEntity<String> get(String path) {
-        return http.withBasicAuth("wang.fang", "wang.fang").getForEntity(path, String.class);
+        return http.withBasicAuth("zheng.lu", "zheng.lu").getForEntity(path, String.class);
     }
 
     private DefinitionAnchor anchorOnChain(String key) {

@@ -2,7 +2,9 @@ package org.approvalchain.engine.api;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,6 +17,7 @@ import java.util.Optional;
 
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
+import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CaseView;
@@ -47,6 +50,9 @@ class CasesControllerTest {
     @Autowired
     CaseVerifier verifier;
 
+    @Autowired
+    CaseAccess access;
+
     @Test
     void startsACaseForTheAuthenticatedApplicant() throws Exception {
         given(cases.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san")).willReturn("case-1");
@@ -64,6 +70,18 @@ class CasesControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("application: must not be null"));
+        verifyNoInteractions(cases);
+    }
+
+    @Test
+    void refusesACaseToAUserItDoesNotInvolve() throws Exception {
+        willThrow(new CaseException(CaseException.Kind.FORBIDDEN, "user chen.jie is not involved in case case-1"))
+                .given(access).requireReadable("case-1", "chen.jie");
+
+        http.perform(get("/api/cases/case-1").with(user("chen.jie")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("user chen.jie is not involved in case case-1"));
         verifyNoInteractions(cases);
     }
 

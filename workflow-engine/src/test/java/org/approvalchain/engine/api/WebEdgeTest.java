@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
 import org.approvalchain.engine.process.Decisions;
@@ -30,6 +31,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = {TasksController.class, CasesController.class, AdminController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
 @MockitoBean(types = {Tasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class, CaseVerifier.class,
-    ApproverKeys.class, UserDirectory.class})
+    ApproverKeys.class, UserDirectory.class, CaseAccess.class})
 @interface WebEdgeTest {
 }

@@ -28,8 +28,8 @@ final class Applicant {
         this.engine = engine;
         this.cases = new Cases(engine.getRepositoryService(), engine.getRuntimeService(), engine.getHistoryService(),
                 engine.getTaskService(), mock(CaseRecord.class));
-        this.messages = new CaseMessages(engine.getRuntimeService(), engine.getHistoryService(), cases,
-                mock(UserDirectory.class));
+        this.messages = new CaseMessages(engine.getRuntimeService(), cases, new CaseAccess(engine.getHistoryService(),
+                engine.getRepositoryService(), new DeployedDefinitions(engine.getRepositoryService()), mock(UserDirectory.class)));
     }
 
     /** Starts a case of the latest version of {@code processKey}. */

@@ -1,0 +1,73 @@
+package org.approvalchain.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.approvalchain.engine.support.SharedEngine;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Cases are private to those involved: the applicant, the officers of the case's process, legal
+ * reviewers and administrators read a case, its audit trail and its verification; an officer of
+ * another office gets 403. Automation maps likewise, for the process's officers and reviewers.
+ */
+@SharedEngine
+class CaseAccessIT {
+
+    private static final String APPLICANT = "wu.qiang";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    IdentityService identity;
+
+    @BeforeEach
+    void applicantHasAnAccount() {
+        if (identity.createUserQuery().userId(APPLICANT).count() == 0) {
+            User user = identity.newUser(APPLICANT);
+            user.setPassword(APPLICANT);
+            identity.saveUser(user);
+        }
+    }
+
+    @Test
+    void aCaseIsReadByThoseItInvolvesAndRefusedToAnotherOffice() {
+        String caseId = http.withBasicAuth(APPLICANT, APPLICANT).postForObject("/api/processes/licence-application/cases",
+                Map.of("application", Map.of("applicantAge", 30, "licenceType", "食品经营许可证"), "applicant", Map.of("name", "吴强")),
+                Map.class).get("caseId").toString();
+
+        for (String path : new String[] {"", "/audit", "/verify"}) {
+            assertThat(status(APPLICANT, "/api/cases/" + caseId + path)).as("applicant " + path).isEqualTo(HttpStatus.OK);
+            assertThat(status("wang.fang", "/api/cases/" + caseId + path)).as("officer " + path).isEqualTo(HttpStatus.OK);
+            assertThat(status("zheng.lu", "/api/cases/" + caseId + path)).as("legal reviewer " + path).isEqualTo(HttpStatus.OK);
+            assertThat(status("demo", "/api/cases/" + caseId + path)).as("administrator " + path).isEqualTo(HttpStatus.OK);
+            assertThat(status("chen.jie", "/api/cases/" + caseId + path)).as("another office " + path)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(http.withBasicAuth("chen.jie", "chen.jie").getForObject("/api/cases/" + caseId, String.class))
+                .contains("chen.jie is not involved in case " + caseId);
+        assertThat(status("chen.jie", "/api/cases/no-such-case")).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anAutomationMapIsReadByTheProcesssOfficersAndReviewers() {
+        String map = "/api/processes/licence-application/versions/1/automation-map";
+        assertThat(status("wang.fang", map)).isEqualTo(HttpStatus.OK);
+        assertThat(status("zheng.lu", map)).isEqualTo(HttpStatus.OK);
+        assertThat(status("chen.jie", map)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(APPLICANT, map)).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private HttpStatus status(String user, String path) {
+        String password = "demo".equals(user) ? "demo" : user;
+        return HttpStatus.valueOf(http.withBasicAuth(user, password).getForEntity(path, String.class).getStatusCode().value());
+    }
+}
