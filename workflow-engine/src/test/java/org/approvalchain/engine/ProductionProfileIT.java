@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,8 +32,30 @@ class ProductionProfileIT {
     }
 
     @Test
-    void refusesToStartWithADefaultPassword() {
+    void refusesAnAdministratorPasswordShorterThanTheMinimum() {
         assertThatThrownBy(() -> startProduction("--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=demo"))
-                .hasStackTraceContaining("SECURITY-001").hasStackTraceContaining("[admin]");
+                .hasStackTraceContaining("SECURITY-002").hasStackTraceContaining("fewer than 12 characters");
+    }
+
+    @Test
+    void refusesToRestartWhileUsersHaveWeakPasswordsEvenAfterFailedLogins() {
+        String[] strongAdmin = {"--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=Str0ng-Adm1n-Passw0rd"};
+        try (ConfigurableApplicationContext app = startProduction(strongAdmin)) {
+            IdentityService identity = app.getBean(IdentityService.class);
+            user(identity, "ops", "ops");
+            user(identity, "root", "123456");
+            user(identity, "audit", "An0ther-Str0ng-Pass");
+            // failed logins make Camunda refuse even the right password for a while: the check must not log in
+            identity.checkPassword("ops", "wrong");
+            identity.checkPassword("root", "wrong");
+        }
+        assertThatThrownBy(() -> startProduction(strongAdmin))
+                .hasStackTraceContaining("SECURITY-001").hasStackTraceContaining("[ops, root]");
+    }
+
+    private static void user(IdentityService identity, String id, String password) {
+        User user = identity.newUser(id);
+        user.setPassword(password);
+        identity.saveUser(user);
     }
 }
