@@ -1,6 +1,7 @@
 package org.approvalchain.engine.process;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -39,6 +40,17 @@ record CaseContext(String caseId, String processDefinitionId, int processVersion
     /** The activity instance id used on chain: {@code <activity id>#<visit>}. */
     static String activityInstance(String activityId, int visit) {
         return activityId + "#" + visit;
+    }
+
+    /** Variables the engine sets and nobody else may: the case's identity, a task's decision, the applicant's messages'. */
+    private static final Set<String> ENGINES = Set.of("caseId", Cases.INITIATOR, "submittedAt", Cases.APPLICANT,
+            APPLICANT_HASH, "decision", "decisionReasons", "decidedBy", CaseMessages.CORRECTION_NOTE,
+            CaseMessages.CORRECTIONS_SUBMITTED_BY, CaseMessages.CORRECTIONS_SUBMITTED_AT, CaseMessages.REVIEW_REQUEST_REASON,
+            CaseMessages.REVIEW_REQUESTED_BY, CaseMessages.REVIEW_REQUESTED_AT);
+
+    /** Whether the engine sets this variable itself, so that no application or correction may. */
+    static boolean isEngines(String variableName) {
+        return ENGINES.contains(variableName) || isInternal(variableName);
     }
 
     /** Variables the engine keeps for itself, never shown as case data. */

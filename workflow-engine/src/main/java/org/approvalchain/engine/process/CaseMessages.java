@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.springframework.stereotype.Service;
 
@@ -33,20 +34,17 @@ public class CaseMessages {
     public static final String REVIEW_REQUESTED_BY = "reviewRequestedBy";
     public static final String REVIEW_REQUESTED_AT = "reviewRequestedAt";
 
-    /** Set by the engine, not by the applicant: the case's identity, a task's decision, these messages' own. */
-    private static final Set<String> ENGINE_VARIABLES = Set.of("caseId", Cases.INITIATOR, "submittedAt", Cases.APPLICANT,
-            CaseContext.APPLICANT_HASH, "decision", "decisionReasons", "decidedBy", CORRECTION_NOTE,
-            CORRECTIONS_SUBMITTED_BY, CORRECTIONS_SUBMITTED_AT, REVIEW_REQUEST_REASON, REVIEW_REQUESTED_BY,
-            REVIEW_REQUESTED_AT);
 
     private final RuntimeService runtime;
     private final Cases cases;
     private final CaseAccess access;
+    private final DeployedDefinitions definitions;
 
-    CaseMessages(RuntimeService runtime, Cases cases, CaseAccess access) {
+    CaseMessages(RuntimeService runtime, Cases cases, CaseAccess access, DeployedDefinitions definitions) {
         this.runtime = runtime;
         this.cases = cases;
         this.access = access;
+        this.definitions = definitions;
     }
 
     /** A message delivered to its case, and the tasks it opened there. */
@@ -60,17 +58,12 @@ public class CaseMessages {
      *                       did not start it, or it is not waiting for corrections
      */
     public Delivered submitCorrections(String caseId, Map<String, Object> application, String note, String userId) {
-        Map<String, Object> variables = Cases.applicationVariables(application);
-        for (String name : variables.keySet()) {
-            if (ENGINE_VARIABLES.contains(name) || CaseContext.isInternal(name)) {
-                throw new CaseException(CaseException.Kind.INVALID, "application field '" + name
-                        + "' is kept by the engine and cannot be corrected");
-            }
-        }
+        HistoricProcessInstance instance = access.asApplicant(caseId, userId, "send '" + CORRECTIONS_SUBMITTED + "'");
+        Map<String, Object> variables = definitions.form(instance.getProcessDefinitionId()).corrections(application);
         variables.put(CORRECTION_NOTE, note);
         variables.put(CORRECTIONS_SUBMITTED_BY, userId);
         variables.put(CORRECTIONS_SUBMITTED_AT, Instant.now().toEpochMilli());
-        return deliver(caseId, CORRECTIONS_SUBMITTED, variables, userId, "is not waiting for corrections");
+        return deliver(instance, CORRECTIONS_SUBMITTED, variables, "is not waiting for corrections");
     }
 
     /**
@@ -87,12 +80,14 @@ public class CaseMessages {
         variables.put(REVIEW_REQUEST_REASON, reason.strip());
         variables.put(REVIEW_REQUESTED_BY, userId);
         variables.put(REVIEW_REQUESTED_AT, Instant.now().toEpochMilli());
-        return deliver(caseId, REVIEW_REQUESTED, variables, userId, "has no automated result open for human review");
+        return deliver(access.asApplicant(caseId, userId, "send '" + REVIEW_REQUESTED + "'"), REVIEW_REQUESTED, variables,
+                "has no automated result open for human review");
     }
 
-    private Delivered deliver(String caseId, String message, Map<String, Object> variables, String userId,
+    private Delivered deliver(HistoricProcessInstance instance, String message, Map<String, Object> variables,
                               String notWaiting) {
-        String instanceId = access.asApplicant(caseId, userId, "send '" + message + "'").getId();
+        String caseId = instance.getBusinessKey();
+        String instanceId = instance.getId();
         Set<String> before = Set.copyOf(cases.openTasks(instanceId).stream().map(CaseView.OpenTask::taskId).toList());
         try {
             // executions only (not on the public builder interface): a case not waiting must not start a

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -38,14 +37,14 @@ public class Cases {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RepositoryService repository;
+    private final DeployedDefinitions definitions;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
     private final CaseRecord record;
 
-    Cases(RepositoryService repository, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record) {
-        this.repository = repository;
+    Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record) {
+        this.definitions = definitions;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
@@ -55,15 +54,12 @@ public class Cases {
     /**
      * Starts a case of the latest version of {@code processKey}.
      *
-     * @throws CaseException when the process does not exist or the application is not flat
+     * @throws CaseException when the process does not exist or the application is not the one it takes
      */
     public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant, String initiator) {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-                .latestVersion().singleResult();
-        if (definition == null) {
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed");
-        }
-        Map<String, Object> variables = applicationVariables(application);
+        ProcessDefinition definition = definitions.latest(processKey).orElseThrow(() ->
+                new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed"));
+        Map<String, Object> variables = definitions.form(definition.getId()).variables(application);
         String caseId = UUID.randomUUID().toString();
         variables.put("caseId", caseId);
         variables.put(INITIATOR, initiator);
@@ -112,25 +108,6 @@ public class Cases {
         } catch (NullValueException completedMeanwhile) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * The application's fields as case variables, in order.
-     *
-     * @throws CaseException when a field is not text, a number or true/false
-     */
-    static Map<String, Object> applicationVariables(Map<String, Object> application) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        application.forEach((name, value) -> variables.put(name, flatValue(name, value)));
-        return variables;
-    }
-
-    private static Object flatValue(String name, Object value) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return value instanceof Integer i ? (Object) i.longValue() : value;
-        }
-        throw new CaseException(CaseException.Kind.INVALID, "application field '" + name
-                + "' must be text, a number or true/false; put the applicant's personal data under 'applicant'");
     }
 
     private static String toJson(Map<String, Object> value) {

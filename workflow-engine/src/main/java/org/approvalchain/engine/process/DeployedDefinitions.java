@@ -3,6 +3,7 @@ package org.approvalchain.engine.process;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -10,12 +11,13 @@ import java.util.stream.Collectors;
 import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
  * What does not change within a deployed process version, looked up once: its version number, the
- * groups it gives tasks to, and each contract step's binding. A deployed version is immutable, so
+ * groups it gives tasks to, the application it takes, and each contract step's binding. A deployed version is immutable, so
  * nothing here goes stale.
  */
 @Component
@@ -25,9 +27,16 @@ class DeployedDefinitions {
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
+    private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
 
     DeployedDefinitions(RepositoryService repository) {
         this.repository = repository;
+    }
+
+    /** The latest version of a process, if one is deployed (not cached: a new version may come any time). */
+    Optional<ProcessDefinition> latest(String processKey) {
+        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult());
     }
 
     /** The version number of a process definition. */
@@ -46,6 +55,12 @@ class DeployedDefinitions {
                 .flatMap(groups -> Arrays.stream(groups.split(","))).map(String::trim)
                 .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group))
                 .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The application a process definition takes, as its start event declares it. */
+    ApplicationForm form(String processDefinitionId) {
+        return forms.computeIfAbsent(processDefinitionId, id -> ApplicationForm.of(repository.getBpmnModelInstance(id),
+                repository.getProcessDefinition(id).getKey()));
     }
 
     /** The contract binding of the step the execution is at. */

@@ -26,10 +26,11 @@ final class Applicant {
 
     Applicant(ProcessEngine engine) {
         this.engine = engine;
-        this.cases = new Cases(engine.getRepositoryService(), engine.getRuntimeService(), engine.getHistoryService(),
-                engine.getTaskService(), mock(CaseRecord.class));
+        DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
+        this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
+                mock(CaseRecord.class));
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, new CaseAccess(engine.getHistoryService(),
-                engine.getRepositoryService(), new DeployedDefinitions(engine.getRepositoryService()), mock(UserDirectory.class)));
+                engine.getRepositoryService(), definitions, mock(UserDirectory.class)), definitions);
     }
 
     /** Starts a case of the latest version of {@code processKey}. */

@@ -1,0 +1,135 @@
+package org.approvalchain.engine.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+
+/**
+ * The application a process takes, as its start event declares it in Camunda form fields ({@code
+ * camunda:formData}): each field's name, type ({@code string}, {@code long}, {@code boolean} or
+ * {@code enum} with its values) and whether it is required. An application is checked against it
+ * before a case starts, so a case that starts has every field its expressions need; the answer
+ * names every missing, unknown or invalid field. A process that declares no fields takes any flat
+ * fields. No process may be given a field the engine keeps for itself.
+ */
+record ApplicationForm(String processKey, Optional<List<Field>> fields) {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
+
+    /** One declared field; {@code values} are the allowed values of an {@code enum}. */
+    record Field(String name, String type, boolean required, List<String> values) {
+    }
+
+    /** The form of {@code processKey}'s none start event in the model; no fields when it declares none. */
+    static ApplicationForm of(BpmnModelInstance model, String processKey) {
+        Process process = model.getModelElementById(processKey);
+        return new ApplicationForm(processKey, process == null ? Optional.empty() : process.getChildElementsByType(StartEvent.class)
+                .stream().filter(start -> start.getEventDefinitions().isEmpty()).findFirst()
+                .map(StartEvent::getExtensionElements).flatMap(ApplicationForm::formData)
+                .map(form -> form.getCamundaFormFields().stream().map(ApplicationForm::field).toList()));
+    }
+
+    /**
+     * A whole application's fields as case variables, typed as declared.
+     *
+     * @throws CaseException naming every missing, unknown or invalid field
+     */
+    Map<String, Object> variables(Map<String, Object> application) {
+        return check(application, true);
+    }
+
+    /**
+     * Corrected fields (补正) as case variables: as {@link #variables}, but only the fields given.
+     *
+     * @throws CaseException naming every unknown or invalid field
+     */
+    Map<String, Object> corrections(Map<String, Object> corrected) {
+        return check(corrected, false);
+    }
+
+    private Map<String, Object> check(Map<String, Object> application, boolean complete) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        application.keySet().stream().filter(CaseContext::isEngines)
+                .forEach(name -> problems.add("application field '" + name + "' is kept by the engine and cannot be given"));
+        if (fields.isEmpty()) {
+            application.forEach((name, value) -> flat(name, value, problems).ifPresent(v -> variables.put(name, v)));
+        } else {
+            application.keySet().stream().filter(name -> !CaseContext.isEngines(name)
+                            && fields.get().stream().noneMatch(f -> f.name().equals(name)))
+                    .forEach(name -> problems.add("application field '" + name + "' is not one of this process's fields"));
+            for (Field field : fields.get()) {
+                Object value = application.get(field.name());
+                if (value != null && !(value instanceof String s && s.isBlank())) {
+                    typed(field, value, problems).ifPresent(v -> variables.put(field.name(), v));
+                } else if (field.required() && (complete || application.containsKey(field.name()))) {
+                    problems.add("application field '" + field.name() + "' is required");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CaseException(CaseException.Kind.INVALID, "the application for '" + processKey + "' is refused: "
+                    + String.join("; ", problems) + fieldList());
+        }
+        return variables;
+    }
+
+    private String fieldList() {
+        return fields.map(list -> " (its fields: " + list.stream().map(f -> f.name() + " " + f.type()
+                + (f.required() ? ", required" : "")).toList() + ")").orElse("");
+    }
+
+    private static Optional<Object> typed(Field field, Object value, List<String> problems) {
+        Optional<Object> typed = switch (field.type()) {
+            case "long" -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Optional.of(n.longValue())
+                    : value instanceof String s && WHOLE_NUMBER.matcher(s.trim()).matches() ? Optional.of(Long.parseLong(s.trim()))
+                    : Optional.empty();
+            case "boolean" -> value instanceof Boolean b ? Optional.of(b)
+                    : "true".equals(value) || "false".equals(value) ? Optional.of(Boolean.parseBoolean((String) value)) : Optional.empty();
+            case "enum" -> field.values().contains(String.valueOf(value)) ? Optional.of(String.valueOf(value)) : Optional.empty();
+            default -> value instanceof String || value instanceof Number ? Optional.of(String.valueOf(value)) : Optional.empty();
+        };
+        if (typed.isEmpty()) {
+            problems.add("application field '" + field.name() + "': " + value + " is not " + switch (field.type()) {
+                case "long" -> "a whole number";
+                case "boolean" -> "true or false";
+                case "enum" -> "one of " + field.values();
+                default -> "text";
+            });
+        }
+        return typed;
+    }
+
+    private static Optional<Object> flat(String name, Object value, List<String> problems) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return Optional.ofNullable(value instanceof Integer i ? (Object) i.longValue() : value);
+        }
+        problems.add("application field '" + name + "' must be text, a number or true/false; put the applicant's personal "
+                + "data under 'applicant'");
+        return Optional.empty();
+    }
+
+    private static Optional<CamundaFormData> formData(ExtensionElements extensions) {
+        return extensions == null ? Optional.empty()
+                : extensions.getChildElementsByType(CamundaFormData.class).stream().findFirst();
+    }
+
+    private static Field field(CamundaFormField field) {
+        boolean required = field.getCamundaValidation() != null && field.getCamundaValidation().getCamundaConstraints()
+                .stream().map(CamundaConstraint::getCamundaName).anyMatch("required"::equals);
+        return new Field(field.getCamundaId(), field.getCamundaType() == null ? "string" : field.getCamundaType(), required,
+                field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList());
+    }
+}
