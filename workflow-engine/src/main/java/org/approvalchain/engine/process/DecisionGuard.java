@@ -1,7 +1,10 @@
 package org.approvalchain.engine.process;
 
+import java.lang.reflect.Field;
+
 import org.approvalchain.engine.legal.Mode;
 import org.approvalchain.engine.record.CaseRecord;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,9 +12,17 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +37,11 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
 
     private static final String NAMESPACE = "http://camunda.org/schema/1.0/bpmn";
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionGuard.class);
+
     private final CaseRecord record;
+    /** The one completion listener instance, so that a task definition can be recognised as guarded. */
+    private final TaskListener requireDecision = this::requireDecision;
 
     DecisionGuard(CaseRecord record) {
         this.record = record;
@@ -43,10 +58,14 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
                 if (requiresSignedDecision(element)) {
                     var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                     definition.addTaskListener(TaskListener.EVENTNAME_CREATE, DecisionGuard::countVisit);
-                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, DecisionGuard.this::requireDecision);
+                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, requireDecision);
                 }
             }
         });
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new RefuseUnsignedCompletion(configuration));
     }
 
     static boolean requiresSignedDecision(Element userTask) {
@@ -59,9 +78,59 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
 
     private void requireDecision(DelegateTask task) {
         if (!record.isRecorded(task.getId())) {
-            throw new BadUserRequestException("DECISION-001 task " + task.getId() + " (" + task.getName()
-                    + ") can only be completed with a decision signed by the approver and recorded on chain: "
-                    + "GET /api/tasks/" + task.getId() + "/decision-payload, sign it, POST /api/tasks/" + task.getId() + "/decision");
+            throw new BadUserRequestException(refusal(task.getId(), task.getName()));
+        }
+    }
+
+    private static String refusal(String taskId, String name) {
+        return "DECISION-001 task " + taskId + " (" + name + ") can only be completed with a decision signed by the "
+                + "approver and recorded on chain: GET /api/tasks/" + taskId + "/decision-payload, sign it, POST /api/tasks/"
+                + taskId + "/decision";
+    }
+
+    /**
+     * Refuses completing or submitting the form of a guarded task without a recorded decision before
+     * the command runs, so that the refusal reaches Camunda REST and Tasklist as what it is (403,
+     * one WARN line) rather than as a failed listener (500 and a stack trace). The completion
+     * listener stays the guard for every other path.
+     */
+    private final class RefuseUnsignedCompletion extends CommandInterceptor {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        RefuseUnsignedCompletion(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            String taskId = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd ? taskIdOf(command) : null;
+            if (taskId != null) {
+                String unsigned = configuration.getCommandExecutorTxRequired().execute(context -> unsignedGuardedTask(context, taskId));
+                if (unsigned != null) {
+                    log.warn("DECISION-001 refused completing task {} ({}) without a recorded signed decision", taskId, unsigned);
+                    throw new AuthorizationException(refusal(taskId, unsigned));
+                }
+            }
+            return next.execute(command);
+        }
+
+        /** The name of the task when it is guarded and has no recorded decision; null otherwise. */
+        private String unsignedGuardedTask(CommandContext context, String taskId) {
+            TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
+            boolean guarded = task != null && task.getTaskDefinition() != null
+                    && task.getTaskDefinition().getAllTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).contains(requireDecision);
+            return guarded && !record.isRecorded(taskId) ? String.valueOf(task.getName()) : null;
+        }
+
+        private static String taskIdOf(Command<?> command) {
+            try {
+                Field field = command.getClass().getDeclaredField("taskId");
+                field.setAccessible(true);
+                return (String) field.get(command);
+            } catch (ReflectiveOperationException | RuntimeException unknownShape) {
+                return null;
+            }
         }
     }
 

@@ -129,8 +129,12 @@ class DecisionApiIT {
 
         ResponseEntity<String> viaCamunda = http.withBasicAuth("li.na", "li.na").exchange(
                 "/engine-rest/task/" + taskB + "/complete", HttpMethod.POST, jsonBody(Map.of()), String.class);
-        assertThat(viaCamunda.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(viaCamunda.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(viaCamunda.getBody()).contains("DECISION-001");
+        ResponseEntity<String> viaForm = http.withBasicAuth("li.na", "li.na").exchange(
+                "/engine-rest/task/" + taskB + "/submit-form", HttpMethod.POST, jsonBody(Map.of()), String.class);
+        assertThat(viaForm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(viaForm.getBody()).contains("DECISION-001");
         assertThat(tasksOf("li.na")).contains(taskB);
 
         assertThat(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)).getStatusCode())
