@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.approvalchain.acceptance.client.ApproverKey;
-import org.approvalchain.acceptance.client.EngineApi;
 import org.approvalchain.engine.ApprovalChainApplication;
+import org.approvalchain.engine.support.ApiClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,8 +67,8 @@ public final class RunningEngine {
     }
 
     /** The engine's APIs as a demo user (password = user id). */
-    public EngineApi as(String user) {
-        return new EngineApi(baseUrl(), user, user);
+    public ApiClient as(String user) {
+        return ApiClient.demoUser(baseUrl(), user);
     }
 
     /** A demo approver's private key, as their client holds it. */

@@ -61,7 +61,7 @@ class VerifyCommandIT {
         String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
                 Map.of("name", "李四"));
         String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang"));
+        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang")::sign);
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
         return caseId;
     }

@@ -3,13 +3,11 @@ package org.approvalchain.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import org.approvalchain.acceptance.RunningEngine;
-import org.approvalchain.acceptance.client.Poll;
 
 /** Applications received, the eligibility rule's verdict, and how the case ends. */
 public class ApplicationSteps {
@@ -24,7 +22,7 @@ public class ApplicationSteps {
 
     @Given("the ApprovalChain engine is running with its demo users")
     public void theEngineIsRunning() {
-        JsonNode health = RunningEngine.get().as("demo").health().accepted();
+        JsonNode health = RunningEngine.get().as("demo").health();
         assertThat(health.path("status").asText()).as("health: %s", health).isEqualTo("UP");
     }
 
@@ -33,9 +31,8 @@ public class ApplicationSteps {
         kase.applicantName = applicantName;
         kase.applicantIdNumber = "11010120080101" + String.format("%04d", age); // a made-up resident ID number
         kase.caseId = CaseUnderReview.as(officer).startCase(CaseUnderReview.PROCESS,
-                        Map.of("applicantAge", age, "licenceType", licenceType),
-                        Map.of("name", applicantName, "idNumber", kase.applicantIdNumber))
-                .accepted().path("caseId").asText();
+                Map.of("applicantAge", age, "licenceType", licenceType),
+                Map.of("name", applicantName, "idNumber", kase.applicantIdNumber));
     }
 
     @Then("the eligibility rule finds the application eligible")
@@ -45,14 +42,7 @@ public class ApplicationSteps {
 
     @Then("the application waits for review by the licensing officers")
     public void theApplicationWaitsForReview() {
-        JsonNode task = Poll.until("the review task of case " + kase.caseId, kase::view, view -> {
-            for (JsonNode open : view.path("openTasks")) {
-                if (CaseUnderReview.REVIEW.equals(open.path("activityId").asText())) {
-                    return Optional.of(open);
-                }
-            }
-            return Optional.empty();
-        });
+        JsonNode task = kase.awaitTask(CaseUnderReview.REVIEW, any -> true);
         assertThat(task.path("candidateGroups").toString()).contains("licensing-officers");
         kase.reviewTaskId = task.path("taskId").asText();
     }

@@ -1,15 +1,17 @@
 package org.approvalchain.acceptance.steps;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.spring.CucumberTestContext;
 import org.approvalchain.acceptance.RunningEngine;
-import org.approvalchain.acceptance.client.EngineApi;
-import org.approvalchain.acceptance.client.Poll;
-import org.approvalchain.acceptance.client.Reply;
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Reply;
 import org.springframework.context.annotation.Scope;
 
 /**
@@ -26,6 +28,8 @@ public class CaseUnderReview {
     static final String ISSUE = "Activity_IssueLicence";
     /** Who reads the case: any licensing officer may. */
     static final String OFFICER = "wang.fang";
+    /** How long a scenario waits for what the engine does asynchronously (its jobs run the contract steps). */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     String caseId;
     String applicantName;
@@ -36,23 +40,33 @@ public class CaseUnderReview {
     Reply lastReply;
     JsonNode receipt;
 
-    static EngineApi as(String user) {
+    static ApiClient as(String user) {
         return RunningEngine.get().as(user);
     }
 
     JsonNode view() {
-        return as(OFFICER).caseView(caseId).accepted();
+        return as(OFFICER).caseView(caseId);
+    }
+
+    /** Reads the case until {@code found} finds {@code what} in its view. */
+    <T> T await(String what, Function<JsonNode, Optional<T>> found) {
+        return as(OFFICER).awaitCase(caseId, what, found, TIMEOUT);
+    }
+
+    /** Waits until the case has an open task at {@code activityId} that {@code wanted} accepts; returns the task. */
+    JsonNode awaitTask(String activityId, Predicate<JsonNode> wanted) {
+        return as(OFFICER).awaitTask(caseId, "an open task " + activityId,
+                task -> activityId.equals(task.path("activityId").asText()) && wanted.test(task), TIMEOUT);
     }
 
     /** Waits until the case has a recorded step at {@code activityId}; returns the step. */
     JsonNode awaitStep(String activityId) {
-        return Poll.until("a step " + activityId + " in case " + caseId, this::view, view -> step(view, activityId));
+        return await("a step " + activityId, view -> step(view, activityId));
     }
 
     /** Waits until the case has ended; returns its view. */
     JsonNode awaitEnd() {
-        return Poll.until("case " + caseId + " to end", this::view,
-                view -> "COMPLETED".equals(view.path("state").asText()) ? Optional.of(view) : Optional.empty());
+        return as(OFFICER).awaitState(caseId, "COMPLETED", TIMEOUT);
     }
 
     static Optional<JsonNode> step(JsonNode view, String activityId) {

@@ -16,7 +16,7 @@ public class ChainEvidence {
     void assertInBlock(String what, String txHash, long blockNumber) {
         assertThat(txHash).as(what + ": transaction hash").matches("0x[0-9a-f]{64}");
         assertThat(blockNumber).as(what + ": block").isPositive();
-        JsonNode block = CaseUnderReview.as(CaseUnderReview.OFFICER).block(blockNumber).accepted();
+        JsonNode block = CaseUnderReview.as(CaseUnderReview.OFFICER).block(blockNumber);
         List<String> transactions = new ArrayList<>();
         block.path("transactionHashes").forEach(tx -> transactions.add(tx.asText()));
         assertThat(transactions).as(what + ": the transactions of block " + blockNumber).contains(txHash);

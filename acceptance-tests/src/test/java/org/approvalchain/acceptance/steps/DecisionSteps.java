@@ -73,7 +73,7 @@ public class DecisionSteps {
 
     @When("{word} asks for the payload to approve the review task")
     public void asksForThePayload(String user) {
-        kase.lastReply = CaseUnderReview.as(user).decisionPayload(kase.reviewTaskId, "APPROVE", "");
+        kase.lastReply = CaseUnderReview.as(user).askDecisionPayload(kase.reviewTaskId, "APPROVE", "");
     }
 
     @When("{word} submits {word}'s approval payload signed with her/his own key")
@@ -85,7 +85,7 @@ public class DecisionSteps {
 
     @Then("the decision is refused with status {int} and the reason {string}")
     public void theDecisionIsRefused(int status, String reason) {
-        assertThat(kase.lastReply.status()).as("status of %s", kase.lastReply.body()).isEqualTo(status);
+        assertThat(kase.lastReply.status()).as("status of %s", kase.lastReply.text()).isEqualTo(status);
         assertThat(kase.lastReply.reason()).contains(reason);
     }
 
@@ -100,8 +100,7 @@ public class DecisionSteps {
     }
 
     private String payload(String approver, String reasons) {
-        return CaseUnderReview.as(approver).decisionPayload(kase.reviewTaskId, "APPROVE", reasons)
-                .accepted().path("payload").asText();
+        return CaseUnderReview.as(approver).decisionPayload(kase.reviewTaskId, "APPROVE", reasons);
     }
 
     private void submit(String user) {

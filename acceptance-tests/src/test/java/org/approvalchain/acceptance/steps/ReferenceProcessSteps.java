@@ -17,7 +17,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.approvalchain.acceptance.RunningEngine;
-import org.approvalchain.acceptance.client.Poll;
 
 /**
  * Steps for any process, by its BPMN ids: submitting an application, what an automatic step answered
@@ -42,8 +41,7 @@ public class ReferenceProcessSteps {
     @Given("{word} has submitted a {string} application of {word}:")
     public void submitted(String user, String processKey, String applicantName, Map<String, String> fields) {
         kase.applicantName = applicantName;
-        kase.caseId = CaseUnderReview.as(user).startCase(processKey, typed(fields), Map.of("name", applicantName))
-                .accepted().path("caseId").asText();
+        kase.caseId = CaseUnderReview.as(user).startCase(processKey, typed(fields), Map.of("name", applicantName));
     }
 
     @Then("the step {string} answers {word} = {word} with its transaction on chain")
@@ -70,14 +68,7 @@ public class ReferenceProcessSteps {
 
     @Then("the case waits at {string} for a decision by the {word}")
     public void waitsForADecision(String activityId, String group) {
-        JsonNode task = Poll.until("an open task " + activityId + " in case " + kase.caseId, kase::view, view -> {
-            for (JsonNode open : view.path("openTasks")) {
-                if (activityId.equals(open.path("activityId").asText()) && !open.path("taskId").asText().equals(kase.reviewTaskId)) {
-                    return Optional.of(open);
-                }
-            }
-            return Optional.empty();
-        });
+        JsonNode task = kase.awaitTask(activityId, open -> !open.path("taskId").asText().equals(kase.reviewTaskId));
         assertThat(task.path("candidateGroups")).extracting(JsonNode::asText).containsExactly(group);
         kase.reviewTaskId = task.path("taskId").asText();
     }
@@ -94,8 +85,7 @@ public class ReferenceProcessSteps {
 
     @When("{word} decides {word} with the reasons {string} signed with her/his own key")
     public void decides(String approver, String decision, String reasons) {
-        kase.payload = CaseUnderReview.as(approver).decisionPayload(kase.reviewTaskId, decision, reasons)
-                .accepted().path("payload").asText();
+        kase.payload = CaseUnderReview.as(approver).decisionPayload(kase.reviewTaskId, decision, reasons);
         kase.signature = RunningEngine.get().keyOf(approver).sign(kase.payload);
         kase.lastReply = CaseUnderReview.as(approver).submitDecision(kase.reviewTaskId, kase.payload, kase.signature);
         kase.receipt = kase.lastReply.accepted();
@@ -114,7 +104,7 @@ public class ReferenceProcessSteps {
 
     @Then("the request is refused with status {int}")
     public void theRequestIsRefused(int status) {
-        assertThat(kase.lastReply.status()).as("answer %s", kase.lastReply.body()).isEqualTo(status);
+        assertThat(kase.lastReply.status()).as("answer %s", kase.lastReply.text()).isEqualTo(status);
     }
 
     @Then("the case shows the review request of {word} with the reason {string}")
@@ -127,7 +117,7 @@ public class ReferenceProcessSteps {
     @Then("the time limit of the task falls due {int} days after the task was created")
     public void theTimeLimitFallsDue(int days) {
         JsonNode timer = timer();
-        JsonNode task = CaseUnderReview.as(OPERATOR).camundaGet("/task/" + kase.reviewTaskId).accepted();
+        JsonNode task = CaseUnderReview.as(OPERATOR).camundaGet("/task/" + kase.reviewTaskId);
         Duration limit = Duration.between(OffsetDateTime.parse(task.path("created").asText(), CAMUNDA_DATE),
                 OffsetDateTime.parse(timer.path("dueDate").asText(), CAMUNDA_DATE));
         // the timer and the task take the clock separately within one transaction: either may be a moment first
@@ -137,7 +127,7 @@ public class ReferenceProcessSteps {
     /** The clock reaching the limit, played by the operator running the due timer now instead of in days. */
     @When("the time limit passes")
     public void theTimeLimitPasses() {
-        CaseUnderReview.as(OPERATOR).camundaPost("/job/" + timer().path("id").asText() + "/execute", null).accepted();
+        CaseUnderReview.as(OPERATOR).camundaPost("/job/" + timer().path("id").asText() + "/execute", null);
     }
 
     @Then("the case ends at {string}")
@@ -146,7 +136,7 @@ public class ReferenceProcessSteps {
     }
 
     private void waitsFor(String message) {
-        JsonNode view = Poll.until("case " + kase.caseId + " to wait for " + message, kase::view,
+        JsonNode view = kase.await("a wait for " + message,
                 v -> v.path("awaiting").toString().contains(message) ? Optional.of(v) : Optional.empty());
         assertThat(view.path("openTasks")).isEmpty();
         assertThat(view.path("state").asText()).isEqualTo("ACTIVE");
@@ -155,16 +145,16 @@ public class ReferenceProcessSteps {
     /** The case's one timer job (the time limit on the task it waits at). */
     private JsonNode timer() {
         JsonNode instances = CaseUnderReview.as(OPERATOR)
-                .camundaGet("/process-instance?businessKey=" + URLEncoder.encode(kase.caseId, StandardCharsets.UTF_8)).accepted();
+                .camundaGet("/process-instance?businessKey=" + URLEncoder.encode(kase.caseId, StandardCharsets.UTF_8));
         JsonNode jobs = CaseUnderReview.as(OPERATOR)
-                .camundaGet("/job?timers=true&processInstanceId=" + instances.get(0).path("id").asText()).accepted();
+                .camundaGet("/job?timers=true&processInstanceId=" + instances.get(0).path("id").asText());
         assertThat(jobs).as("timers of case %s", kase.caseId).hasSize(1);
         return jobs.get(0);
     }
 
     /** The most recent recorded step at {@code activityId}, waiting for the first one. */
     private JsonNode latest(String activityId) {
-        List<JsonNode> all = Poll.until("a step " + activityId + " in case " + kase.caseId, kase::view,
+        List<JsonNode> all = kase.await("a step " + activityId,
                 view -> Optional.of(CaseUnderReview.steps(view, activityId)).filter(found -> !found.isEmpty()));
         return all.get(all.size() - 1);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import org.approvalchain.acceptance.client.Reply;
 
 /** Who sees the review task, on our API and on Camunda's, and what Camunda's REST API lets a user do with it. */
 public class TaskAccessSteps {
@@ -31,19 +30,19 @@ public class TaskAccessSteps {
 
     @Then("{word} does not see the review task in Camunda's task list either")
     public void doesNotSeeTheTaskInCamunda(String user) {
-        assertThat(taskIds(CaseUnderReview.as(user).camundaTasks())).doesNotContain(kase.reviewTaskId);
-        assertThat(taskIds(CaseUnderReview.as(CaseUnderReview.OFFICER).camundaTasks()))
+        assertThat(taskIds(CaseUnderReview.as(user).camundaGet("/task"))).doesNotContain(kase.reviewTaskId);
+        assertThat(taskIds(CaseUnderReview.as(CaseUnderReview.OFFICER).camundaGet("/task")))
                 .as("a licensing officer's Camunda task list").contains(kase.reviewTaskId);
     }
 
     @When("{word} completes the review task through Camunda's REST API")
     public void completesThroughCamunda(String user) {
-        kase.lastReply = CaseUnderReview.as(user).camundaComplete(kase.reviewTaskId);
+        kase.lastReply = CaseUnderReview.as(user).completeCamundaTask(kase.reviewTaskId);
     }
 
     @Then("Camunda refuses it")
     public void camundaRefuses() {
-        assertThat(kase.lastReply.ok()).as("Camunda answered %s: %s", kase.lastReply.status(), kase.lastReply.body()).isFalse();
+        assertThat(kase.lastReply.ok()).as("Camunda answered %s: %s", kase.lastReply.status(), kase.lastReply.text()).isFalse();
     }
 
     @Then("Camunda refuses it with the reason {string}")
@@ -56,10 +55,6 @@ public class TaskAccessSteps {
     public void theTaskIsStillOpen() {
         assertThat(taskIds(kase.view().path("openTasks"))).contains(kase.reviewTaskId);
         seesTheTask(CaseUnderReview.OFFICER);
-    }
-
-    private static List<String> taskIds(Reply reply) {
-        return taskIds(reply.accepted());
     }
 
     private static List<String> taskIds(JsonNode tasks) {

@@ -2,13 +2,12 @@ package org.approvalchain.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +30,6 @@ import org.springframework.http.HttpStatus;
 @SharedEngine
 class CaseMessagesIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLICANT = "zhang.san";
     private static final String REVIEW_REASON = "资格自动判定有误：我的从业年限应为五年，请人工复核";
 
@@ -61,10 +59,10 @@ class CaseMessagesIT {
     }
 
     @Test
-    void correctionsOverwriteTheApplicationAndMoveTheCaseOnToAnOfficer() throws Exception {
+    void correctionsOverwriteTheApplicationAndMoveTheCaseOnToAnOfficer() {
         String caseId = startCase("corrections");
 
-        JsonNode delivered = accepted(client(APPLICANT).send("POST", corrections(caseId), Map.of(
+        JsonNode delivered = accepted(client(APPLICANT).request("POST", corrections(caseId), Map.of(
                 "application", Map.of("floorArea", 120, "licenceType", "食品经营许可证"),
                 "note", "已补充经营场所平面图")), HttpStatus.ACCEPTED);
         assertThat(delivered.get("caseId").asText()).isEqualTo(caseId);
@@ -79,26 +77,26 @@ class CaseMessagesIT {
         assertThat(variables.get("applicantAge").asLong()).isEqualTo(30);
         assertThat(variables.get(CaseMessages.CORRECTION_NOTE).asText()).isEqualTo("已补充经营场所平面图");
         assertThat(variables.get(CaseMessages.CORRECTIONS_SUBMITTED_BY).asText()).isEqualTo(APPLICANT);
-        assertThat(client("wang.fang").send("GET", "/api/tasks", null).body()).contains(opened.get("taskId").asText());
+        assertThat(client("wang.fang").myTasks().toString()).contains(opened.get("taskId").asText());
 
-        assertRefused(client(APPLICANT).send("POST", corrections(caseId), Map.of("application", Map.of("floorArea", 130))),
+        assertRefused(client(APPLICANT).submitCorrections(caseId, Map.of("floorArea", 130)),
                 HttpStatus.CONFLICT, "case " + caseId + " is not waiting for corrections");
-        assertRefused(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of("reason", REVIEW_REASON)),
+        assertRefused(client(APPLICANT).requestReview(caseId, REVIEW_REASON),
                 HttpStatus.CONFLICT, "case " + caseId + " has no automated result open for human review");
     }
 
     @Test
-    void aReviewRequestOpensAManualReviewTaskAndKeepsTheApplicantsReason() throws Exception {
+    void aReviewRequestOpensAManualReviewTaskAndKeepsTheApplicantsReason() {
         String caseId = startCase("automated");
 
-        JsonNode delivered = accepted(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of("reason", REVIEW_REASON)),
+        JsonNode delivered = accepted(client(APPLICANT).requestReview(caseId, REVIEW_REASON),
                 HttpStatus.CREATED);
         assertThat(delivered.get("message").asText()).isEqualTo(CaseMessages.REVIEW_REQUESTED);
         JsonNode review = single(delivered.get("openedTasks"));
         assertThat(review.get("activityId").asText()).isEqualTo("Activity_HumanReview");
         assertThat(review.get("name").asText()).isEqualTo("Review the automated result");
         assertThat(review.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("licensing-officers");
-        assertThat(client("li.na").send("GET", "/api/tasks", null).body()).contains(review.get("taskId").asText());
+        assertThat(client("li.na").myTasks().toString()).contains(review.get("taskId").asText());
 
         JsonNode view = client(APPLICANT).caseView(caseId);
         assertThat(view.get("openTasks")).extracting(t -> t.get("taskId").asText()).containsExactly(review.get("taskId").asText());
@@ -107,49 +105,49 @@ class CaseMessagesIT {
         assertThat(variables.get(CaseMessages.REVIEW_REQUESTED_BY).asText()).isEqualTo(APPLICANT);
         assertThat(variables.get(CaseMessages.REVIEW_REQUESTED_AT).asLong()).isPositive();
 
-        assertRefused(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of("reason", "再次申请")),
+        assertRefused(client(APPLICANT).requestReview(caseId, "再次申请"),
                 HttpStatus.CONFLICT, "case " + caseId + " has no automated result open for human review");
-        assertRefused(client(APPLICANT).send("POST", corrections(caseId), Map.of("application", Map.of("floorArea", 90))),
+        assertRefused(client(APPLICANT).submitCorrections(caseId, Map.of("floorArea", 90)),
                 HttpStatus.CONFLICT, "case " + caseId + " is not waiting for corrections");
     }
 
     @Test
-    void onlyTheApplicantOrAnAdministratorMaySendMessagesIntoTheCase() throws Exception {
+    void onlyTheApplicantOrAnAdministratorMaySendMessagesIntoTheCase() {
         String caseId = startCase("automated");
 
-        assertRefused(client("wang.fang").send("POST", reviewRequests(caseId), Map.of("reason", REVIEW_REASON)),
+        assertRefused(client("wang.fang").requestReview(caseId, REVIEW_REASON),
                 HttpStatus.FORBIDDEN, "only the applicant who started case " + caseId);
-        assertRefused(client("wang.fang").send("POST", corrections(caseId), Map.of("application", Map.of("floorArea", 1))),
+        assertRefused(client("wang.fang").submitCorrections(caseId, Map.of("floorArea", 1)),
                 HttpStatus.FORBIDDEN, "user wang.fang did not start it");
         assertThat(client(APPLICANT).caseView(caseId).get("openTasks")).isEmpty();
 
-        JsonNode delivered = accepted(client("demo").send("POST", reviewRequests(caseId),
-                Map.of("reason", "申请人电话请求，由管理员代为提交")), HttpStatus.CREATED);
+        JsonNode delivered = accepted(client("demo").requestReview(caseId, "申请人电话请求，由管理员代为提交"),
+                HttpStatus.CREATED);
         assertThat(single(delivered.get("openedTasks")).get("activityId").asText()).isEqualTo("Activity_HumanReview");
         assertThat(client(APPLICANT).caseView(caseId).get("variables").get(CaseMessages.REVIEW_REQUESTED_BY).asText())
                 .isEqualTo("demo");
     }
 
     @Test
-    void unknownCasesAndBadInputAreRefusedWithTheirReason() throws Exception {
-        assertRefused(client(APPLICANT).send("POST", corrections("no-such-case"), Map.of("application", Map.of())),
+    void unknownCasesAndBadInputAreRefusedWithTheirReason() {
+        assertRefused(client(APPLICANT).submitCorrections("no-such-case", Map.of()),
                 HttpStatus.NOT_FOUND, "no case no-such-case");
-        assertRefused(client(APPLICANT).send("POST", reviewRequests("no-such-case"), Map.of("reason", REVIEW_REASON)),
+        assertRefused(client(APPLICANT).requestReview("no-such-case", REVIEW_REASON),
                 HttpStatus.NOT_FOUND, "no case no-such-case");
 
         String caseId = startCase("corrections");
-        assertRefused(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of("reason", "  ")),
+        assertRefused(client(APPLICANT).requestReview(caseId, "  "),
                 HttpStatus.BAD_REQUEST, "reason: must not be blank");
-        assertRefused(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of()),
+        assertRefused(client(APPLICANT).request("POST", reviewRequests(caseId), Map.of()),
                 HttpStatus.BAD_REQUEST, "reason: must not be blank");
-        assertRefused(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of("reason", "长".repeat(2001))),
+        assertRefused(client(APPLICANT).requestReview(caseId, "长".repeat(2001)),
                 HttpStatus.BAD_REQUEST, "reason: size must be between 0 and 2000");
-        assertRefused(client(APPLICANT).send("POST", corrections(caseId), Map.of("note", "忘了材料")),
+        assertRefused(client(APPLICANT).request("POST", corrections(caseId), Map.of("note", "忘了材料")),
                 HttpStatus.BAD_REQUEST, "application: must not be null");
-        assertRefused(client(APPLICANT).send("POST", corrections(caseId),
-                Map.of("application", Map.of("address", Map.of("city", "北京")))), HttpStatus.BAD_REQUEST, "application field 'address'");
-        assertRefused(client(APPLICANT).send("POST", corrections(caseId),
-                Map.of("application", Map.of("initiator", APPLICANT))), HttpStatus.BAD_REQUEST, "application field 'initiator'");
+        assertRefused(client(APPLICANT).submitCorrections(caseId, Map.of("address", Map.of("city", "北京"))),
+                HttpStatus.BAD_REQUEST, "application field 'address'");
+        assertRefused(client(APPLICANT).submitCorrections(caseId, Map.of("initiator", APPLICANT)),
+                HttpStatus.BAD_REQUEST, "application field 'initiator'");
         assertThat(client(APPLICANT).caseView(caseId).get("openTasks")).isEmpty();
 
         assertThat(http.getForObject("/v3/api-docs", String.class)).contains("/api/cases/{caseId}/corrections")
@@ -163,19 +161,19 @@ class CaseMessagesIT {
                         .message(CaseMessages.REVIEW_REQUESTED).endEvent("EndEvent_Done").done()).deploy();
         String caseId = startCase("corrections");
 
-        assertRefused(client(APPLICANT).send("POST", reviewRequests(caseId), Map.of("reason", REVIEW_REASON)),
+        assertRefused(client(APPLICANT).requestReview(caseId, REVIEW_REASON),
                 HttpStatus.CONFLICT, "case " + caseId + " has no automated result open for human review");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isEqualTo(1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("review-requested-start").count()).isZero();
     }
 
     @Test
-    void messagesRequireAuthentication() throws Exception {
+    void messagesRequireAuthentication() {
         String caseId = startCase("automated");
         assertThat(http.postForEntity(reviewRequests(caseId), Map.of("reason", REVIEW_REASON), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         // a wrong password locks a Camunda user for a few seconds, so it is tried on a user that does not exist
-        assertRefused(ApiClient.of(baseUrl(), "ghost", "wrong").send("POST", corrections(caseId), Map.of("application", Map.of())),
+        assertRefused(ApiClient.of(baseUrl(), "ghost", "wrong").submitCorrections(caseId, Map.of()),
                 HttpStatus.UNAUTHORIZED, "Authentication required");
         assertThat(client(APPLICANT).caseView(caseId).get("openTasks")).isEmpty();
     }
@@ -210,14 +208,14 @@ class CaseMessagesIT {
         return array.get(0);
     }
 
-    private static JsonNode accepted(HttpResponse<String> response, HttpStatus status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status.value());
-        return JSON.readTree(response.body());
+    private static JsonNode accepted(Reply reply, HttpStatus status) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status.value());
+        return reply.body();
     }
 
-    private static void assertRefused(HttpResponse<String> response, HttpStatus status, String detail) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status.value());
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains(detail).doesNotContain("\tat org.");
+    private static void assertRefused(Reply reply, HttpStatus status, String detail) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status.value());
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.text()).contains(detail).doesNotContain("\tat org.");
     }
 }

@@ -6,15 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SharedEngine
 class CaseVerifierIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -51,14 +48,14 @@ class CaseVerifierIT {
     }
 
     @Test
-    void reportsChangedReasons() throws Exception {
+    void reportsChangedReasons() {
         String caseId = completedCase();
         jdbc.update("UPDATE ac_decision SET reasons = ? WHERE case_id = ?", "材料不全", caseId);
         assertThat(findings(caseId)).containsExactly("ALTERED " + taskOf(caseId) + " reasons 材料不全 符合条件");
     }
 
     @Test
-    void aDeletedStepRowLeavesAnExtraStepOnChain() throws Exception {
+    void aDeletedStepRowLeavesAnExtraStepOnChain() {
         String caseId = completedCase();
         String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
                 + "ORDER BY step_block LIMIT 1", String.class, caseId);
@@ -73,7 +70,7 @@ class CaseVerifierIT {
     }
 
     @Test
-    void swappedStepsAreReportedReordered() throws Exception {
+    void swappedStepsAreReportedReordered() {
         String caseId = completedCase();
         List<Map<String, Object>> steps = jdbc.queryForList("SELECT step_key, step_block, recorded_at FROM ac_case_step "
                 + "WHERE case_id = ? ORDER BY step_block", caseId);
@@ -91,7 +88,7 @@ class CaseVerifierIT {
     }
 
     @Test
-    void aChangedSignatureIsAlteredAndInvalid() throws Exception {
+    void aChangedSignatureIsAlteredAndInvalid() {
         String caseId = completedCase();
         String payload = jdbc.queryForObject("SELECT payload FROM ac_decision WHERE case_id = ?", String.class, caseId);
         String forged = Sm2DecisionSigner.generate().sign(payload);
@@ -109,7 +106,7 @@ class CaseVerifierIT {
         String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
                 Map.of("name", "李四"));
         String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang"));
+        wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang")::sign);
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
         return caseId;
     }
@@ -119,7 +116,7 @@ class CaseVerifierIT {
     }
 
     /** Findings as {@code KIND subject field engine chain} lines. */
-    private List<String> findings(String caseId) throws Exception {
+    private List<String> findings(String caseId) {
         JsonNode result = verify(caseId, 200);
         assertThat(result.get("clean").asBoolean()).isFalse();
         List<String> lines = new java.util.ArrayList<>();
@@ -128,13 +125,10 @@ class CaseVerifierIT {
         return lines;
     }
 
-    private JsonNode verify(String caseId, int status) throws Exception {
-        String auth = Base64.getEncoder().encodeToString("li.na:li.na".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/api/cases/" + caseId + "/verify")).header("Authorization", "Basic " + auth).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
+    private JsonNode verify(String caseId, int status) {
+        Reply reply = ApiClient.demoUser(base(), "li.na").request("GET", "/api/cases/" + caseId + "/verify", null);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        return reply.body();
     }
 
     private String base() {

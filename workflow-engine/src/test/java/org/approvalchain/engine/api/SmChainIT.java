@@ -44,7 +44,7 @@ class SmChainIT {
         String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
                 Map.of("name", "李四"));
         String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        JsonNode recorded = wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang"));
+        JsonNode recorded = wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(dataDir, "wang.fang")::sign);
         assertThat(recorded.get("decisionTxHash").asText()).startsWith("0x");
 
         JsonNode kase = wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));

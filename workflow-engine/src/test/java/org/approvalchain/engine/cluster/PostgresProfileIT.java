@@ -33,7 +33,7 @@ class PostgresProfileIT {
                     Map.of("applicantAge", 30, "licenceType", "food-business"), Map.of("name", "张三"));
             String taskId = officer.awaitOpenTask(caseId, "Activity_ReviewApplication", TIMEOUT);
             JsonNode recorded = officer.decide(taskId, "APPROVE", "材料齐全",
-                    Sm2DecisionSigner.demoUser(dataDir, "wang.fang"));
+                    Sm2DecisionSigner.demoUser(dataDir, "wang.fang")::sign);
             JsonNode done = officer.awaitState(caseId, "COMPLETED", TIMEOUT);
 
             assertThat(recorded.path("decision").asText()).isEqualTo("APPROVE");

@@ -65,7 +65,7 @@ class TwoEngineNodesIT {
                 EngineNode decidingNode = nodes.get((i + 1) % 2);
                 String officer = OFFICERS.get(i % 2);
                 String taskId = decidingNode.as(officer).awaitOpenTask(caseIds.get(i), "Activity_ReviewApplication", TIMEOUT);
-                decidingNode.as(officer).decide(taskId, "APPROVE", "材料齐全", Sm2DecisionSigner.demoUser(dataDir, officer));
+                decidingNode.as(officer).decide(taskId, "APPROVE", "材料齐全", Sm2DecisionSigner.demoUser(dataDir, officer)::sign);
             }
             caseIds.forEach(caseId -> nodeA.as("wang.fang").awaitState(caseId, "COMPLETED", TIMEOUT));
 

@@ -3,20 +3,22 @@ package org.approvalchain.engine.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.embedded.EmbeddedLedger;
+import org.approvalchain.engine.support.ApiClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,27 +45,27 @@ class CrashAndRestartIT {
             "decision-on-chain"})                                   // decision and step on chain, task not completed
     void aKilledEngineFinishesTheCaseAfterARestartWithEveryChainWriteOnce(String haltAt) throws Exception {
         Path dataDir = freshDataDir(haltAt);
+        CliDecisionSigner signer = CliDecisionSigner.demoApprover(dataDir);
         String caseId;
         boolean decided;
         try (EngineProcess engine = EngineProcess.start(dataDir, args("--approvalchain.test.halt-at=" + haltAt))) {
-            EngineClient client = new EngineClient(engine.port);
-            caseId = client.startLicenceCase();
-            decided = driveUntilKilled(engine, client, caseId, dataDir);
+            ApiClient client = approverOn(engine);
+            caseId = LicenceCase.start(client);
+            decided = driveUntilKilled(engine, client, caseId, signer);
             assertThat(engine.awaitExit(Duration.ofSeconds(30))).as("exit code, as after kill -9").isEqualTo(137);
         }
 
         Map<String, String> contracts;
         try (EngineProcess engine = EngineProcess.start(dataDir, args())) {
-            EngineClient client = new EngineClient(engine.port);
+            ApiClient client = approverOn(engine);
             if (!decided) {
-                client.awaitCase(caseId, v -> !((List<?>) v.get("openTasks")).isEmpty(), Duration.ofSeconds(60));
-                HttpResponse<String> answer = client.approve(client.openTask(caseId).orElseThrow(), approverKey(dataDir));
-                assertThat(answer.statusCode()).as("decision answer: %s", answer.body()).isEqualTo(200);
+                String taskId = client.awaitOpenTask(caseId, LicenceCase.REVIEW, Duration.ofSeconds(60));
+                client.decide(taskId, "APPROVE", LicenceCase.APPROVAL_REASON, signer::sign);
             }
-            Map<String, Object> done = client.awaitCase(caseId, v -> "COMPLETED".equals(v.get("state")), Duration.ofSeconds(90));
-            assertThat(((List<?>) done.get("steps")).stream().map(s -> (String) ((Map<?, ?>) s).get("activityId")).toList())
+            JsonNode done = client.awaitState(caseId, "COMPLETED", Duration.ofSeconds(90));
+            assertThat(done.path("steps")).extracting(step -> step.path("activityId").asText())
                     .as("the case's steps").containsExactly(ACTIVITIES);
-            contracts = client.contracts();
+            contracts = contracts(client);
         }
 
         try (EmbeddedLedger ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, new LedgerProperties.Embedded(
@@ -83,7 +85,7 @@ class CrashAndRestartIT {
      * Lets the case run (approving its task once it is open) until the engine dies at its crash
      * point; returns whether the decision was submitted.
      */
-    private static boolean driveUntilKilled(EngineProcess engine, EngineClient client, String caseId, Path dataDir)
+    private static boolean driveUntilKilled(EngineProcess engine, ApiClient client, String caseId, CliDecisionSigner signer)
             throws InterruptedException {
         boolean decided = false;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -92,13 +94,12 @@ class CrashAndRestartIT {
                 throw new AssertionError("the engine never reached its crash point; log:\n" + engine.tail());
             }
             try {
-                Optional<String> task = decided ? Optional.empty() : client.openTask(caseId);
+                Optional<String> task = decided ? Optional.empty() : openTask(client, caseId);
                 if (task.isPresent()) {
                     decided = true;
-                    HttpResponse<String> answer = client.approve(task.get(), approverKey(dataDir));
-                    assertThat(answer.statusCode()).as("decision answer: %s", answer.body()).isEqualTo(200);
+                    client.decide(task.get(), "APPROVE", LicenceCase.APPROVAL_REASON, signer::sign);
                 }
-            } catch (IOException connectionDied) {
+            } catch (UncheckedIOException connectionDied) {
                 // the engine halted while answering
             }
             Thread.sleep(200);
@@ -119,8 +120,22 @@ class CrashAndRestartIT {
         return Files.createDirectories(dir);
     }
 
-    private static Path approverKey(Path dataDir) {
-        return dataDir.resolve("demo-keys").resolve(EngineClient.APPROVER + ".key.pem");
+    private static ApiClient approverOn(EngineProcess engine) {
+        return ApiClient.demoUser("http://localhost:" + engine.port, CliDecisionSigner.APPROVER);
+    }
+
+    /** The id of the case's open task, if it has one. */
+    private static Optional<String> openTask(ApiClient client, String caseId) {
+        JsonNode open = client.caseView(caseId).path("openTasks");
+        return open.isEmpty() ? Optional.empty() : Optional.of(open.get(0).path("taskId").asText());
+    }
+
+    /** The engine's contract addresses by name. */
+    private static Map<String, String> contracts(ApiClient client) {
+        Map<String, String> addresses = new HashMap<>();
+        client.ledgerStatus().path("contracts").fields()
+                .forEachRemaining(contract -> addresses.put(contract.getKey(), contract.getValue().asText()));
+        return addresses;
     }
 
     private static String[] args(String... more) {

@@ -2,7 +2,6 @@ package org.approvalchain.engine.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Reply;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -82,12 +84,14 @@ class LedgerOutageIT {
     @Autowired
     TestRestTemplate http;
 
-    EngineClient client;
+    ApiClient client;
+    CliDecisionSigner signer;
     ChainEvidence chain;
 
     @BeforeEach
     void connect() {
-        client = new EngineClient(port);
+        client = ApiClient.demoUser("http://localhost:" + port, CliDecisionSigner.APPROVER);
+        signer = CliDecisionSigner.demoApprover(dataDir);
         chain = new ChainEvidence(ledger, contracts.addresses());
     }
 
@@ -100,7 +104,7 @@ class LedgerOutageIT {
     void aStepRetriesWhileTheChainIsDownThenRaisesAnIncidentThatAnOperatorRetries() throws Exception {
         int refusedBefore = ledger.refusedSends();
         ledger.switchOff();
-        String caseId = client.startLicenceCase();
+        String caseId = LicenceCase.start(client);
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
 
         await("an incident", () -> runtime.createIncidentQuery().processInstanceId(instance).count() == 1);
@@ -122,35 +126,36 @@ class LedgerOutageIT {
                 new HttpEntity<>(Map.of("retries", 1)), String.class);
         assertThat(retried.getStatusCode()).as("operator's retry: %s", retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        Map<String, Object> waiting = client.awaitCase(caseId, v -> !((List<?>) v.get("openTasks")).isEmpty(), Duration.ofSeconds(30));
+        client.awaitOpenTask(caseId, LicenceCase.REVIEW, Duration.ofSeconds(30));
+        JsonNode waiting = client.caseView(caseId);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("incidents left").isZero();
         assertThat(chain.evaluations(caseId)).as("EligibilityRule.evaluate on chain").isEqualTo(1);
         assertThat(chain.steps(caseId)).containsExactly("Activity_CheckEligibility#1");
-        assertThat(((Map<?, ?>) ((List<?>) waiting.get("steps")).get(0)).get("callTxHash"))
+        assertThat(waiting.path("steps").get(0).path("callTxHash").asText())
                 .as("the transaction on chain is the one journalled before the outage").isEqualTo(journalled);
         assertThat(chain.failedTransactions()).isEmpty();
     }
 
     @Test
     void aDecisionSubmittedWhileTheChainIsDownIsKeptAndRecordedOnceWhenItIsBack() throws Exception {
-        String caseId = client.startLicenceCase();
-        client.awaitCase(caseId, v -> !((List<?>) v.get("openTasks")).isEmpty(), Duration.ofSeconds(30));
-        String taskId = client.openTask(caseId).orElseThrow();
+        String caseId = LicenceCase.start(client);
+        String taskId = client.awaitOpenTask(caseId, LicenceCase.REVIEW, Duration.ofSeconds(30));
 
         ledger.switchOff();
-        HttpResponse<String> refused = client.approve(taskId, dataDir.resolve("demo-keys/" + EngineClient.APPROVER + ".key.pem"));
-        assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(refused.body()).contains("\"status\":503").contains(SwitchableLedger.CODE);
+        String payload = client.decisionPayload(taskId, "APPROVE", LicenceCase.APPROVAL_REASON);
+        Reply refused = client.submitDecision(taskId, payload, signer.sign(payload));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.text()).contains("\"status\":503").contains(SwitchableLedger.CODE);
         Thread.sleep(2_500); // recovery runs every second meanwhile, and fails
         assertThat(decisionState(taskId)).as("the decision, while the chain is down").isEqualTo("SIGNED");
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task stays open").isEqualTo(1);
         assertThat(chain.decisions(caseId)).isEmpty();
 
         ledger.switchOn();
-        Map<String, Object> done = client.awaitCase(caseId, v -> "COMPLETED".equals(v.get("state")), Duration.ofSeconds(30));
+        JsonNode done = client.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
         assertThat(decisionState(taskId)).isEqualTo("RECORDED");
-        assertThat(((List<?>) done.get("steps"))).hasSize(3);
+        assertThat(done.path("steps")).hasSize(3);
         assertThat(chain.decisions(caseId)).as("decisions on chain").containsExactly(taskId);
         assertThat(chain.steps(caseId)).containsExactly(
                 "Activity_CheckEligibility#1", "Activity_ReviewApplication#1", "Activity_IssueLicence#1");

@@ -1,6 +1,7 @@
 package org.approvalchain.engine.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,19 +14,31 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * Our REST API ({@code /api}) as a client sees it, logged in as one user with HTTP Basic: start a
- * case, read it, wait for its task or its end, fetch a decision payload, sign it on the client's
- * side and submit it. A failed call throws with the status and the problem details it returned.
+ * The engine's HTTP APIs as one user's client sees them, logged in with HTTP Basic: ours under
+ * {@code /api} and Camunda's under {@code /engine-rest}. Shared by the engine's integration tests
+ * and the acceptance tests (the workflow-engine test-jar).
+ *
+ * <p>{@link #request} answers any call with a {@link Reply}, whatever its status. Built on it:
+ * reads and commands a test expects to succeed throw an {@link AssertionError} with the status and
+ * the problem details when they do not (start a case, read it, wait for a task or a state, decide);
+ * the commands a test may want to see refused (submit a decision, corrections, a review request,
+ * completing a task through Camunda) answer their {@link Reply}. The client signs nothing itself:
+ * {@link #decide} takes the approver's own signer.
  */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final String baseUrl;
     private final String authorization;
@@ -46,6 +59,38 @@ public final class ApiClient {
         return of(baseUrl, user, user);
     }
 
+    // --- any request ---
+
+    /**
+     * Sends {@code body} as JSON (none when null) and answers whatever the engine answered. A
+     * connection that fails throws an {@link UncheckedIOException}.
+     */
+    public Reply request(String method, String path, Object body) {
+        String call = method + " " + path;
+        try {
+            HttpResponse<String> response = HTTP.send(build(method, path, body), HttpResponse.BodyHandlers.ofString());
+            return new Reply(call, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), parse(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(call + " to " + baseUrl + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + call, e);
+        }
+    }
+
+    /** {@link #request} for a call the test expects to succeed: the body, or an assertion error. */
+    private JsonNode call(String method, String path, Object body) {
+        return request(method, path, body).accepted();
+    }
+
+    // --- our API: cases ---
+
+    /** The operator's health check: ledger adapter, crypto, height. */
+    public JsonNode health() {
+        return call("GET", "/actuator/health", null);
+    }
+
     /** Starts a case of the latest version of {@code processKey}; returns its case id. */
     public String startCase(String processKey, Map<String, Object> application, Map<String, Object> applicant) {
         return call("POST", "/api/processes/" + processKey + "/cases",
@@ -56,95 +101,162 @@ public final class ApiClient {
         return call("GET", "/api/cases/" + caseId, null);
     }
 
+    /** The applicant resubmits corrected fields to a case returned for correction (补正). */
+    public Reply submitCorrections(String caseId, Map<String, Object> application) {
+        return request("POST", "/api/cases/" + caseId + "/corrections", Map.of("application", application));
+    }
+
+    /** The applicant asks for a human review of the case's automated result. */
+    public Reply requestReview(String caseId, String reason) {
+        return request("POST", "/api/cases/" + caseId + "/review-requests", Map.of("reason", reason));
+    }
+
+    // --- waiting for the engine's jobs ---
+
+    /**
+     * Reads the case until {@code found} finds what is wanted in its view; after {@code timeout}
+     * fails with {@code what} and the view last read.
+     */
+    public <T> T awaitCase(String caseId, String what, Function<JsonNode, Optional<T>> found, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonNode view = caseView(caseId);
+            Optional<T> value = found.apply(view);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited " + timeout + " for " + what + " in case " + caseId + "; it is now: " + view);
+            }
+            pause();
+        }
+    }
+
+    /** Waits until the case has an open task that {@code wanted} accepts; returns the task as the case view lists it. */
+    public JsonNode awaitTask(String caseId, String what, Predicate<JsonNode> wanted, Duration timeout) {
+        return awaitCase(caseId, what, view -> first(view.path("openTasks"), wanted), timeout);
+    }
+
     /** Waits until the case has an open task at {@code activityId}; returns the task id. */
     public String awaitOpenTask(String caseId, String activityId, Duration timeout) {
-        return await(timeout, "an open task " + activityId + " in case " + caseId, view -> {
-            for (JsonNode task : view.path("openTasks")) {
-                if (activityId.equals(task.path("activityId").asText())) {
-                    return Optional.of(task.path("taskId").asText());
-                }
-            }
-            return Optional.empty();
-        }, caseId);
+        return awaitTask(caseId, "an open task " + activityId,
+                task -> activityId.equals(task.path("activityId").asText()), timeout).path("taskId").asText();
     }
 
     /** Waits until the case is in {@code state} (Camunda's: ACTIVE, COMPLETED, ...); returns the case view. */
     public JsonNode awaitState(String caseId, String state, Duration timeout) {
-        return await(timeout, "case " + caseId + " to be " + state,
-                view -> state.equals(view.path("state").asText()) ? Optional.of(view) : Optional.empty(), caseId);
+        return awaitCase(caseId, "the state " + state,
+                view -> Optional.of(view).filter(v -> state.equals(v.path("state").asText())), timeout);
     }
 
-    /** The exact payload text to sign for {@code decision} (APPROVE, REJECT, RETURN_FOR_CORRECTION). */
+    // --- our API: tasks and decisions ---
+
+    /** The open tasks this user may work on. */
+    public JsonNode myTasks() {
+        return call("GET", "/api/tasks", null);
+    }
+
+    /** Asks for the payload to sign for {@code decision} (APPROVE, REJECT, RETURN_FOR_CORRECTION); the answer as it is. */
+    public Reply askDecisionPayload(String taskId, String decision, String reason) {
+        return request("GET", "/api/tasks/" + taskId + "/decision-payload?decision=" + decision + "&reason="
+                + URLEncoder.encode(reason, StandardCharsets.UTF_8), null);
+    }
+
+    /** The exact payload text to sign for {@code decision}. */
     public String decisionPayload(String taskId, String decision, String reason) {
-        return call("GET", "/api/tasks/" + taskId + "/decision-payload?decision=" + decision + "&reason="
-                + URLEncoder.encode(reason, StandardCharsets.UTF_8), null).path("payload").asText();
+        return askDecisionPayload(taskId, decision, reason).accepted().path("payload").asText();
     }
 
-    /** Submits a signed payload; returns the decision record (chain transactions and blocks). */
-    public JsonNode submitDecision(String taskId, String payload, String signatureBase64) {
-        return call("POST", "/api/tasks/" + taskId + "/decision", Map.of("payload", payload, "signature", signatureBase64));
+    /** Submits a signed payload; on acceptance the body is the decision receipt (chain transactions and blocks). */
+    public Reply submitDecision(String taskId, String payload, String signatureBase64) {
+        return request("POST", "/api/tasks/" + taskId + "/decision", Map.of("payload", payload, "signature", signatureBase64));
     }
 
-    /** Fetches the payload, signs it with the approver's own key on this side, and submits it. */
-    public JsonNode decide(String taskId, String decision, String reason, Sm2DecisionSigner signer) {
+    /**
+     * Fetches the payload, signs it with {@code signer} (the approver's own key on the client's
+     * side: payload text to base64 signature) and submits it; returns the decision receipt.
+     */
+    public JsonNode decide(String taskId, String decision, String reason, UnaryOperator<String> signer) {
         String payload = decisionPayload(taskId, decision, reason);
-        return submitDecision(taskId, payload, signer.sign(payload));
+        return submitDecision(taskId, payload, signer.apply(payload)).accepted();
     }
 
-    private <T> T await(Duration timeout, String what, Function<JsonNode, Optional<T>> condition, String caseId) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode view = null;
-        while (Instant.now().isBefore(deadline)) {
-            view = caseView(caseId);
-            Optional<T> result = condition.apply(view);
-            if (result.isPresent()) {
-                return result.get();
-            }
-            sleep();
+    // --- our API: the ledger ---
+
+    /** The ledger: adapter, crypto, height and the deployed contracts' addresses by name. */
+    public JsonNode ledgerStatus() {
+        return call("GET", "/api/ledger/status", null);
+    }
+
+    public JsonNode block(long number) {
+        return call("GET", "/api/ledger/blocks/" + number, null);
+    }
+
+    // --- Camunda's REST API ---
+
+    /** Any read of Camunda's REST API, e.g. {@code /task} or {@code /job?processInstanceId=…&timers=true}. */
+    public JsonNode camundaGet(String path) {
+        return call("GET", "/engine-rest" + path, null);
+    }
+
+    /** Any command of Camunda's REST API, e.g. {@code /job/{id}/execute}. */
+    public JsonNode camundaPost(String path, Object body) {
+        return call("POST", "/engine-rest" + path, body);
+    }
+
+    /** Completes a task the way Camunda's REST API allows, without any decision; the answer as it is. */
+    public Reply completeCamundaTask(String taskId) {
+        return request("POST", "/engine-rest/task/" + taskId + "/complete", Map.of());
+    }
+
+    // --- plumbing ---
+
+    private HttpRequest build(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
-        throw new AssertionError("waited " + timeout + " for " + what + "; the case is now: " + view);
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json(body))).build();
     }
 
-    /** Sends a request (body as JSON, or none when null) and returns the response, whatever its status. */
-    public HttpResponse<String> send(String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", authorization)
-                    .header("Accept", "application/json");
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    private static Optional<JsonNode> first(JsonNode array, Predicate<JsonNode> wanted) {
+        for (JsonNode element : array) {
+            if (wanted.test(element)) {
+                return Optional.of(element);
             }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e.getMessage(), e);
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode parse(String text) {
+        if (text.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private JsonNode call(String method, String path, Object body) {
-        HttpResponse<String> response = send(method, path, body);
-        if (response.statusCode() / 100 != 2) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        try {
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response.body(), e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     }
 }

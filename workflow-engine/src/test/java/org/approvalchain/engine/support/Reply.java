@@ -1,0 +1,29 @@
+package org.approvalchain.engine.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the engine answered to one request ({@code call}, e.g. {@code POST /api/cases/…/corrections}):
+ * the HTTP status, the content type, the body as text and as JSON (a null node when the body is
+ * empty, a missing node when it is no JSON). A refusal is an RFC 9457 problem detail on our API
+ * ({@code detail}) and Camunda's exception JSON on its REST API ({@code message}).
+ */
+public record Reply(String call, int status, String contentType, String text, JsonNode body) {
+
+    public boolean ok() {
+        return status / 100 == 2;
+    }
+
+    /** The reason the engine gave for a refusal, whichever API gave it; else the body as it came. */
+    public String reason() {
+        return body.hasNonNull("detail") ? body.get("detail").asText() : body.path("message").asText(text);
+    }
+
+    /** The body, or an assertion error naming the call, the status and the body when it was not accepted. */
+    public JsonNode accepted() {
+        if (!ok()) {
+            throw new AssertionError(call + " was expected to be accepted, but it answered " + status + ": " + text);
+        }
+        return body;
+    }
+}
