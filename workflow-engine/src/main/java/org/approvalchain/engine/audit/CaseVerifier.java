@@ -1,5 +1,6 @@
 package org.approvalchain.engine.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.chain.CaseChain.StepEvent;
+import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -60,12 +62,14 @@ public class CaseVerifier {
     private Verification verify(String caseId, Map<String, List<StepEvent>> events) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Long> sequences = new LinkedHashMap<>();
+        List<KeptDecision> decisions = record.decisions(caseId);
         for (CaseStep step : record.steps(caseId)) {
             checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
+            checkRecordedStep(step, decisions, findings);
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
-        for (KeptDecision kept : record.decisions(caseId)) {
+        for (KeptDecision kept : decisions) {
             if (kept.state() == KeptDecision.State.RECORDED) {
                 findings.addAll(DecisionCheck.againstChain(kept, caseChain.decision(caseId, kept.taskId())));
                 findings.addAll(DecisionCheck.inItself(kept));
@@ -79,6 +83,27 @@ public class CaseVerifier {
         return caseChain.stepsRecorded(0, ledger.status().blockNumber()).stream()
                 .filter(e -> caseIds == null || caseIds.contains(e.step().caseId()))
                 .collect(Collectors.groupingBy(e -> e.step().caseId()));
+    }
+
+    /**
+     * The step in itself: a stored result hashes to the recorded hash; a manual step has its kept
+     * decision (the one recorded in the step's transaction), taken by the step's actor.
+     */
+    private static void checkRecordedStep(CaseStep step, List<KeptDecision> decisions, List<Finding> findings) {
+        if (step.resultJson() != null) {
+            differs(step.stepKey(), "result_json", hex(step.resultHash()),
+                    Sm3.hex(step.resultJson().getBytes(StandardCharsets.UTF_8)), findings);
+        }
+        if (step.kind() != CaseStep.Kind.MANUAL) {
+            return;
+        }
+        Optional<KeptDecision> kept = decisions.stream().filter(d -> step.callTxHash() != null
+                && step.callTxHash().equalsIgnoreCase(d.decisionTxHash())).findFirst();
+        if (kept.isEmpty()) {
+            findings.add(new Finding(Kind.MISSING, step.stepKey(), "decision", null, "DecisionRegistry tx " + step.callTxHash()));
+        } else {
+            differs(step.stepKey(), "actor", step.actor(), kept.get().approverId(), findings);
+        }
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */

@@ -101,6 +101,27 @@ class CaseVerifierIT {
         assertThat(Base64.getDecoder().decode(findings.get(0).split(" ")[4])).isNotEmpty();
     }
 
+    @Test
+    void anEditedResultWhoseHashWasKeptIsAltered() {
+        String caseId = completedCase();
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        jdbc.update("UPDATE ac_case_step SET result_json = REPLACE(result_json, 'true', 'false') WHERE step_key = ?", stepKey);
+        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " result_json ");
+    }
+
+    @Test
+    void aChangedActorAndADeletedDecisionAreReported() {
+        String caseId = completedCase();
+        String manualStep = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'MANUAL'",
+                String.class, caseId);
+        jdbc.update("UPDATE ac_case_step SET actor = 'li.na' WHERE step_key = ?", manualStep);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + manualStep + " actor li.na wang.fang");
+
+        jdbc.update("DELETE FROM ac_decision WHERE case_id = ?", caseId);
+        assertThat(findings(caseId)).singleElement().asString().startsWith("MISSING " + manualStep + " decision null ");
+    }
+
     private String completedCase() {
         ApiClient wangFang = ApiClient.demoUser(base(), "wang.fang");
         String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 45, "licenceType", "营业执照"),
