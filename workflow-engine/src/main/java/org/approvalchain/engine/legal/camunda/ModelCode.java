@@ -17,7 +17,8 @@ import org.w3c.dom.Node;
  * ({@link ExpressionPolicy}, LEGAL-009) anywhere in the document (attributes and text: conditions,
  * timers, input and output mappings, candidates, due dates, message names, called elements), and
  * the elements that run code by design (LEGAL-010): script tasks and scripts, Java classes ({@code
- * camunda:class}), listeners, and delegate expressions other than the generic contract step.
+ * camunda:class}), shell and mail tasks ({@code camunda:type}), listeners, and delegate expressions
+ * other than the generic contract step.
  */
 final class ModelCode {
 
@@ -61,6 +62,9 @@ final class ModelCode {
         if (CAMUNDA.equals(attribute.getNamespaceURI()) && "class".equals(name)) {
             findings.add(finding(process, owner, "LEGAL-010", "camunda:class '" + attribute.getValue()
                     + "' runs Java code; bind the step to a contract with delegateExpression " + CONTRACT_STEP));
+        } else if (CAMUNDA.equals(attribute.getNamespaceURI()) && "type".equals(name) && !"external".equals(attribute.getValue())) {
+            findings.add(finding(process, owner, "LEGAL-010", "camunda:type '" + attribute.getValue()
+                    + "' runs code in the engine (a shell or mail task); bind the step to a contract with " + CONTRACT_STEP));
         } else if (CAMUNDA.equals(attribute.getNamespaceURI()) && "delegateExpression".equals(name)
                 && !CONTRACT_STEP.equals(attribute.getValue().trim())) {
             findings.add(finding(process, owner, "LEGAL-010", "camunda:delegateExpression '" + attribute.getValue()

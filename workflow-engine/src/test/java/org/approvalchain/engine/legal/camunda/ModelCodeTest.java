@@ -47,11 +47,12 @@ class ModelCodeTest {
                 .scriptTask("Activity_Script").scriptFormat("groovy").scriptText("'id'.execute()")
                 .serviceTask("Activity_Class").camundaClass("com.example.Evil")
                 .serviceTask("Activity_Delegate").camundaDelegateExpression("${runtimeService}")
+                .serviceTask("Activity_Shell").camundaType("shell")
                 .userTask("Activity_Listened").camundaTaskListenerExpression("create", "${chain.document('a', b, c)}")
                 .endEvent().done();
         List<Finding> findings = ModelCode.findings(model);
         assertThat(findings).extracting(Finding::elementId)
-                .contains("Activity_Script", "Activity_Class", "Activity_Delegate", "Activity_Listened");
+                .contains("Activity_Script", "Activity_Class", "Activity_Delegate", "Activity_Shell", "Activity_Listened");
         assertThat(findings).extracting(Finding::rule).containsOnly("LEGAL-010");
     }
 

@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Expressions are data in the running engine, whatever reaches it: a model that would run a command
- * is refused at deployment, the engine's own expression manager refuses such an expression even
- * where no gate looked, and expressions see the model beans ({@code chain}) but no other Spring
- * bean (such as {@code runtimeService}).
+ * Models are data in the running engine, whatever reaches it: a model that would run a command is
+ * refused at deployment; the engine's own expression manager refuses such an expression even where
+ * no gate looked, and it compiles no script and instantiates no class a model names; expressions
+ * see the model beans ({@code chain}) but no other Spring bean (such as {@code runtimeService}).
  */
 @SharedEngine
-class ExpressionGuardIT {
+class ModelCodeGuardIT {
 
-    private static final Path PWNED = Path.of("target", "expression-guard-pwned");
+    private static final Path PWNED = Path.of("target", "model-code-guard-pwned");
     private static final String EXEC = "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch "
             + PWNED.toAbsolutePath() + "')}";
 
@@ -59,6 +59,16 @@ class ExpressionGuardIT {
         assertThatThrownBy(() -> expressions.createExpression(EXEC))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("EXPRESSION-001");
         assertThat(PWNED).doesNotExist();
+    }
+
+    @Test
+    void theEngineCompilesNoScriptAndInstantiatesNoClassAModelNames() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+        assertThatThrownBy(() -> configuration.getScriptFactory().createScriptFromSource("groovy", "'touch x'.execute()"))
+                .hasMessageContaining("CODE-001");
+        assertThatThrownBy(() -> configuration.getArtifactFactory().getArtifact(ProcessBuilder.class))
+                .hasMessageContaining("CODE-002");
     }
 
     @Test
