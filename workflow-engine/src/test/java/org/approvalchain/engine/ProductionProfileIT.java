@@ -20,7 +20,9 @@ class ProductionProfileIT {
 
     private ConfigurableApplicationContext startProduction(String... arguments) {
         String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                "--approvalchain.data-dir=" + dataDir, "--server.port=0"), java.util.Arrays.stream(arguments)).toArray(String[]::new);
+                "--approvalchain.data-dir=" + dataDir, "--server.port=0",
+                // its own engine name: the shared ITs' engine is "default" (Camunda REST finds engines by name)
+                "--camunda.bpm.process-engine-name=productionit"), java.util.Arrays.stream(arguments)).toArray(String[]::new);
         return new SpringApplicationBuilder(ApprovalChainApplication.class).profiles("production").run(all);
     }
 

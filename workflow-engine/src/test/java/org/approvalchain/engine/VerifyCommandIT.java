@@ -24,6 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class VerifyCommandIT {
 
+    /** Its own engine name: the shared ITs' engine is "default" (Camunda REST finds engines by name). */
+    private static final String ENGINE_NAME = "--camunda.bpm.process-engine-name=verifyit";
+
     @TempDir
     Path dataDir;
 
@@ -31,7 +34,7 @@ class VerifyCommandIT {
     void exitsNonZeroWhenAnythingIsOffAndRefusesATamperedChain() throws Exception {
         String id;
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(ApprovalChainApplication.class)
-                .run("--server.port=0", "--approvalchain.data-dir=" + dataDir)) {
+                .run("--server.port=0", "--approvalchain.data-dir=" + dataDir, ENGINE_NAME)) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             id = completedCase("http://localhost:" + port);
         }
@@ -53,7 +56,7 @@ class VerifyCommandIT {
     }
 
     private int verify(String which) {
-        return ApprovalChainApplication.verify("--approvalchain.data-dir=" + dataDir, "--approvalchain.verify=" + which);
+        return ApprovalChainApplication.verify("--approvalchain.data-dir=" + dataDir, "--approvalchain.verify=" + which, ENGINE_NAME);
     }
 
     private String completedCase(String base) {

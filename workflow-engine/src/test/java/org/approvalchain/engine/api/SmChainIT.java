@@ -15,12 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** SM end to end (密评): an SM2-signed decision, SM3 hashes, on a chain in SM mode. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "approvalchain.ledger.crypto=sm")
+// an engine of its own, under its own name: Camunda's REST API finds engines by name, and the
+// engine the shared ITs use is "default" (names may not contain hyphens); closed after the class
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"approvalchain.ledger.crypto=sm",
+        "camunda.bpm.process-engine-name=smchain"})
+@DirtiesContext
 class SmChainIT {
 
     @TempDir

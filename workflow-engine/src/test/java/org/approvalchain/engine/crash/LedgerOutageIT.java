@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,12 +44,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * API; a decision submitted meanwhile is refused with 503 but kept, and recorded once the chain is
  * back. In both cases the very transaction journalled before the outage is the one on chain, once.
  */
+// an engine of its own, under its own name: Camunda's REST API finds engines by name, and the
+// engine the shared ITs use is "default" (names may not contain hyphens); closed after the class
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.process-engine-name=ledgeroutage",
         "camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=R2/PT1S",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
         "approvalchain.decisions.recovery-interval=PT1S"})
+@DirtiesContext
 class LedgerOutageIT {
+
+    /** Camunda REST for this class's own engine (the unnamed paths are the shared engine's). */
+    private static final String ENGINE_REST = "/engine-rest/engine/ledgeroutage";
 
     @TempDir
     static Path dataDir;
@@ -108,7 +116,7 @@ class LedgerOutageIT {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
 
         await("an incident", () -> runtime.createIncidentQuery().processInstanceId(instance).count() == 1);
-        List<?> incidents = operator().getForObject("/engine-rest/incident?processInstanceId=" + instance, List.class);
+        List<?> incidents = operator().getForObject(ENGINE_REST + "/incident?processInstanceId=" + instance, List.class);
         assertThat(incidents).as("incidents an operator sees in Camunda's REST API").hasSize(1);
         Map<?, ?> incident = (Map<?, ?>) incidents.get(0);
         assertThat(incident.get("incidentType")).isEqualTo("failedJob");
@@ -122,7 +130,7 @@ class LedgerOutageIT {
         assertThat(chain.evaluations(caseId)).as("evaluations on chain during the outage").isZero();
 
         ledger.switchOn();
-        var retried = operator().exchange("/engine-rest/job/" + job.getId() + "/retries", HttpMethod.PUT,
+        var retried = operator().exchange(ENGINE_REST + "/job/" + job.getId() + "/retries", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("retries", 1)), String.class);
         assertThat(retried.getStatusCode()).as("operator's retry: %s", retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
