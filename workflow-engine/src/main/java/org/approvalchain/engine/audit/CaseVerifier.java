@@ -27,8 +27,9 @@ import org.web3j.utils.Numeric;
 /**
  * Checks a case's record (its steps and decisions, as the engine recorded them) against the chain:
  * each step on {@code CaseLedger} with the same kind and result hash, in the same order, with its
- * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck});
- * and no step on chain that the record lacks. The chain's step events are read once per run:
+ * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck}); no
+ * step on chain that the record lacks; and the decisions against the engine's own history (see
+ * {@link HistoryCheck}). The chain's step events are read once per run:
  * verifying every case costs one pass over the chain, not one per case.
  */
 @Service
@@ -37,11 +38,13 @@ public class CaseVerifier {
     private final CaseRecord record;
     private final CaseChain caseChain;
     private final Ledger ledger;
+    private final CaseHistory history;
 
-    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger) {
+    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history) {
         this.record = record;
         this.caseChain = caseChain;
         this.ledger = ledger;
+        this.history = history;
     }
 
     /** Does the record hold anything of this case? */
@@ -69,12 +72,12 @@ public class CaseVerifier {
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
-        for (KeptDecision kept : decisions) {
-            if (kept.state() == KeptDecision.State.RECORDED) {
-                findings.addAll(DecisionCheck.againstChain(kept, caseChain.decision(caseId, kept.taskId())));
-                findings.addAll(DecisionCheck.inItself(kept));
-            }
+        List<KeptDecision> recorded = decisions.stream().filter(d -> d.state() == KeptDecision.State.RECORDED).toList();
+        for (KeptDecision kept : recorded) {
+            findings.addAll(DecisionCheck.againstChain(kept, caseChain.decision(caseId, kept.taskId())));
+            findings.addAll(DecisionCheck.inItself(kept));
         }
+        findings.addAll(HistoryCheck.check(recorded, history.completedGuardedTasks(caseId), history.decisionVariables(caseId)));
         return Verification.of(caseId, findings);
     }
 

@@ -51,7 +51,8 @@ class CaseVerifierIT {
     void reportsChangedReasons() {
         String caseId = completedCase();
         jdbc.update("UPDATE ac_decision SET reasons = ? WHERE case_id = ?", "材料不全", caseId);
-        assertThat(findings(caseId)).containsExactly("ALTERED " + taskOf(caseId) + " reasons 材料不全 符合条件");
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskOf(caseId) + " reasons 材料不全 符合条件",
+                "ALTERED " + taskOf(caseId) + " history decisionReasons 符合条件 材料不全");
     }
 
     @Test
@@ -118,8 +119,25 @@ class CaseVerifierIT {
         jdbc.update("UPDATE ac_case_step SET actor = 'li.na' WHERE step_key = ?", manualStep);
         assertThat(findings(caseId)).containsExactly("ALTERED " + manualStep + " actor li.na wang.fang");
 
+        String taskId = taskOf(caseId);
         jdbc.update("DELETE FROM ac_decision WHERE case_id = ?", caseId);
-        assertThat(findings(caseId)).singleElement().asString().startsWith("MISSING " + manualStep + " decision null ");
+        List<String> findings = findings(caseId);
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0)).startsWith("MISSING " + manualStep + " decision null DecisionRegistry tx 0x");
+        assertThat(findings.get(1)).isEqualTo("MISSING " + taskId + " decision task Activity_ReviewApplication completed null");
+    }
+
+    @Test
+    void anEditedHistoryDecisionAndADeletedHistoryTaskAreReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = 'REJECT' WHERE NAME_ = 'decision' AND PROC_INST_ID_ = ?", instance);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " history decision REJECT APPROVE");
+
+        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = 'APPROVE' WHERE NAME_ = 'decision' AND PROC_INST_ID_ = ?", instance);
+        jdbc.update("DELETE FROM ACT_HI_TASKINST WHERE ID_ = ?", taskId);
+        assertThat(findings(caseId)).singleElement().asString().startsWith("MISSING " + taskId + " completed task null APPROVE by wang.fang");
     }
 
     private String completedCase() {

@@ -1,0 +1,17 @@
+package org.approvalchain.engine.audit;
+
+import java.util.Map;
+
+/**
+ * What the process engine's own history says about a case's signed steps, for the verifier to hold
+ * against the case record and the chain: which tasks that only a signed decision may complete were
+ * completed, and the decision variables the case shows now.
+ */
+public interface CaseHistory {
+
+    /** The case's completed tasks that require a signed decision: task id to activity id. */
+    Map<String, String> completedGuardedTasks(String caseId);
+
+    /** The case's {@code decision}, {@code decidedBy} and {@code decisionReasons} as its history holds them now. */
+    Map<String, String> decisionVariables(String caseId);
+}

@@ -1,0 +1,51 @@
+package org.approvalchain.engine.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.approvalchain.engine.audit.Verification.Finding;
+import org.approvalchain.engine.audit.Verification.Kind;
+import org.approvalchain.engine.record.KeptDecision;
+
+/**
+ * The recorded decisions of a case against the engine's history: every completed task that required
+ * a signed decision has one, every recorded decision has its completed task, and the decision
+ * variables the case shows are those of its latest recorded decision.
+ */
+final class HistoryCheck {
+
+    private HistoryCheck() {
+    }
+
+    static List<Finding> check(List<KeptDecision> recorded, Map<String, String> completedTasks, Map<String, String> variables) {
+        List<Finding> findings = new ArrayList<>();
+        completedTasks.forEach((taskId, activityId) -> {
+            if (recorded.stream().noneMatch(d -> d.taskId().equals(taskId))) {
+                findings.add(new Finding(Kind.MISSING, taskId, "decision", "task " + activityId + " completed", null));
+            }
+        });
+        for (KeptDecision decision : recorded) {
+            if (!completedTasks.containsKey(decision.taskId())) {
+                findings.add(new Finding(Kind.MISSING, decision.taskId(), "completed task", null,
+                        decision.decision() + " by " + decision.approverId() + ", tx " + decision.decisionTxHash()));
+            }
+        }
+        recorded.stream().max(Comparator.comparing(KeptDecision::decisionBlock).thenComparing(KeptDecision::recordedAt))
+                .ifPresent(latest -> {
+                    differs(latest.taskId(), "history decision", variables.get("decision"), latest.decision(), findings);
+                    differs(latest.taskId(), "history decidedBy", variables.get("decidedBy"), latest.approverId(), findings);
+                    differs(latest.taskId(), "history decisionReasons", variables.get("decisionReasons"),
+                            String.valueOf(latest.reasons()), findings);
+                });
+        return findings;
+    }
+
+    private static void differs(String subject, String field, String history, String recorded, List<Finding> findings) {
+        if (!Objects.equals(history, recorded)) {
+            findings.add(new Finding(Kind.ALTERED, subject, field, history, recorded));
+        }
+    }
+}
