@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +31,7 @@ class CaseAccessIT {
 
     @BeforeEach
     void applicantHasAnAccount() {
-        if (identity.createUserQuery().userId(APPLICANT).count() == 0) {
-            User user = identity.newUser(APPLICANT);
-            user.setPassword(APPLICANT);
-            identity.saveUser(user);
-        }
+        Applicants.ensure(identity, APPLICANT);
     }
 
     @Test

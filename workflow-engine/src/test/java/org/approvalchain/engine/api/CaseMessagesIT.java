@@ -7,12 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +51,7 @@ class CaseMessagesIT {
     /** An applicant of no group: neither an officer nor an administrator. */
     @BeforeEach
     void applicantHasAnAccount() {
-        if (identity.createUserQuery().userId(APPLICANT).count() == 0) {
-            User user = identity.newUser(APPLICANT);
-            user.setPassword(APPLICANT);
-            identity.saveUser(user);
-        }
+        Applicants.ensure(identity, APPLICANT);
     }
 
     @Test
