@@ -3,6 +3,9 @@ package org.approvalchain.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -33,14 +36,18 @@ class VerifyCommandIT {
     @Test
     void exitsNonZeroWhenAnythingIsOffAndRefusesATamperedChain() throws Exception {
         String id;
+        String waiting;
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(ApprovalChainApplication.class)
                 .run("--server.port=0", "--approvalchain.data-dir=" + dataDir, ENGINE_NAME)) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             id = completedCase("http://localhost:" + port);
+            waiting = ApiClient.demoUser("http://localhost:" + port, "wang.fang").startCase("case-messages",
+                    Map.of("route", "corrections"), Map.of("name", "王五"));
         }
         String caseId = id;
         assertThat(verify(caseId)).isZero();
-        assertThat(verify("all")).isZero();
+        assertThat(printed(() -> assertThat(verify("all")).isZero()))
+                .contains("VERIFY-001 case " + caseId + " clean", "VERIFY-004 case " + waiting + " never reached the chain: waiting at");
         assertThat(verify("no-such-case")).isEqualTo(2);
 
         try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("engine/camunda") + ";WRITE_DELAY=0", "sa", "")) {
@@ -49,10 +56,32 @@ class VerifyCommandIT {
         assertThat(verify(caseId)).isEqualTo(1);
         assertThat(verify("all")).isEqualTo(1);
 
+        try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("engine/camunda") + ";WRITE_DELAY=0", "sa", "")) {
+            db.createStatement().executeUpdate("DELETE FROM ac_case_step WHERE case_id = '" + caseId + "'");
+            db.createStatement().executeUpdate("DELETE FROM ac_decision WHERE case_id = '" + caseId + "'");
+        }
+        assertThat(printed(() -> assertThat(verify("all")).isEqualTo(1)))
+                // its three steps are on chain but not in the record, and its completed review has no decision
+                .as("a case whose rows were all deleted is still verified from its steps on chain")
+                .contains("VERIFY-002 case " + caseId + ": 4 finding(s)", "EXTRA " + caseId + "/", "MISSING ");
+
         try (var chain = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger/chain"), "ledger", "")) {
             chain.createStatement().executeUpdate("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 1");
         }
         assertThatThrownBy(() -> verify(caseId)).hasStackTraceContaining("LEDGER-210");
+    }
+
+    /** What {@code run} printed on standard output. */
+    private static String printed(Runnable run) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     private int verify(String which) {

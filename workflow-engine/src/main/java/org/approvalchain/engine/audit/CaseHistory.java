@@ -1,5 +1,6 @@
 package org.approvalchain.engine.audit;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,12 @@ public interface CaseHistory {
 
     /** The case's completed tasks that require a signed decision: task id to activity id. */
     Map<String, String> completedGuardedTasks(String caseId);
+
+    /** Every case the history has, by case id. */
+    List<String> caseIds();
+
+    /** Where a case stands, for a reader: its open incidents' messages, the activities it waits at, or how it ended. */
+    String whereIs(String caseId);
 
     /** The case's {@code decision}, {@code decidedBy} and {@code decisionReasons} as its history holds them now. */
     Map<String, String> decisionVariables(String caseId);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
@@ -56,10 +58,29 @@ public class CaseVerifier {
         return verify(caseId, stepEvents(Set.of(caseId)));
     }
 
-    /** Every case the record holds, each verified. */
+    /**
+     * Every case the record holds or the chain has steps of, each verified: a case whose rows were
+     * all deleted still shows up, with every step it has on chain EXTRA.
+     */
     public List<Verification> verifyAll() {
         Map<String, List<StepEvent>> events = stepEvents(null);
-        return record.caseIds().stream().map(caseId -> verify(caseId, events)).toList();
+        Set<String> caseIds = new TreeSet<>(record.caseIds());
+        caseIds.addAll(events.keySet());
+        return caseIds.stream().map(caseId -> verify(caseId, events)).toList();
+    }
+
+    /**
+     * The cases the engine's history has that never reached the chain (no record, no step on chain),
+     * each with where it stands: a case waiting before its first step, or one whose first step
+     * keeps failing.
+     */
+    public Map<String, String> notOnChain() {
+        Set<String> onChain = new TreeSet<>(record.caseIds());
+        onChain.addAll(stepEvents(null).keySet());
+        Map<String, String> missing = new TreeMap<>();
+        history.caseIds().stream().filter(caseId -> !onChain.contains(caseId))
+                .forEach(caseId -> missing.put(caseId, history.whereIs(caseId)));
+        return missing;
     }
 
     private Verification verify(String caseId, Map<String, List<StepEvent>> events) {

@@ -50,6 +50,10 @@ class VerificationCommand implements ApplicationRunner, ExitCodeGenerator {
                 result.findings().forEach(f -> out.println("  " + f));
             }
         }
+        if ("all".equals(which)) {
+            verifier.notOnChain().forEach((caseId, where) ->
+                    out.println("VERIFY-004 case " + caseId + " never reached the chain: " + where));
+        }
         out.println("VERIFY-000 verified " + results.size() + " case(s), " + offCases + " with findings");
         exitCode = offCases == 0 ? 0 : 1;
     }

@@ -1,7 +1,9 @@
 package org.approvalchain.engine.audit.camunda;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.approvalchain.engine.audit.CaseHistory;
@@ -9,6 +11,8 @@ import org.approvalchain.engine.legal.Mode;
 import org.approvalchain.engine.legal.camunda.ExtensionProperties;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -38,6 +42,31 @@ class CamundaCaseHistory implements CaseHistory {
             }
         }
         return completed;
+    }
+
+    @Override
+    public List<String> caseIds() {
+        return history.createHistoricProcessInstanceQuery().list().stream().map(HistoricProcessInstance::getBusinessKey)
+                .filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public String whereIs(String caseId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        if (instance == null) {
+            return "unknown";
+        }
+        if (instance.getEndTime() != null) {
+            return instance.getState() + " at " + instance.getEndActivityId();
+        }
+        List<String> incidents = history.createHistoricIncidentQuery().processInstanceId(instance.getId()).open().list()
+                .stream().map(i -> i.getActivityId() + ": " + i.getIncidentMessage()).toList();
+        if (!incidents.isEmpty()) {
+            return "incident " + incidents;
+        }
+        return "waiting at " + history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished()
+                .list().stream().map(HistoricActivityInstance::getActivityId).sorted().toList();
     }
 
     @Override
