@@ -16,8 +16,8 @@ import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.chain.CaseChain.StepEvent;
-import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.chain.CaseChain;
+import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
@@ -59,28 +59,23 @@ public class CaseVerifier {
     }
 
     /**
-     * Every case the record holds or the chain has steps of, each verified: a case whose rows were
-     * all deleted still shows up, with every step it has on chain EXTRA.
+     * Every case verified, from one pass over the chain: each case the record holds or the chain has
+     * steps of (a case whose rows were all deleted still shows up, every step it has on chain EXTRA),
+     * and the cases of the engine's history that never reached the chain, each with where it stands
+     * (waiting before its first step, or its first step failing).
      */
-    public List<Verification> verifyAll() {
+    public AllCases verifyAll() {
         Map<String, List<StepEvent>> events = stepEvents(null);
         Set<String> caseIds = new TreeSet<>(record.caseIds());
         caseIds.addAll(events.keySet());
-        return caseIds.stream().map(caseId -> verify(caseId, events)).toList();
+        Map<String, String> notOnChain = new TreeMap<>();
+        history.caseIds().stream().filter(caseId -> !caseIds.contains(caseId))
+                .forEach(caseId -> notOnChain.put(caseId, history.whereIs(caseId)));
+        return new AllCases(caseIds.stream().map(caseId -> verify(caseId, events)).toList(), notOnChain);
     }
 
-    /**
-     * The cases the engine's history has that never reached the chain (no record, no step on chain),
-     * each with where it stands: a case waiting before its first step, or one whose first step
-     * keeps failing.
-     */
-    public Map<String, String> notOnChain() {
-        Set<String> onChain = new TreeSet<>(record.caseIds());
-        onChain.addAll(stepEvents(null).keySet());
-        Map<String, String> missing = new TreeMap<>();
-        history.caseIds().stream().filter(caseId -> !onChain.contains(caseId))
-                .forEach(caseId -> missing.put(caseId, history.whereIs(caseId)));
-        return missing;
+    /** The verification of every case on chain, and the cases that never reached it with where they stand. */
+    public record AllCases(List<Verification> verified, Map<String, String> notOnChain) {
     }
 
     private Verification verify(String caseId, Map<String, List<StepEvent>> events) {

@@ -2,6 +2,7 @@ package org.approvalchain.engine.audit;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -39,7 +40,9 @@ class VerificationCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 2;
             return;
         }
-        List<Verification> results = "all".equals(which) ? verifier.verifyAll() : List.of(verifier.verify(which));
+        CaseVerifier.AllCases all = "all".equals(which) ? verifier.verifyAll()
+                : new CaseVerifier.AllCases(List.of(verifier.verify(which)), Map.of());
+        List<Verification> results = all.verified();
         int offCases = 0;
         for (Verification result : results) {
             if (result.clean()) {
@@ -50,10 +53,7 @@ class VerificationCommand implements ApplicationRunner, ExitCodeGenerator {
                 result.findings().forEach(f -> out.println("  " + f));
             }
         }
-        if ("all".equals(which)) {
-            verifier.notOnChain().forEach((caseId, where) ->
-                    out.println("VERIFY-004 case " + caseId + " never reached the chain: " + where));
-        }
+        all.notOnChain().forEach((caseId, where) -> out.println("VERIFY-004 case " + caseId + " never reached the chain: " + where));
         out.println("VERIFY-000 verified " + results.size() + " case(s), " + offCases + " with findings");
         exitCode = offCases == 0 ? 0 : 1;
     }
