@@ -1,11 +1,11 @@
 package org.approvalchain.engine.process;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -24,13 +24,11 @@ import org.springframework.stereotype.Component;
 public class CaseAccess {
 
     private final HistoryService history;
-    private final RepositoryService repository;
     private final DeployedDefinitions definitions;
     private final UserDirectory users;
 
-    CaseAccess(HistoryService history, RepositoryService repository, DeployedDefinitions definitions, UserDirectory users) {
+    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users) {
         this.history = history;
-        this.repository = repository;
         this.definitions = definitions;
         this.users = users;
     }
@@ -58,9 +56,8 @@ public class CaseAccess {
         if (overseer(groups)) {
             return;
         }
-        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-                .latestVersion().singleResult();
-        if (latest == null || groups.stream().noneMatch(definitions.officeGroups(latest.getId())::contains)) {
+        Optional<ProcessDefinition> latest = definitions.latest(processKey);
+        if (latest.isEmpty() || groups.stream().noneMatch(definitions.officeGroups(latest.get().getId())::contains)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " does not work on process '"
                     + processKey + "': its officers, legal reviewers and administrators may read its automation map");
         }

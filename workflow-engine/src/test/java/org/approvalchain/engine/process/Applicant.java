@@ -30,7 +30,7 @@ final class Applicant {
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
                 mock(CaseRecord.class));
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, new CaseAccess(engine.getHistoryService(),
-                engine.getRepositoryService(), definitions, mock(UserDirectory.class)), definitions);
+                definitions, mock(UserDirectory.class)), definitions);
     }
 
     /** Starts a case of the latest version of {@code processKey}. */
