@@ -66,6 +66,17 @@ class KeysController {
         return enrolments.challenge(me.getName(), pem);
     }
 
+    /** The new key, for JSON clients (the web application). */
+    record NewKey(@NotBlank String publicKey) {
+    }
+
+    /** {@link #enrol} with the PEM in a JSON body: {@code {"publicKey": "-----BEGIN PUBLIC KEY-----..."}}. */
+    @PostMapping(path = "/api/me/key-enrolments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    KeyEnrolment enrolJson(@Valid @RequestBody NewKey key, Principal me) {
+        return enrolments.challenge(me.getName(), key.publicKey());
+    }
+
     @PostMapping("/api/me/key-enrolments/{id}/proof")
     KeyEnrolment prove(@PathVariable long id, @Valid @RequestBody Proof proof, Principal me) {
         return enrolments.prove(id, me.getName(), proof.signature());

@@ -16,6 +16,7 @@ import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.web3j.utils.Numeric;
 
 /**
- * The approval flow through our REST API, as clients use it: a key registered by an admin, cases
+ * The approval flow through our REST API, as clients use it: a key enrolled by the approver, cases
  * started, payloads fetched and signed on the client, decisions posted; and every forged,
  * unsigned, replayed or unauthorised path refused.
  */
@@ -185,19 +186,6 @@ class DecisionApiIT {
     }
 
     @Test
-    void onlyAdminsRegisterKeysAndBadKeysAreNamed() {
-        HttpHeaders pem = new HttpHeaders();
-        pem.setContentType(MediaType.TEXT_PLAIN);
-        assertThat(http.withBasicAuth("li.na", "li.na").exchange("/api/admin/approvers/li.na/key", HttpMethod.PUT,
-                new HttpEntity<>(LI_NA.publicKeyPem(), pem), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/li.na/key", HttpMethod.PUT,
-                new HttpEntity<>("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", pem), String.class),
-                HttpStatus.BAD_REQUEST, "not an SM2 public key");
-        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/nobody/key", HttpMethod.PUT,
-                new HttpEntity<>(LI_NA.publicKeyPem(), pem), String.class), HttpStatus.NOT_FOUND, "no user 'nobody'");
-    }
-
-    @Test
     void badRequestsGetProblemDetailsAndTheApiIsDescribed() {
         assertRefused(post("li.na", "/api/processes/licence-application/cases",
                 Map.of("application", Map.of("nested", Map.of("a", 1)))), HttpStatus.BAD_REQUEST, "application field 'nested'");
@@ -225,11 +213,9 @@ class DecisionApiIT {
     // --- the client side ---
 
     private void registerKey(String userId, Sm2DecisionSigner key) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.TEXT_PLAIN);
-        ResponseEntity<String> response = http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/" + userId + "/key",
-                HttpMethod.PUT, new HttpEntity<>(key.publicKeyPem(), headers), String.class);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        String base = http.getRootUri();
+        ApiClient.demoUser(base, userId).ensureKey(key.publicKeyPem(), key::sign, ApiClient.of(base, "demo", "demo"),
+                ApiClient.demoUser(base, "he.ping"));
     }
 
     private String startCase(int applicantAge) throws Exception {

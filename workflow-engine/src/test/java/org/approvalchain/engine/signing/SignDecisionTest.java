@@ -31,7 +31,7 @@ class SignDecisionTest {
         assertThat(run(new byte[0], "--generate", dir.toString(), "wang.li")).isZero();
         Path payloadFile = Files.write(dir.resolve("decision.json"), payload);
         InMemoryApproverKeys keys = new InMemoryApproverKeys();
-        keys.register("wang.li", ApproverKey.fromPem(Files.readString(dir.resolve("wang.li.pub.pem"))), "test");
+        keys.register("wang.li", ApproverKey.fromPem(Files.readString(dir.resolve("wang.li.pub.pem"))));
         out.reset();
 
         assertThat(run(new byte[0], "--key", dir.resolve("wang.li.key.pem").toString(), "--payload", payloadFile.toString())).isZero();
