@@ -4,6 +4,7 @@ import static org.approvalchain.engine.audit.CaseVerifier.differs;
 import static org.approvalchain.engine.audit.CaseVerifier.hex;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -70,6 +71,15 @@ final class DecisionCheck {
                     doesNotVerify.getMessage()));
         }
         return findings;
+    }
+
+    /** When the approver signed: the kept payload's {@code issuedAt}, or the chain's time of the record if it is unreadable. */
+    static Instant issuedAt(KeptDecision kept, DecisionRecord onChain) {
+        try {
+            return DecisionPayload.parse(kept.payload().getBytes(StandardCharsets.UTF_8)).issuedAt();
+        } catch (RuntimeException unreadable) {
+            return Instant.ofEpochMilli(onChain.recordedAt());
+        }
     }
 
     private static String pointHex(String hex) {
