@@ -68,8 +68,9 @@ class CaseStates {
     /** What differs between the document issued with hash {@code issuedSm3} and {@code now}; unknown if not issued here lately. */
     String changesSince(String issuedSm3, CaseStateDocument now) {
         CaseStateDocument then = issued.get(issuedSm3);
+        String digests = "its case state is now " + now.sm3Hex() + ", the payload's is " + issuedSm3;
         if (then == null) {
-            return "its case state is now " + now.sm3Hex() + ", the payload's is " + issuedSm3;
+            return digests;
         }
         List<String> changes = new ArrayList<>();
         Set<String> fields = new TreeSet<>(then.application().keySet());
@@ -83,7 +84,7 @@ class CaseStates {
         Set<String> steps = new TreeSet<>(stepsThen.keySet());
         steps.addAll(stepsNow.keySet());
         steps.forEach(step -> changed("step " + step, stepsThen.get(step), stepsNow.get(step), changes));
-        return String.join("; ", changes);
+        return changes.isEmpty() ? digests + " (its steps were reordered)" : String.join("; ", changes);
     }
 
     private Map<String, Object> application(Task task, Map<String, Object> variables) {
