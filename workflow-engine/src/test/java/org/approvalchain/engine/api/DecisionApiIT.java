@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.crypto.CanonicalJson;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
@@ -142,6 +143,53 @@ class DecisionApiIT {
                 .isEqualTo(HttpStatus.OK);
         assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
                 HttpStatus.NOT_FOUND, "no open task");
+    }
+
+    @Test
+    void showsTheCaseStateItCoversAndRefusesADecisionOnACaseChangedSinceThePayloadWasIssued() throws Exception {
+        registerKey("li.na", LI_NA);
+        String caseId = startCase(33);
+        String taskId = awaitTask("li.na", caseId);
+        JsonNode issued = payload("li.na", taskId, "APPROVE", "符合条件");
+        JsonNode state = issued.get("caseState");
+        assertThat(state.get("application")).isEqualTo(JSON.readTree("{\"applicantAge\":33,\"licenceType\":\"食品经营许可证\"}"));
+        assertThat(state.get("applicantHash").asText())
+                .isEqualTo(Sm3.hex(CanonicalJson.object(Map.of("name", "张三", "idNumber", "110101199001011234"))));
+        assertThat(state.toString()).doesNotContain("张三", "110101199001011234");
+        assertThat(state.get("steps")).singleElement().satisfies(step -> {
+            assertThat(step.get("activityInstance").asText()).isEqualTo("Activity_CheckEligibility#1");
+            assertThat(step.get("kind").asText()).isEqualTo("AUTOMATIC");
+            assertThat(step.get("contract").asText()).isEqualTo("EligibilityRule");
+            assertThat(step.get("resultHash").asText()).isEqualTo(jdbc.queryForObject(
+                    "SELECT result_hash FROM ac_case_step WHERE case_id = ?", String.class, caseId));
+        });
+        String caseStateSm3 = Sm3.hex(CanonicalJson.object(JSON.convertValue(state, Map.class)));
+        assertThat(issued.get("payload").asText()).contains("\"caseState\":\"" + caseStateSm3 + "\"");
+
+        String instance = jdbc.queryForObject("SELECT PROC_INST_ID_ FROM ACT_RU_TASK WHERE ID_ = ?", String.class, taskId);
+        jdbc.update("UPDATE ACT_RU_VARIABLE SET TEXT_ = '营业执照' WHERE NAME_ = 'licenceType' AND PROC_INST_ID_ = ?", instance);
+        assertRefused(post("li.na", "/api/tasks/" + taskId + "/decision", decision(issued, LI_NA.sign(issued.get("payload").asText()))),
+                HttpStatus.CONFLICT, "the case changed since the payload was issued: application field 'licenceType' was "
+                        + "食品经营许可证, is now 营业执照; fetch a fresh payload");
+        assertThat(tasksOf("li.na")).contains(taskId);
+
+        JsonNode fresh = payload("li.na", taskId, "APPROVE", "符合条件");
+        assertThat(fresh.get("caseState").get("application").get("licenceType").asText()).isEqualTo("营业执照");
+        assertThat(post("li.na", "/api/tasks/" + taskId + "/decision", decision(fresh, LI_NA.sign(fresh.get("payload").asText())))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("SELECT case_state FROM ac_decision WHERE task_id = ?", String.class, taskId))
+                .isEqualTo(CanonicalJson.text(JSON.convertValue(fresh.get("caseState"), Map.class)));
+    }
+
+    @Test
+    void refusesAPayloadOfFormatOne() throws Exception {
+        registerKey("li.na", LI_NA);
+        String taskId = awaitTask("li.na", startCase(34));
+        String current = payload("li.na", taskId, "APPROVE", "").get("payload").asText();
+        String formatOne = current.replaceFirst("\"caseState\":\"0x[0-9a-f]{64}\",", "").replace("\"v\":2}", "\"v\":1}");
+
+        assertRefused(post("li.na", "/api/tasks/" + taskId + "/decision", Map.of("payload", formatOne, "signature",
+                LI_NA.sign(formatOne))), HttpStatus.BAD_REQUEST, "payload format v=1 has no caseState and is no longer accepted");
     }
 
     @Test

@@ -83,9 +83,15 @@ public final class SignDecision {
             err.println("refusing to sign: the payload is not a canonical decision payload: " + e.getMessage());
             return 1;
         }
-        err.printf("signing %s on case %s, task %s (%s, %s v%d)%n  payload SM3 %s%n  key %s%n", decision.decision(),
-                decision.caseId(), decision.taskId(), decision.activityId(), decision.processDefinitionId(),
-                decision.processVersion(), decision.sm3Hex(), key.publicKey().fingerprint());
+        if (decision.version() != DecisionPayload.FORMAT_VERSION) {
+            err.println("refusing to sign: payload format v=" + decision.version() + " has no caseState and is no longer "
+                    + "accepted; fetch a v=" + DecisionPayload.FORMAT_VERSION + " payload");
+            return 1;
+        }
+        err.printf("signing %s on case %s, task %s (%s, %s v%d)%n  case state SM3 %s%n  payload SM3 %s%n  key %s%n",
+                decision.decision(), decision.caseId(), decision.taskId(), decision.activityId(),
+                decision.processDefinitionId(), decision.processVersion(), decision.caseState(), decision.sm3Hex(),
+                key.publicKey().fingerprint());
         out.println(Base64.getEncoder().encodeToString(key.sign(payload)));
         return 0;
     }
