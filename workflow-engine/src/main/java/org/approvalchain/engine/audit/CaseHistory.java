@@ -2,16 +2,20 @@ package org.approvalchain.engine.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the process engine's own history says about a case's signed steps, for the verifier to hold
  * against the case record and the chain: which tasks that only a signed decision may complete were
- * completed, and the decision variables the case shows now.
+ * completed (as tasks and as activities), and the decision variables the case shows now.
  */
 public interface CaseHistory {
 
     /** The case's completed tasks that require a signed decision: task id to activity id. */
     Map<String, String> completedGuardedTasks(String caseId);
+
+    /** The task ids of the case's finished user-task activity instances (Camunda's activity history). */
+    Set<String> finishedTaskActivities(String caseId);
 
     /** Every case the history has, by case id. */
     List<String> caseIds();

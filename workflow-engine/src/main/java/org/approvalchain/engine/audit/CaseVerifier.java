@@ -107,7 +107,8 @@ public class CaseVerifier {
                         DecisionCheck.issuedAt(kept, decision), keys.of(decision.approverId()))));
             }
         }
-        findings.addAll(HistoryCheck.check(recorded, completed, history.decisionVariables(caseId)));
+        findings.addAll(HistoryCheck.check(recorded, completed, history.finishedTaskActivities(caseId),
+                history.decisionVariables(caseId)));
         return Verification.of(caseId, findings);
     }
 

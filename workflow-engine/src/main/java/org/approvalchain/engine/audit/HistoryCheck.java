@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
@@ -12,7 +13,8 @@ import org.approvalchain.engine.record.KeptDecision;
 
 /**
  * The recorded decisions of a case against the engine's history: every completed task that required
- * a signed decision has one, every recorded decision has its completed task, and the decision
+ * a signed decision has one, every recorded decision has its completed task and its finished
+ * activity instance, and the decision
  * variables the case shows are those of its latest recorded decision.
  */
 final class HistoryCheck {
@@ -20,7 +22,8 @@ final class HistoryCheck {
     private HistoryCheck() {
     }
 
-    static List<Finding> check(List<KeptDecision> recorded, Map<String, String> completedTasks, Map<String, String> variables) {
+    static List<Finding> check(List<KeptDecision> recorded, Map<String, String> completedTasks, Set<String> taskActivities,
+                               Map<String, String> variables) {
         List<Finding> findings = new ArrayList<>();
         completedTasks.forEach((taskId, activityId) -> {
             if (recorded.stream().noneMatch(d -> d.taskId().equals(taskId))) {
@@ -30,6 +33,10 @@ final class HistoryCheck {
         for (KeptDecision decision : recorded) {
             if (!completedTasks.containsKey(decision.taskId())) {
                 findings.add(new Finding(Kind.MISSING, decision.taskId(), "completed task", null,
+                        decision.decision() + " by " + decision.approverId() + ", tx " + decision.decisionTxHash()));
+            }
+            if (!taskActivities.contains(decision.taskId())) {
+                findings.add(new Finding(Kind.MISSING, decision.taskId(), "completed activity", null,
                         decision.decision() + " by " + decision.approverId() + ", tx " + decision.decisionTxHash()));
             }
         }

@@ -144,6 +144,16 @@ class CaseVerifierIT {
     }
 
     @Test
+    void aDeletedActivityOfASignedStepIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        jdbc.update("DELETE FROM ACT_HI_ACTINST WHERE TASK_ID_ = ?", taskId);
+
+        assertThat(findings(caseId)).singleElement().asString()
+                .startsWith("MISSING " + taskId + " completed activity null APPROVE by wang.fang");
+    }
+
+    @Test
     void anEditedCaseStateDocumentIsReported() {
         String caseId = completedCase();
         String taskId = taskOf(caseId);

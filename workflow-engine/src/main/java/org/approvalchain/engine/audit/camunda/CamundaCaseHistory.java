@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.approvalchain.engine.audit.CaseHistory;
 import org.approvalchain.engine.legal.Mode;
@@ -42,6 +43,14 @@ class CamundaCaseHistory implements CaseHistory {
             }
         }
         return completed;
+    }
+
+    @Override
+    public Set<String> finishedTaskActivities(String caseId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
+                .flatMap(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                        .activityType("userTask").finished().list().stream())
+                .map(HistoricActivityInstance::getTaskId).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     @Override
