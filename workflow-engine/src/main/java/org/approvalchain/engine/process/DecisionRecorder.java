@@ -66,19 +66,21 @@ class DecisionRecorder {
     /** Records the verified decision, keeping with it the case-state document (canonical JSON) its payload covers. */
     DecisionReceipt record(VerifiedDecision verified, String caseState) {
         DecisionPayload p = verified.payload();
-        KeptDecision kept = separately.execute(s -> record.keep(KeptDecision.signed(p.taskId(), p.caseId(), p.activityId(),
-                verified.approverId(), p.decision().name(), p.reasons(), new String(p.canonicalBytes(), StandardCharsets.UTF_8),
-                verified.payloadSm3(), verified.signatureBase64(), verified.key().pointHex(), caseState)));
-        if (!kept.payloadSm3().equals(verified.payloadSm3())) {
-            throw new CaseException(CaseException.Kind.CONFLICT, "task " + p.taskId()
-                    + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");
-        }
-        faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
+        // claimed before it is kept, so that the periodic recovery never takes a decision this request is recording
         if (!recording.add(p.taskId())) {
             throw new CaseException(CaseException.Kind.CONFLICT, "the signed decision of task " + p.taskId()
                     + " is being recorded right now");
         }
         try {
+            KeptDecision kept = separately.execute(s -> record.keep(KeptDecision.signed(p.taskId(), p.caseId(),
+                    p.activityId(), verified.approverId(), p.decision().name(), p.reasons(),
+                    new String(p.canonicalBytes(), StandardCharsets.UTF_8), verified.payloadSm3(), verified.signatureBase64(),
+                    verified.key().pointHex(), caseState)));
+            if (!kept.payloadSm3().equals(verified.payloadSm3())) {
+                throw new CaseException(CaseException.Kind.CONFLICT, "task " + p.taskId()
+                        + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");
+            }
+            faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
             return recordKept(kept, p);
         } finally {
             recording.remove(p.taskId());
