@@ -1,0 +1,35 @@
+// Who is signed in (GET /api/me), loaded once and forgotten at logout or when the session expires.
+import { ref } from 'vue'
+import { api } from './api.js'
+
+const me = ref(null)
+let loaded = false
+
+export const session = {
+  me,
+
+  /** The signed-in user, asking the engine the first time; null when nobody is. */
+  async current() {
+    if (!loaded) {
+      me.value = await api('/api/me', { quiet401: true }).catch(() => null)
+      loaded = true
+    }
+    return me.value
+  },
+
+  async login(username, password) {
+    await api('/api/login', { method: 'POST', form: { username, password }, quiet401: true })
+    loaded = false
+    return this.current()
+  },
+
+  async logout() {
+    await api('/api/logout', { method: 'POST', quiet401: true }).catch(() => null)
+    this.forget()
+  },
+
+  forget() {
+    me.value = null
+    loaded = true
+  },
+}
