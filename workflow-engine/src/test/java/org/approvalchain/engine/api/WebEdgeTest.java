@@ -11,6 +11,7 @@ import org.approvalchain.engine.identity.UserDirectory;
 import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.Tasks;
 import org.approvalchain.engine.signing.ApproverKeys;
@@ -28,9 +29,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {TasksController.class, CasesController.class, AdminController.class})
+@WebMvcTest(controllers = {TasksController.class, CasesController.class, AdminController.class, MeController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
-@MockitoBean(types = {Tasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class, CaseVerifier.class,
+@MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class, CaseVerifier.class,
     ApproverKeys.class, UserDirectory.class, CaseAccess.class})
 @interface WebEdgeTest {
 }
