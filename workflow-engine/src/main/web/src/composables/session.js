@@ -10,17 +10,22 @@ export const session = {
 
   /** The signed-in user, asking the engine the first time; null when nobody is. */
   async current() {
-    if (!loaded) {
-      me.value = await api('/api/me', { quiet401: true }).catch(() => null)
-      loaded = true
-    }
+    return loaded ? me.value : this.check()
+  },
+
+  /**
+   * Asks the engine who is signed in. Its answer, 401 included, also brings the CSRF cookie that
+   * the login form needs (a logout removes it).
+   */
+  async check() {
+    me.value = await api('/api/me', { quiet401: true }).catch(() => null)
+    loaded = true
     return me.value
   },
 
   async login(username, password) {
     await api('/api/login', { method: 'POST', form: { username, password }, quiet401: true })
-    loaded = false
-    return this.current()
+    return this.check()
   },
 
   async logout() {
