@@ -3,11 +3,14 @@ package org.approvalchain.engine.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
@@ -83,8 +86,11 @@ class WebApplicationIT {
         browser.switchTo().activeElement().sendKeys("chen.jie", Keys.ENTER);
         WebElement link = waitFor(By.cssSelector("[data-test='open-" + caseId + "']"));
         assertThat(text(By.cssSelector("[data-test='current-user']"))).contains("陈杰");
-        String row = link.findElement(By.xpath("ancestor::tr")).getText();
-        assertThat(row).contains("企业开办", "登记员审查", "3 天", "registration-officers");
+        WebElement row = link.findElement(By.xpath("ancestor::tr"));
+        assertThat(row.getText()).contains("企业开办", "登记员审查", "3 天", "registration-officers");
+        WebElement timeLeft = row.findElement(By.cssSelector("[data-test='time-left']"));
+        assertThat(timeLeft.getText()).as("just received: about 3 days left").matches("[23] 天.*");
+        assertThat(timeLeft.getAttribute("class")).doesNotContain("overdue");
         assertThat(text(By.cssSelector("[data-test='process-business-registration']"))).contains("企业开办");
         HeadlessChromium.screenshot(browser, "inbox-zh-CN");
         assertNoSeriousAccessibilityViolations("inbox");
@@ -102,6 +108,19 @@ class WebApplicationIT {
                 .doesNotContain("张三");
         HeadlessChromium.screenshot(browser, "case-zh-CN");
         assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void theInboxApiGivesTheStepsStatutoryTimeLimitAndTheCasesDeadline() {
+        JsonNode task = StreamSupport.stream(ApiClient.demoUser(base(), "chen.jie").myTasks().spliterator(), false)
+                .filter(t -> caseId.equals(t.path("caseId").asText())).findFirst().orElseThrow();
+        assertThat(task.path("processKey").asText()).isEqualTo("business-registration");
+        assertThat(task.path("processVersion").asInt()).isPositive();
+        assertThat(task.path("candidateGroups")).extracting(JsonNode::asText).containsExactly("registration-officers");
+        assertThat(task.path("timeLimit").asText()).isEqualTo("P3D");
+        Instant received = Instant.parse(task.path("created").asText());
+        assertThat(Instant.parse(task.path("deadline").asText())).as("the time limit's timer in this case")
+                .isBetween(received.plus(Duration.ofDays(3)).minusSeconds(5), received.plus(Duration.ofDays(3)).plusSeconds(5));
     }
 
     @Test
