@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,17 +52,27 @@ class WebApplicationIT {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
+
     private String caseId;
     private ChromeDriver browser;
 
     @BeforeAll
     void aBusinessRegistrationCaseWaitsForTheRegistrationOfficers() {
-        String applicant = Applicants.ensure(identity, "web.applicant");
-        ApiClient client = ApiClient.demoUser(base(), applicant);
-        caseId = client.startCase("business-registration", Map.of("enterpriseName", "北京网页测试科技有限公司",
+        caseId = businessRegistrationAtTheOfficersReview();
+    }
+
+    private String businessRegistrationAtTheOfficersReview() {
+        ApiClient applicant = ApiClient.demoUser(base(), Applicants.ensure(identity, "web.applicant"));
+        String started = applicant.startCase("business-registration", Map.of("enterpriseName", "北京网页测试科技有限公司",
                 "tradeName", "网页" + UUID.randomUUID().toString().substring(0, 8), "industry", "软件和信息技术服务业",
                 "materialsSubmitted", 5), Map.of("name", "张三"));
-        client.awaitOpenTask(caseId, "Activity_OfficerReview", WAIT);
+        applicant.awaitOpenTask(started, "Activity_OfficerReview", WAIT);
+        return started;
     }
 
     @BeforeEach
@@ -121,6 +135,26 @@ class WebApplicationIT {
         Instant received = Instant.parse(task.path("created").asText());
         assertThat(Instant.parse(task.path("deadline").asText())).as("the time limit's timer in this case")
                 .isBetween(received.plus(Duration.ofDays(3)).minusSeconds(5), received.plus(Duration.ofDays(3)).plusSeconds(5));
+    }
+
+    @Test
+    void anOverdueTaskShowsHowLongItIsOverdueInRed() {
+        String overdue = businessRegistrationAtTheOfficersReview();
+        // the time limit ran out an hour ago; its timer is held so that the case stays with the officers
+        Job timer = management.createJobQuery().timers().activityId("Event_TimeLimit").processInstanceId(
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(overdue).singleResult().getId()).singleResult();
+        management.suspendJobById(timer.getId());
+        management.setJobDuedate(timer.getId(), Date.from(Instant.now().minus(Duration.ofMinutes(61))));
+
+        browser.get(base() + "/login");
+        logIn("chen.jie", "chen.jie");
+        WebElement timeLeft = waitFor(By.cssSelector("[data-test='open-" + overdue + "']")).findElement(By.xpath("ancestor::tr"))
+                .findElement(By.cssSelector("[data-test='time-left']"));
+        assertThat(timeLeft.getText()).matches("已超期 1 小时 [1-3] 分钟");
+        assertThat(timeLeft.getAttribute("class")).contains("overdue");
+        assertThat(timeLeft.getCssValue("color")).isEqualTo("rgba(185, 28, 28, 1)");
+        assertThat(browser.findElements(By.cssSelector("[data-test='time-left']")).get(0).getText())
+                .as("the most urgent first").startsWith("已超期");
     }
 
     @Test
