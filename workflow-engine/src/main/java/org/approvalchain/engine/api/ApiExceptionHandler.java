@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of our API as an RFC 9457 problem detail that says what was wrong, never a stack
- * trace: 400 for bad input, 403/404/409 from the capability, 503 when the chain is unavailable.
+ * trace: 400 for bad input, 403/404/409 from the capability, 503 when the chain is unavailable;
+ * each with a stable {@code code} (see {@link Problems}).
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -46,12 +47,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case "CONFLICT" -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return ProblemDetail.forStatusAndDetail(status, message);
+        return Problems.of(status, message);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     /** Names each invalid field of a request body, e.g. {@code signature: must not be blank}. */
@@ -62,19 +63,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request body");
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+                .body(Problems.of(HttpStatus.BAD_REQUEST, detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is not JSON of the expected shape"));
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "request body is not JSON of the expected shape"));
+    }
+
+    /** Spring MVC's own errors (405, 415, a missing parameter...) carry a code too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.ensureCode(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @ExceptionHandler({LedgerUnavailableException.class, TransactionRejectedException.class})
     ProblemDetail chainUnavailable(RuntimeException e) {
         log.warn("API-503 chain write failed: {}", e.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the chain did not accept the write: " + e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the chain did not accept the write: " + e.getMessage());
     }
 }

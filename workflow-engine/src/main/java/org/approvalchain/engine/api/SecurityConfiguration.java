@@ -1,45 +1,115 @@
 package org.approvalchain.engine.api;
 
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /api/**} requires HTTP Basic against the user directory (group memberships become {@code
- * GROUP_<id>} authorities, see the identity module). Camunda's webapps and REST API bring their own
- * authentication; health and the OpenAPI description are public. Not in the command-line mode
- * (no web server).
+ * {@code /api/**} requires a user of the user directory (group memberships become {@code
+ * GROUP_<id>} authorities, see the identity module), in one of two ways:
+ * <ul>
+ * <li>programs send HTTP Basic on every request: no session is created for them and no CSRF token
+ * is asked of them (nothing rides on a cookie);</li>
+ * <li>the web application logs in with a form ({@code POST /api/login}, {@code username} and
+ * {@code password}) and then rides on the session cookie; every unsafe request of a session, and
+ * the login itself, must carry the CSRF token: the cookie {@value #CSRF_COOKIE} (readable by the
+ * page's script) sent back in the header {@code X-XSRF-TOKEN}. {@code POST /api/logout} ends the
+ * session.</li>
+ * </ul>
+ * Camunda's webapps and REST API bring their own authentication; the web application's pages,
+ * health and the OpenAPI description are public. Not in the command-line mode (no web server).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The CSRF cookie; not Camunda's {@code XSRF-TOKEN}, which its webapps keep under {@code /camunda}. */
+    static final String CSRF_COOKIE = "AC-XSRF-TOKEN";
+
+    static final String LOGIN = "/api/login";
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint problems) throws Exception {
+        CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfCookie.setCookieName(CSRF_COOKIE);
+        csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .formLogin(f -> f.loginProcessingUrl(LOGIN)
+                        .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
+                        .failureHandler(problems))
+                .logout(l -> l.logoutUrl("/api/logout").deleteCookies("JSESSIONID")
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // an unauthenticated request is answered 401, not remembered in a new session
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.csrfTokenRepository(csrfCookie)
+                        // the token as the cookie holds it: the page sends it back unchanged
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(unsafeRequestOfASession()))
+                .addFilterAfter(new CsrfCookie(), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * Unsafe methods of requests that come with a session cookie, and the login itself. A request
+     * without a session cookie can only be authenticated by HTTP Basic, which a forged cross-site
+     * request cannot add; one with a session cookie may be forged, so it needs the token.
+     */
+    private static RequestMatcher unsafeRequestOfASession() {
+        return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                && (request.getRequestedSessionId() != null || LOGIN.equals(request.getServletPath()));
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        // Camunda's webapps (own session login and CSRF filter) and /engine-rest (EngineRestSecurity)
+        // the web application's pages; Camunda's webapps (own session login and CSRF filter) and
+        // /engine-rest (EngineRestSecurity)
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .headers(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * Writes the CSRF cookie on every response to a request without HTTP Basic that has none yet
+     * (Spring Security loads the token lazily), so that the page has the token before its first
+     * unsafe request, the login. Programs on HTTP Basic get no cookie.
+     */
+    private static final class CsrfCookie extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.DecisionReceipt;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.PayloadToSign;
@@ -17,24 +18,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The approver's side: my open tasks; the exact payload to sign for a decision, with the case
- * state it covers in full; the signed decision, which is verified, recorded on chain and completes
- * the task.
+ * The approver's side: my open tasks and the tasks I decided; the exact payload to sign for a
+ * decision, with the case state it covers in full; the signed decision, which is verified, recorded
+ * on chain and completes the task.
  */
 @RestController
 class TasksController {
 
     private final Tasks tasks;
     private final Decisions decisions;
+    private final DecidedTasks decided;
 
-    TasksController(Tasks tasks, Decisions decisions) {
+    TasksController(Tasks tasks, Decisions decisions, DecidedTasks decided) {
         this.tasks = tasks;
         this.decisions = decisions;
+        this.decided = decided;
     }
 
     @GetMapping("/api/tasks")
     List<Tasks.OpenTask> mine(Principal user) {
         return tasks.of(user.getName());
+    }
+
+    /** The tasks I decided (已办), with the decision I signed and whether it is on chain, newest first. */
+    @GetMapping("/api/tasks/done")
+    List<DecidedTasks.DecidedTask> done(Principal user) {
+        return decided.by(user.getName());
     }
 
     /**

@@ -20,6 +20,9 @@ public interface UserDirectory {
 
     List<String> groupsOf(String userId);
 
+    /** The name people know the user by (first and last name), or the user id when none is set. */
+    String displayName(String userId);
+
     /** Whether the user is a member of {@link #ADMINS}. */
     boolean isAdmin(String userId);
 

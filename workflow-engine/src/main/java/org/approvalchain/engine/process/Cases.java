@@ -94,13 +94,13 @@ public class Cases {
     /** The open tasks of a process instance, with their candidate groups. */
     List<CaseView.OpenTask> openTasks(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .flatMap(t -> candidateGroups(t.getId()).map(groups ->
+                .flatMap(t -> candidateGroups(tasks, t.getId()).map(groups ->
                         new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
                 .toList();
     }
 
     /** The task's candidate groups; empty when the task was completed since it was listed. */
-    private Optional<List<String>> candidateGroups(String taskId) {
+    static Optional<List<String>> candidateGroups(TaskService tasks, String taskId) {
         try {
             return Optional.of(tasks.getIdentityLinksForTask(taskId).stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)

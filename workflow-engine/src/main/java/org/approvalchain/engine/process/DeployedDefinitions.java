@@ -1,6 +1,7 @@
 package org.approvalchain.engine.process;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,19 +13,22 @@ import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * What does not change within a deployed process version, looked up once: its version number, the
- * groups it gives tasks to, the application it takes, and each contract step's binding. A deployed version is immutable, so
- * nothing here goes stale.
+ * What does not change within a deployed process version, looked up once: its key, name and
+ * version, the groups it gives tasks to, the time limits on its steps, the application it takes,
+ * and each contract step's binding. A deployed version is immutable, so nothing here goes stale.
  */
 @Component
 class DeployedDefinitions {
 
     private final RepositoryService repository;
-    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
+    private final Map<String, List<TimeLimit>> timeLimits = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
@@ -41,7 +45,28 @@ class DeployedDefinitions {
 
     /** The version number of a process definition. */
     int version(String processDefinitionId) {
-        return versions.computeIfAbsent(processDefinitionId, id -> repository.getProcessDefinition(id).getVersion());
+        return definition(processDefinitionId).getVersion();
+    }
+
+    /** A deployed process definition: its key, name and version. */
+    ProcessDefinition definition(String processDefinitionId) {
+        return definitions.computeIfAbsent(processDefinitionId, repository::getProcessDefinition);
+    }
+
+    /** A time limit on a step: a timer boundary event attached to it and the duration the model gives it. */
+    record TimeLimit(String boundaryEventId, String duration) {
+    }
+
+    /** The time limits the model puts on a step (its timer boundary events), usually none or one. */
+    List<TimeLimit> timeLimits(String processDefinitionId, String activityId) {
+        return timeLimits.computeIfAbsent(processDefinitionId + "/" + activityId, key -> repository
+                .getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()))
+                .flatMap(event -> event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                        .map(TimerEventDefinition.class::cast)
+                        .map(timer -> new TimeLimit(event.getId(), timer.getTimeDuration() == null ? null
+                                : timer.getTimeDuration().getTextContent().strip())))
+                .toList());
     }
 
     /**

@@ -76,6 +76,12 @@ public class CaseRecord {
                 CaseRecord::decision, caseId);
     }
 
+    /** The decisions an approver signed, newest first, at most {@code limit}. */
+    public List<KeptDecision> decisionsBy(String approverId, int limit) {
+        return jdbc.query("SELECT * FROM ac_decision WHERE approver_id = ? ORDER BY signed_at DESC LIMIT ?",
+                CaseRecord::decision, approverId, limit);
+    }
+
     /** Tasks whose signed decision is kept but not yet recorded on chain. */
     public List<String> signedTaskIds() {
         return jdbc.queryForList("SELECT task_id FROM ac_decision WHERE state = 'SIGNED'", String.class);

@@ -77,6 +77,14 @@ class DecisionApiIT {
         assertThat(kase.get("variables").has("applicant")).isFalse();
         assertThat(kase.toString()).doesNotContain("110101199001011234");
 
+        JsonNode done = getJson("li.na", "/api/tasks/done");
+        assertThat(done.findParents("taskId")).as("li.na's done list (已办)").anySatisfy(d -> {
+            assertThat(d.get("taskId").asText()).isEqualTo(taskId);
+            assertThat(d.get("decision").asText()).isEqualTo("APPROVE");
+            assertThat(d.get("state").asText()).isEqualTo("RECORDED");
+            assertThat(d.get("decisionTxHash").asText()).isEqualTo(receipt.get("decisionTxHash").asText());
+        });
+
         DecisionRegistryContract registry = new DecisionRegistryContract(contracts.codec());
         CallResult onChain = ledger.call(null, contracts.address(DecisionRegistryContract.NAME), registry.getDecision(caseId, taskId));
         var decision = registry.decodeDecision(onChain.output()).orElseThrow();

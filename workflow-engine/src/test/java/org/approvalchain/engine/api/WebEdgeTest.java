@@ -8,13 +8,14 @@ import java.lang.annotation.Target;
 import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.keys.KeyEnrolments;
+import org.approvalchain.engine.keys.RegisteredKeys;
 import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.Tasks;
-import org.approvalchain.engine.keys.KeyEnrolments;
-import org.approvalchain.engine.keys.RegisteredKeys;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -29,9 +30,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {TasksController.class, CasesController.class, KeysController.class})
+@WebMvcTest(controllers = {TasksController.class, CasesController.class, KeysController.class, MeController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
-@MockitoBean(types = {Tasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class, CaseVerifier.class,
-    KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class})
+@MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class,
+    CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class})
 @interface WebEdgeTest {
 }

@@ -1,11 +1,15 @@
 package org.approvalchain.engine.identity.camunda;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** The user directory is Camunda's identity service. */
@@ -29,6 +33,17 @@ class CamundaUserDirectory implements UserDirectory {
     @Override
     public List<String> groupsOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    @Override
+    public String displayName(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = Stream.of(user.getFirstName(), user.getLastName()).filter(Objects::nonNull)
+                .collect(Collectors.joining(" ")).strip();
+        return name.isEmpty() ? userId : name;
     }
 
     @Override

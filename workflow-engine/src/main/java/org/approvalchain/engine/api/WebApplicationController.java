@@ -1,0 +1,19 @@
+package org.approvalchain.engine.api;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The web application's history routes: a page opened or reloaded at one of them gets the
+ * application's {@code index.html} (from {@code static/}, built by Vite into the jar), whose router
+ * shows the page. {@code /} is Spring Boot's welcome page, the same file. Keep the list in step with
+ * the routes in {@code src/main/web/src/router.js}.
+ */
+@Controller
+class WebApplicationController {
+
+    @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}"})
+    String page() {
+        return "forward:/index.html";
+    }
+}

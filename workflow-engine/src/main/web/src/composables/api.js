@@ -1,0 +1,60 @@
+// The one HTTP client of the web application: same-origin session cookie, the CSRF token from the
+// engine's cookie echoed in X-XSRF-TOKEN on unsafe requests, X-Requested-With so that a 401 does
+// not open the browser's own login dialog, and every refusal as an ApiError with the problem
+// details' stable code.
+const CSRF_COOKIE = 'AC-XSRF-TOKEN'
+const SAFE = ['GET', 'HEAD', 'OPTIONS']
+
+/** A refusal of the engine: HTTP status and its problem details (code, detail). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || `HTTP ${status}`)
+    this.status = status
+    this.code = problem.code
+    this.detail = problem.detail
+  }
+}
+
+let onUnauthorized = () => {}
+
+/** What to do when the engine answers 401 to a signed-in page (the session expired). */
+export function whenUnauthorized(handler) {
+  onUnauthorized = handler
+}
+
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`))
+  return cookie ? decodeURIComponent(cookie.slice(CSRF_COOKIE.length + 1)) : ''
+}
+
+/**
+ * Calls the engine's API. `body` is sent as JSON, `form` as a URL-encoded form.
+ * Resolves to the parsed JSON (null for 204); rejects with an ApiError.
+ */
+export async function api(path, { method = 'GET', body, form, quiet401 = false } = {}) {
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  if (!SAFE.includes(method)) headers['X-XSRF-TOKEN'] = csrfToken()
+  let payload
+  if (form) {
+    payload = new URLSearchParams(form)
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
+  const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' })
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}))
+    if (response.status === 401 && !quiet401) onUnauthorized()
+    throw new ApiError(response.status, problem)
+  }
+  return response.status === 204 ? null : response.json()
+}
+
+/** The message to show for a refusal: the translation of its code when there is one, else the server's words. */
+export function errorMessage(error, t, te) {
+  if (error instanceof ApiError) {
+    if (error.code && te(`errors.${error.code}`)) return t(`errors.${error.code}`)
+    return error.detail || t('errors.status', { status: error.status })
+  }
+  return t('errors.network')
+}

@@ -1,0 +1,123 @@
+package org.approvalchain.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.approvalchain.engine.support.Applicants;
+import org.approvalchain.engine.support.SharedEngine;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web application's session against the real engine, over real HTTP with a cookie jar like a
+ * browser's: the pages at {@code /} and its history routes, the login form with its CSRF token,
+ * {@code GET /api/me}, logout; and programs on HTTP Basic unchanged (no session, no CSRF token).
+ */
+@SharedEngine
+class WebSessionIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void servesTheWebApplicationAtTheRootAndAtItsRoutesAndLeavesCamundaWhereItIs() throws Exception {
+        Browser browser = new Browser();
+        for (String page : new String[] {"/", "/login", "/inbox", "/cases/some-case"}) {
+            HttpResponse<String> response = browser.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).contains("<div id=\"app\"></div>");
+        }
+        assertThat(browser.get("/camunda/app/").body()).contains("Camunda");
+        assertThat(browser.get("/api/no-such-endpoint").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void logsInWithTheFormAndItsCsrfTokenAndOutAgain() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> anonymous = browser.get("/api/me");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as("no browser login dialog").isEmpty();
+        assertThat(anonymous.body()).contains("\"code\":\"AUTH-001\"");
+        String token = browser.cookie(SecurityConfiguration.CSRF_COOKIE).orElseThrow();
+
+        assertThat(browser.login("chen.jie", "chen.jie", "").statusCode()).as("login without the token").isEqualTo(403);
+        // another user: Camunda refuses every password of a user for a few seconds after a wrong one
+        HttpResponse<String> wrong = browser.login(Applicants.ensure(identity, "web.visitor"), "wrong", token);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("\"code\":\"AUTH-002\"");
+        assertThat(browser.login("chen.jie", "chen.jie", token).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> me = browser.get("/api/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"userId\":\"chen.jie\"", "陈杰", "registration-officers");
+
+        String sessionToken = browser.cookie(SecurityConfiguration.CSRF_COOKIE).orElseThrow();
+        HttpResponse<String> forged = browser.post("/api/logout", "", "");
+        assertThat(forged.statusCode()).as("a session's unsafe request without the token").isEqualTo(403);
+        assertThat(forged.body()).contains("\"code\":\"AUTH-004\"");
+        assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
+
+        assertThat(browser.post("/api/logout", "", sessionToken).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void programsOnHttpBasicGetNoSessionAndNeedNoCsrfToken() throws Exception {
+        Browser program = new Browser();
+        String basic = "Basic " + Base64.getEncoder().encodeToString("chen.jie:chen.jie".getBytes());
+        HttpResponse<String> me = program.send(HttpRequest.newBuilder(program.uri("/api/me")).header("Authorization", basic).GET());
+        assertThat(me.statusCode()).isEqualTo(200);
+        HttpResponse<String> unsafe = program.send(HttpRequest.newBuilder(program.uri("/api/processes/no-such-process/cases"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"application\":{}}")));
+        assertThat(unsafe.statusCode()).as("refused by the API, not by CSRF").isEqualTo(404);
+        assertThat(program.cookies.getCookieStore().getCookies()).as("no session, no CSRF cookie").isEmpty();
+    }
+
+    /** A cookie jar and a client, as a browser keeps them for one site. */
+    private final class Browser {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).header("X-Requested-With", "XMLHttpRequest").GET());
+        }
+
+        HttpResponse<String> login(String user, String password, String token) throws IOException, InterruptedException {
+            return post("/api/login", "username=" + user + "&password=" + password, token);
+        }
+
+        HttpResponse<String> post(String path, String form, String token) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).header("X-Requested-With", "XMLHttpRequest")
+                    .header("X-XSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        Optional<String> cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue).findFirst();
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.approvalchain.engine.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Applicants;
+import org.approvalchain.engine.support.SharedEngine;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The approver's workspace in a real headless Chromium against the real engine: the pages the
+ * engine serves from its jar, the login form, the inbox with a business-registration case started
+ * through the API, the case page, by keyboard; Chinese and English with no untranslated key;
+ * axe-core finds no serious or critical accessibility violation. Screenshots go to {@code target/screenshots}.
+ */
+@SharedEngine
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebApplicationIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
+
+    private String caseId;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void aBusinessRegistrationCaseWaitsForTheRegistrationOfficers() {
+        caseId = businessRegistrationAtTheOfficersReview();
+    }
+
+    private String businessRegistrationAtTheOfficersReview() {
+        ApiClient applicant = ApiClient.demoUser(base(), Applicants.ensure(identity, "web.applicant"));
+        String started = applicant.startCase("business-registration", Map.of("enterpriseName", "北京网页测试科技有限公司",
+                "tradeName", "网页" + UUID.randomUUID().toString().substring(0, 8), "industry", "软件和信息技术服务业",
+                "materialsSubmitted", 5), Map.of("name", "张三"));
+        applicant.awaitOpenTask(started, "Activity_OfficerReview", WAIT);
+        return started;
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anApproverLogsInSeesTheTaskInTheInboxAndOpensIt() {
+        browser.get(base() + "/");
+        waitFor(By.id("login-username"));
+        assertThat(browser.getCurrentUrl()).as("a signed-out visitor is sent to the login").contains("/login");
+        HeadlessChromium.screenshot(browser, "login-zh-CN");
+        assertNoSeriousAccessibilityViolations("login");
+
+        // by keyboard: the user name, Tab to the password, Enter submits
+        waitFor(By.id("login-username")).sendKeys("chen.jie", Keys.TAB);
+        browser.switchTo().activeElement().sendKeys("chen.jie", Keys.ENTER);
+        WebElement link = waitFor(By.cssSelector("[data-test='open-" + caseId + "']"));
+        assertThat(text(By.cssSelector("[data-test='current-user']"))).contains("陈杰");
+        WebElement row = link.findElement(By.xpath("ancestor::tr"));
+        assertThat(row.getText()).contains("企业开办", "登记员审查", "3 天", "registration-officers");
+        WebElement timeLeft = row.findElement(By.cssSelector("[data-test='time-left']"));
+        assertThat(timeLeft.getText()).as("just received: about 3 days left").matches("[23] 天.*");
+        assertThat(timeLeft.getAttribute("class")).doesNotContain("overdue");
+        assertThat(text(By.cssSelector("[data-test='process-business-registration']"))).contains("企业开办");
+        HeadlessChromium.screenshot(browser, "inbox-zh-CN");
+        assertNoSeriousAccessibilityViolations("inbox");
+
+        replaceText(browser.findElement(By.id("inbox-search")), "no-such-case");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-test='open-" + caseId + "']")));
+        replaceText(browser.findElement(By.id("inbox-search")), caseId.substring(0, 8));
+
+        waitFor(By.cssSelector("[data-test='open-" + caseId + "']")).sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("[data-test='case-basics']"));
+        assertThat(text(By.cssSelector("[data-test='case-id']"))).isEqualTo(caseId);
+        assertThat(text(By.cssSelector("[data-test='case-basics']"))).contains("business-registration", "办理中", "登记员审查");
+        assertThat(text(By.cssSelector("[data-test='case-variables']"))).contains("北京网页测试科技有限公司")
+                .doesNotContain("张三");
+        HeadlessChromium.screenshot(browser, "case-zh-CN");
+        assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void theInboxApiGivesTheStepsStatutoryTimeLimitAndTheCasesDeadline() {
+        JsonNode task = StreamSupport.stream(ApiClient.demoUser(base(), "chen.jie").myTasks().spliterator(), false)
+                .filter(t -> caseId.equals(t.path("caseId").asText())).findFirst().orElseThrow();
+        assertThat(task.path("processKey").asText()).isEqualTo("business-registration");
+        assertThat(task.path("processVersion").asInt()).isPositive();
+        assertThat(task.path("candidateGroups")).extracting(JsonNode::asText).containsExactly("registration-officers");
+        assertThat(task.path("timeLimit").asText()).isEqualTo("P3D");
+        Instant received = Instant.parse(task.path("created").asText());
+        assertThat(Instant.parse(task.path("deadline").asText())).as("the time limit's timer in this case")
+                .isBetween(received.plus(Duration.ofDays(3)).minusSeconds(5), received.plus(Duration.ofDays(3)).plusSeconds(5));
+    }
+
+    @Test
+    void anOverdueTaskShowsHowLongItIsOverdueInRed() {
+        String overdue = businessRegistrationAtTheOfficersReview();
+        // the time limit ran out an hour ago; its timer is held so that the case stays with the officers
+        Job timer = management.createJobQuery().timers().activityId("Event_TimeLimit").processInstanceId(
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(overdue).singleResult().getId()).singleResult();
+        management.suspendJobById(timer.getId());
+        management.setJobDuedate(timer.getId(), Date.from(Instant.now().minus(Duration.ofMinutes(61))));
+
+        browser.get(base() + "/login");
+        logIn("chen.jie", "chen.jie");
+        WebElement timeLeft = waitFor(By.cssSelector("[data-test='open-" + overdue + "']")).findElement(By.xpath("ancestor::tr"))
+                .findElement(By.cssSelector("[data-test='time-left']"));
+        assertThat(timeLeft.getText()).matches("已超期 1 小时 [1-3] 分钟");
+        assertThat(timeLeft.getAttribute("class")).contains("overdue");
+        assertThat(timeLeft.getCssValue("color")).isEqualTo("rgba(185, 28, 28, 1)");
+        assertThat(browser.findElements(By.cssSelector("[data-test='time-left']")).get(0).getText())
+                .as("the most urgent first").startsWith("已超期");
+    }
+
+    @Test
+    void aUserWhoIsNotACandidateDoesNotSeeTheTask() {
+        browser.get(base() + "/login");
+        logIn("liu.yang", "liu.yang");
+        waitFor(By.cssSelector("[data-test='inbox-table']"));
+        waitForLoaded();
+        assertThat(browser.findElements(By.cssSelector("[data-test='open-" + caseId + "']"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(caseId);
+    }
+
+    @Test
+    void aWrongPasswordShowsItsMessageInEitherLanguage() {
+        String user = Applicants.ensure(identity, "web.wrong-password");
+        browser.get(base() + "/login");
+        logIn(user, "not-the-password");
+        assertThat(waitFor(By.cssSelector("[data-test='login-error']")).getText()).contains("用户名或密码错误");
+
+        browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        logIn(user, "still-not-the-password");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='login-error']"), "Wrong user name or password"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void bothLanguagesRenderWithNoUntranslatedKeyAndTheChoiceIsRemembered() {
+        browser.get(base() + "/login");
+        logIn("chen.jie", "chen.jie");
+        waitFor(By.cssSelector("[data-test='open-" + caseId + "']"));
+        for (String page : List.of("/done", "/cases/" + caseId, "/inbox")) {
+            browser.get(base() + page);
+            waitForLoaded();
+        }
+        assertThat(text(By.tagName("h1"))).isEqualTo("待办");
+        assertNoUntranslatedKeys();
+
+        browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Inbox"));
+        String row = waitFor(By.cssSelector("[data-test='open-" + caseId + "']")).findElement(By.xpath("ancestor::tr")).getText();
+        assertThat(row).contains("3 d");
+        HeadlessChromium.screenshot(browser, "inbox-en");
+        assertNoSeriousAccessibilityViolations("inbox (English)");
+        for (String page : List.of("/done", "/cases/" + caseId, "/login", "/inbox")) {
+            browser.get(base() + page);
+            waitForLoaded();
+        }
+        assertThat(text(By.tagName("h1"))).as("English remembered across reloads").isEqualTo("Inbox");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void logoutAndAnExpiredSessionBothLeadBackToTheLogin() {
+        browser.get(base() + "/login");
+        logIn("chen.jie", "chen.jie");
+        waitFor(By.cssSelector("[data-test='inbox-table']"));
+
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.cssSelector("[data-test='refresh']")).click();
+        assertThat(waitFor(By.cssSelector("[data-test='login-expired']")).getText()).contains("会话已过期");
+
+        logIn("chen.jie", "chen.jie");
+        waitFor(By.cssSelector("[data-test='logout']")).click();
+        waitFor(By.id("login-username"));
+        browser.get(base() + "/inbox");
+        waitFor(By.id("login-username"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+    }
+
+    private void logIn(String user, String password) {
+        replaceText(waitFor(By.id("login-username")), user);
+        replaceText(browser.findElement(By.id("login-password")), password);
+        // enabled once the page knows nobody is signed in (and has the CSRF cookie)
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-test='login-submit']"))).click();
+    }
+
+    /** Types over what a field holds, as a person would (WebElement.clear() leaves Vue's model as it was). */
+    private static void replaceText(WebElement field, String text) {
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(text);
+    }
+
+    private void assertNoSeriousAccessibilityViolations(String page) {
+        List<Rule> serious = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser).getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getNodes().stream()
+                .map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
+    }
+
+    private void assertNoUntranslatedKeys() {
+        assertThat((List<?>) browser.executeScript("return window.__missingMessages")).isEmpty();
+    }
+
+    private void waitForLoaded() {
+        waitFor(By.tagName("h1"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-loading-mask")));
+    }
+
+    private WebElement waitFor(By what) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private String text(By what) {
+        return waitFor(what).getText();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
