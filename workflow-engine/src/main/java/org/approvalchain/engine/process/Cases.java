@@ -42,13 +42,16 @@ public class Cases {
     private final HistoryService history;
     private final TaskService tasks;
     private final CaseRecord record;
+    private final ApplicationGuard applications;
 
-    Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record) {
+    Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record,
+          ApplicationGuard applications) {
         this.definitions = definitions;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
         this.record = record;
+        this.applications = applications;
     }
 
     /**
@@ -66,7 +69,7 @@ public class Cases {
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, StepDigest.of(applicant).sm3());
-        runtime.startProcessInstanceById(definition.getId(), caseId, variables);
+        applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
         return caseId;
     }
 

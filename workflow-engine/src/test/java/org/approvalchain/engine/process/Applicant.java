@@ -28,7 +28,7 @@ final class Applicant {
         this.engine = engine;
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
-                mock(CaseRecord.class));
+                mock(CaseRecord.class), new ApplicationGuard(null));
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, new CaseAccess(engine.getHistoryService(),
                 definitions, mock(UserDirectory.class)), definitions);
     }
