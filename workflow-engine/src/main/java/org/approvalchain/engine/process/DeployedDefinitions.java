@@ -1,12 +1,14 @@
 package org.approvalchain.engine.process;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What does not change within a deployed process version, looked up once: its version number, the
- * groups it gives tasks to, the application it takes, and each contract step's binding. A deployed version is immutable, so
+ * groups it gives tasks to, the application it takes and which of its variables are personal data, and each contract step's binding. A deployed version is immutable, so
  * nothing here goes stale.
  */
 @Component
@@ -28,6 +30,7 @@ class DeployedDefinitions {
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
 
     DeployedDefinitions(RepositoryService repository) {
         this.repository = repository;
@@ -61,6 +64,12 @@ class DeployedDefinitions {
     ApplicationForm form(String processDefinitionId) {
         return forms.computeIfAbsent(processDefinitionId, id -> ApplicationForm.of(repository.getBpmnModelInstance(id),
                 repository.getProcessDefinition(id).getKey()));
+    }
+
+    /** The personal variables of a process definition's cases: {@code applicant} and the fields it declares personal. */
+    Set<String> personalVariables(String processDefinitionId) {
+        return personal.computeIfAbsent(processDefinitionId, id -> Stream.concat(Stream.of(Cases.APPLICANT),
+                form(id).personalFields().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** The contract binding of the step the execution is at. */

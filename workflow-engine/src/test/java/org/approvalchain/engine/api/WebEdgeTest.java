@@ -12,6 +12,7 @@ import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
 import org.approvalchain.engine.process.Decisions;
+import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
 import org.approvalchain.engine.signing.ApproverKeys;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -31,6 +32,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = {TasksController.class, CasesController.class, AdminController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
 @MockitoBean(types = {Tasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class, CaseVerifier.class,
-    ApproverKeys.class, UserDirectory.class, CaseAccess.class})
+    ApproverKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class})
 @interface WebEdgeTest {
 }
