@@ -23,13 +23,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist's way of completing a task, the webapps' own engine API with the session cookie and the
- * CSRF token, cannot complete a task that needs a signed decision: 403 with the DECISION-001
- * message, one WARN line in the log and no stack trace.
+ * Tasklist's own paths, the webapps' engine API with the session cookie and the CSRF token: it
+ * cannot complete a task that needs a signed decision (403 with the DECISION-001 message, one WARN
+ * line in the log and no stack trace), and an officer cannot read the case's variables through it
+ * (403, PRIVACY-001: our API is the way).
  */
 @SharedEngine
 @ExtendWith(OutputCaptureExtension.class)
-class TasklistCompletionIT {
+class TasklistIT {
 
     @LocalServerPort
     int port;
@@ -55,6 +56,22 @@ class TasklistCompletionIT {
         assertThat(officer.caseView(caseId).path("openTasks").toString()).contains(taskId);
     }
 
+    @Test
+    void tasklistDoesNotShowAnOfficerTheCasesVariables() throws Exception {
+        ApiClient officer = ApiClient.demoUser(base(), "wang.fang");
+        String caseId = officer.startCase("licence-application", Map.of("applicantAge", 36, "licenceType", "食品经营许可证"),
+                Map.of("name", "周八"));
+        String taskId = officer.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
+        Tasklist tasklist = Tasklist.login(base(), "wang.fang");
+
+        for (String read : new String[] {"variables", "form-variables"}) {
+            HttpResponse<String> refused = tasklist.get("/camunda/api/engine/engine/default/task/" + taskId + "/" + read);
+
+            assertThat(refused.statusCode()).as(read + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.body()).contains("PRIVACY-001").doesNotContain("周八");
+        }
+    }
+
     private String base() {
         return "http://127.0.0.1:" + port;
     }
@@ -74,9 +91,12 @@ class TasklistCompletionIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as("Tasklist login: " + login.body()).isEqualTo(200);
             // the login starts a new session: its CSRF token comes with the next read, as Tasklist's next page load
-            tasklist.http.send(tasklist.request("/camunda/api/admin/auth/user/default").GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            tasklist.get("/camunda/api/admin/auth/user/default");
             return tasklist;
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
