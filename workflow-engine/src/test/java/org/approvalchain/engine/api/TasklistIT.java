@@ -32,16 +32,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(OutputCaptureExtension.class)
 class TasklistIT {
 
+    private static final String OFFICER = "wang.fang";
+
     @LocalServerPort
     int port;
 
     @Test
     void tasklistCannotCompleteAGuardedTask(CapturedOutput output) throws Exception {
-        ApiClient officer = ApiClient.demoUser(base(), "wang.fang");
-        String caseId = officer.startCase("licence-application", Map.of("applicantAge", 35, "licenceType", "食品经营许可证"),
-                Map.of("name", "孙七"));
-        String taskId = officer.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        Tasklist tasklist = Tasklist.login(base(), "wang.fang");
+        String caseId = officer().startCase("licence-application",
+                Map.of("applicantAge", 35, "licenceType", "食品经营许可证"), Map.of("name", "孙七"));
+        String taskId = reviewTask(caseId);
+        Tasklist tasklist = Tasklist.login(base(), OFFICER);
 
         for (String action : new String[] {"complete", "submit-form"}) {
             int logged = output.getOut().length();
@@ -53,16 +54,14 @@ class TasklistIT {
             assertThat(output.getOut().substring(logged).lines().filter(line -> line.contains(taskId)).toList())
                     .as("what the engine logged about the task").singleElement().asString().contains("WARN", "DECISION-001");
         }
-        assertThat(officer.caseView(caseId).path("openTasks").toString()).contains(taskId);
+        assertThat(officer().caseView(caseId).path("openTasks").toString()).contains(taskId);
     }
 
     @Test
     void tasklistDoesNotShowAnOfficerTheCasesVariables() throws Exception {
-        ApiClient officer = ApiClient.demoUser(base(), "wang.fang");
-        String caseId = officer.startCase("licence-application", Map.of("applicantAge", 36, "licenceType", "食品经营许可证"),
-                Map.of("name", "周八"));
-        String taskId = officer.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        Tasklist tasklist = Tasklist.login(base(), "wang.fang");
+        String taskId = reviewTask(officer().startCase("licence-application",
+                Map.of("applicantAge", 36, "licenceType", "食品经营许可证"), Map.of("name", "周八")));
+        Tasklist tasklist = Tasklist.login(base(), OFFICER);
 
         for (String read : new String[] {"variables", "form-variables"}) {
             HttpResponse<String> refused = tasklist.get("/camunda/api/engine/engine/default/task/" + taskId + "/" + read);
@@ -70,6 +69,15 @@ class TasklistIT {
             assertThat(refused.statusCode()).as(read + ": " + refused.body()).isEqualTo(403);
             assertThat(refused.body()).contains("PRIVACY-001").doesNotContain("周八");
         }
+    }
+
+    /** The officer's review task of the case, once the case has reached it. */
+    private String reviewTask(String caseId) {
+        return officer().awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
+    }
+
+    private ApiClient officer() {
+        return ApiClient.demoUser(base(), OFFICER);
     }
 
     private String base() {
