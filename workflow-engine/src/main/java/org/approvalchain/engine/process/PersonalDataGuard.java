@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Case variables leave the engine through our API, not through Camunda's. A user signed in to
  * Camunda's REST API or webapps who is not an administrator is refused (403, {@code PRIVACY-001})
  * every command that reads variables: of a process instance, an execution or a task, a task's form
- * variables or rendered form, variable instances, history variable instances and history details.
+ * variables or rendered form, variable instances, history variable instances and history details,
+ * and a completion, form submission or message correlation asked to answer the case's variables.
  * An administrator may read them (Camunda's operator tools need it), and every personal variable an
  * administrator reads that way is recorded (see {@link PersonalData}) before the answer leaves.
  * The engine's own code and our API, which run with no Camunda user signed in, are not affected.
@@ -74,8 +77,15 @@ class PersonalDataGuard extends CommandGuard {
 
     /** The user signed in to Camunda's APIs when the command reads variables; null otherwise. */
     private static Authentication camundaUser(ProcessEngineConfigurationImpl configuration, Command<?> command) {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        return user != null && readsVariables(command) ? user : null;
+    }
+
+    /** One of {@link #READS}, or a completion, form submission or message correlation asked to answer the variables. */
+    private static boolean readsVariables(Command<?> command) {
         return READS.contains(command.getClass().getSimpleName())
-                ? configuration.getIdentityService().getCurrentAuthentication() : null;
+                || CommandFields.read(command, "returnVariables", Boolean.class).orElse(false)
+                || CommandFields.read(command, "variablesInResultEnabled", Boolean.class).orElse(false);
     }
 
     private static boolean isAdmin(Authentication user) {
@@ -88,12 +98,11 @@ class PersonalDataGuard extends CommandGuard {
      */
     private void recordReads(ProcessEngineConfigurationImpl configuration, String userId, Command<?> command, Object result) {
         Map<String, Set<String>> read = new LinkedHashMap<>();
-        if (command instanceof AbstractQuery<?, ?> || command instanceof AbstractNativeQuery<?, ?>) {
-            Collection<?> items = result instanceof Collection<?> many ? many : result == null ? List.of() : List.of(result);
-            for (Object item : items) {
-                variableOf(item).ifPresent(v -> read.computeIfAbsent(v.getKey(), id -> new LinkedHashSet<>()).add(v.getValue()));
-            }
-        } else {
+        Collection<?> items = result instanceof Collection<?> many ? many : result == null ? List.of() : List.of(result);
+        for (Object item : items) {
+            variablesOf(item).forEach(v -> read.computeIfAbsent(v.getKey(), id -> new LinkedHashSet<>()).add(v.getValue()));
+        }
+        if (read.isEmpty() && !(command instanceof AbstractQuery<?, ?> || command instanceof AbstractNativeQuery<?, ?>)) {
             String processInstanceId = processInstanceOf(configuration, command);
             if (processInstanceId != null) {
                 read.put(processInstanceId, variablesIn(command, result));
@@ -103,18 +112,23 @@ class PersonalDataGuard extends CommandGuard {
                 command.getClass().getSimpleName()));
     }
 
-    /** A variable in a query's result, as its process instance id and its name. */
-    private static Optional<Map.Entry<String, String>> variableOf(Object item) {
+    /** The variables in one item of a result (a query's, a correlation's), as process instance id and name. */
+    private static Stream<Map.Entry<String, String>> variablesOf(Object item) {
         if (item instanceof VariableInstance v && v.getProcessInstanceId() != null) {
-            return Optional.of(Map.entry(v.getProcessInstanceId(), v.getName()));
+            return Stream.of(Map.entry(v.getProcessInstanceId(), v.getName()));
         }
         if (item instanceof HistoricVariableInstance v && v.getProcessInstanceId() != null) {
-            return Optional.of(Map.entry(v.getProcessInstanceId(), v.getName()));
+            return Stream.of(Map.entry(v.getProcessInstanceId(), v.getVariableName()));
         }
         if (item instanceof HistoricVariableUpdate v && v.getProcessInstanceId() != null) {
-            return Optional.of(Map.entry(v.getProcessInstanceId(), v.getVariableName()));
+            return Stream.of(Map.entry(v.getProcessInstanceId(), v.getVariableName()));
         }
-        return Optional.empty();
+        if (item instanceof MessageCorrelationResultWithVariables r && r.getVariables() != null) {
+            String processInstanceId = r.getProcessInstance() != null ? r.getProcessInstance().getId()
+                    : r.getExecution().getProcessInstanceId();
+            return r.getVariables().keySet().stream().map(name -> Map.entry(processInstanceId, name));
+        }
+        return Stream.empty();
     }
 
     /**

@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A case's personal data (the applicant's data and the fields its process declares personal, here
  * {@code applicantAge}) is read through our API by those who handle the case only, and every read
- * is recorded; an administrator lists the reads. Camunda's REST API refuses every variable read to
- * anyone but an administrator, whose reads are recorded with the endpoint.
+ * is recorded; an administrator lists the reads. Camunda's REST API refuses every variable read
+ * (also a message correlation that answers the variables) to anyone but an administrator, whose
+ * reads are recorded with the endpoint.
  */
 @SharedEngine
 class PersonalDataIT {
@@ -118,6 +119,24 @@ class PersonalDataIT {
             recordedEndpoints.add(read.path("endpoint").asText());
         });
         assertThat(recordedEndpoints).containsAll(endpoints);
+    }
+
+    @Test
+    void aMessageCorrelationAnswersTheVariablesToAdministratorsOnlyAndTheirReadIsRecorded() {
+        String caseId = client(APPLICANT).startCase("case-messages", Map.of("route", "corrections", "applicantAge", 30,
+                "licenceType", "餐饮服务许可证", "floorArea", 80), Map.of("name", "钱宇"));
+        Map<String, Object> correlation = Map.of("messageName", "corrections-submitted", "businessKey", caseId,
+                "resultEnabled", true, "variablesInResultEnabled", true);
+
+        Reply refused = client("wang.fang").request("POST", "/engine-rest/message", correlation);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(refused.reason()).contains("PRIVACY-001");
+
+        assertThat(admin().request("POST", "/engine-rest/message", correlation).accepted().toString()).contains("钱宇");
+        JsonNode read = admin().request("GET", "/api/admin/personal-data-reads?userId=demo&caseId=" + caseId, null)
+                .accepted().path("reads").get(0);
+        assertThat(read.path("endpoint").asText()).isEqualTo("POST /engine-rest/message");
+        assertThat(read.path("fields")).extracting(JsonNode::asText).containsExactly("applicant");
     }
 
     private static String personalData(String caseId) {
