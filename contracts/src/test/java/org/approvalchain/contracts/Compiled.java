@@ -18,7 +18,8 @@ import org.fisco.bcos.sdk.v3.crypto.CryptoSuite;
 final class Compiled {
     static final String[] CONTRACTS = {
         CaseLedgerContract.NAME, DecisionRegistryContract.NAME, DefinitionRegistryContract.NAME,
-        DocumentEvidenceContract.NAME, LicenseRegistryContract.NAME, EligibilityRuleContract.NAME};
+        DocumentEvidenceContract.NAME, LicenseRegistryContract.NAME, EligibilityRuleContract.NAME,
+        ApproverKeyRegistryContract.NAME};
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<ChainCrypto, AbiCodec> CODECS = new ConcurrentHashMap<>();

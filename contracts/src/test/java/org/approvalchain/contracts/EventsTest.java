@@ -18,6 +18,7 @@ import org.fisco.bcos.sdk.v3.codec.abi.FunctionEncoder;
 import org.fisco.bcos.sdk.v3.codec.abi.TypeEncoder;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Address;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Bool;
+import org.fisco.bcos.sdk.v3.codec.datatypes.DynamicBytes;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Type;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
@@ -110,7 +111,15 @@ class EventsTest {
             new Log("EligibilityRule", "Evaluated(string,bytes32,uint256,bool,uint256)",
                 (f, t, d) -> f.rule().evaluated(t, d), List.of(new Bytes32(H)),
                 List.of(new Utf8String("c"), uint(30), new Bool(true), uint(2)),
-                new EligibilityRuleContract.Evaluated("c", H, BigInteger.valueOf(30), true, 2)));
+                new EligibilityRuleContract.Evaluated("c", H, BigInteger.valueOf(30), true, 2)),
+            new Log("ApproverKeyRegistry", "KeyRegistered(string,uint256,bytes,uint256,string,string)",
+                (f, t, d) -> f.keys().keyRegistered(t, d), List.of(),
+                List.of(new Utf8String("o"), uint(1), new DynamicBytes(H), uint(5), new Utf8String("a1"), new Utf8String("a2")),
+                new ApproverKeyRegistryContract.KeyRegistered("o", 1, H, 5, "a1", "a2")),
+            new Log("ApproverKeyRegistry", "KeyRevoked(string,uint256,uint256,string)",
+                (f, t, d) -> f.keys().keyRevoked(t, d), List.of(),
+                List.of(new Utf8String("o"), uint(1), uint(9), new Utf8String("a1")),
+                new ApproverKeyRegistryContract.KeyRevoked("o", 1, 9, "a1")));
         Stream<Log> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Log(name, "AdminTransferred(address,address)", (f, t, d) -> f.byName(name).adminTransferred(t, d),
                 List.of(new Address(A), new Address(B)), List.of(), new DepartmentAccessContract.AdminTransferred(A, B)),

@@ -2,7 +2,8 @@ package org.approvalchain.contracts;
 
 /** Every facade over one codec, so tests can name calls uniformly. */
 record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, DefinitionRegistryContract definitions,
-               DocumentEvidenceContract evidence, LicenseRegistryContract licenses, EligibilityRuleContract rule) {
+               DocumentEvidenceContract evidence, LicenseRegistryContract licenses, EligibilityRuleContract rule,
+               ApproverKeyRegistryContract keys) {
 
     private static final java.util.Map<ChainCrypto, Facades> BY_CRYPTO = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -14,7 +15,7 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
         AbiCodec codec = Compiled.codec(crypto);
         return new Facades(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
             new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
-            new LicenseRegistryContract(codec), new EligibilityRuleContract(codec));
+            new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec));
     }
 
     DepartmentAccessContract byName(String contract) {
@@ -25,6 +26,7 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             case DocumentEvidenceContract.NAME -> evidence;
             case LicenseRegistryContract.NAME -> licenses;
             case EligibilityRuleContract.NAME -> rule;
+            case ApproverKeyRegistryContract.NAME -> keys;
             default -> throw new IllegalArgumentException(contract);
         };
     }

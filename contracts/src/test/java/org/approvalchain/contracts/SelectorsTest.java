@@ -61,7 +61,13 @@ class SelectorsTest {
             new Call("EligibilityRule", "evaluate(string,bytes32,uint256)", f -> f.rule().evaluate("c", HASH, ONE)),
             new Call("EligibilityRule", "check(bytes32,uint256)", f -> f.rule().check(HASH, ONE)),
             new Call("EligibilityRule", "getCriterion(bytes32)", f -> f.rule().getCriterion(HASH)),
-            new Call("EligibilityRule", "ruleVersion()", f -> f.rule().ruleVersion()));
+            new Call("EligibilityRule", "ruleVersion()", f -> f.rule().ruleVersion()),
+            new Call("ApproverKeyRegistry", "registerKey(string,bytes,uint256,string,string,bytes,bytes)",
+                f -> f.keys().registerKey("o", new byte[65], 1, "a1", "a2", new byte[8], new byte[70])),
+            new Call("ApproverKeyRegistry", "revokeKey(string,uint256,uint256,string)", f -> f.keys().revokeKey("o", 0, 1, "a1")),
+            new Call("ApproverKeyRegistry", "keyCount(string)", f -> f.keys().keyCount("o")),
+            new Call("ApproverKeyRegistry", "getKey(string,uint256)", f -> f.keys().getKey("o", 0)),
+            new Call("ApproverKeyRegistry", "getApproval(string,uint256)", f -> f.keys().getApproval("o", 0)));
         Stream<Call> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Call(name, "grantWriter(address,string)", f -> f.byName(name).grantWriter(ACCOUNT, "civil affairs")),
             new Call(name, "revokeWriter(address)", f -> f.byName(name).revokeWriter(ACCOUNT)),

@@ -2,6 +2,7 @@ package org.approvalchain.engine.api;
 
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
+import org.approvalchain.engine.keys.EnrolmentException;
 import org.approvalchain.engine.process.CaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CaseException.class)
     ProblemDetail caseProblem(CaseException e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
+        return refusal(e.kind().name(), e.getMessage());
+    }
+
+    @ExceptionHandler(EnrolmentException.class)
+    ProblemDetail enrolmentProblem(EnrolmentException e) {
+        return refusal(e.kind().name(), e.getMessage());
+    }
+
+    /** A refusal by its kind, named alike in the process and the keys module. */
+    private static ProblemDetail refusal(String kind, String message) {
+        HttpStatus status = switch (kind) {
+            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
+            case "FORBIDDEN" -> HttpStatus.FORBIDDEN;
+            case "CONFLICT" -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
         };
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(status, message);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

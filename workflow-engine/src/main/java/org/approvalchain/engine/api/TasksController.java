@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The approver's side: my open tasks; the exact payload to sign for a decision; the signed
- * decision, which is verified, recorded on chain and completes the task.
+ * The approver's side: my open tasks; the exact payload to sign for a decision, with the case
+ * state it covers in full; the signed decision, which is verified, recorded on chain and completes
+ * the task.
  */
 @RestController
 class TasksController {

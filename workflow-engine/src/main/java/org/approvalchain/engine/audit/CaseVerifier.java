@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
+import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecord;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.chain.CaseChain.StepEvent;
 import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.crypto.Sm3;
+import org.approvalchain.engine.keys.RegisteredKeys;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
@@ -29,7 +31,9 @@ import org.web3j.utils.Numeric;
 /**
  * Checks a case's record (its steps and decisions, as the engine recorded them) against the chain:
  * each step on {@code CaseLedger} with the same kind and result hash, in the same order, with its
- * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck}); no
+ * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck}) with
+ * the state the chain gives it, signed with the approver's key registered and valid then (see {@link
+ * KeyCheck}), and the case state it was signed on (see {@link CaseStateCheck}); no
  * step on chain that the record lacks; and the decisions against the engine's own history (see
  * {@link HistoryCheck}). The chain's step events are read once per run:
  * verifying every case costs one pass over the chain, not one per case.
@@ -41,8 +45,10 @@ public class CaseVerifier {
     private final CaseChain caseChain;
     private final Ledger ledger;
     private final CaseHistory history;
+    private final RegisteredKeys keys;
 
-    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history) {
+    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history, RegisteredKeys keys) {
+        this.keys = keys;
         this.record = record;
         this.caseChain = caseChain;
         this.ledger = ledger;
@@ -88,12 +94,20 @@ public class CaseVerifier {
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
-        List<KeptDecision> recorded = decisions.stream().filter(d -> d.state() == KeptDecision.State.RECORDED).toList();
-        for (KeptDecision kept : recorded) {
-            findings.addAll(DecisionCheck.againstChain(kept, caseChain.decision(caseId, kept.taskId())));
-            findings.addAll(DecisionCheck.inItself(kept));
+        Map<String, String> completed = history.completedGuardedTasks(caseId);
+        List<KeptDecision> recorded = new ArrayList<>();
+        for (KeptDecision kept : decisions) {
+            Optional<DecisionRecord> onChain = caseChain.decision(caseId, kept.taskId());
+            if (DecisionCheck.checkState(kept, onChain, completed.containsKey(kept.taskId()), findings)) {
+                recorded.add(kept);
+                findings.addAll(DecisionCheck.againstChain(kept, onChain));
+                findings.addAll(DecisionCheck.inItself(kept));
+                findings.addAll(CaseStateCheck.check(kept, activityInstance -> caseChain.step(caseId, activityInstance)));
+                onChain.ifPresent(decision -> findings.addAll(KeyCheck.check(kept.taskId(), decision,
+                        DecisionCheck.issuedAt(kept, decision), keys.of(decision.approverId()))));
+            }
         }
-        findings.addAll(HistoryCheck.check(recorded, history.completedGuardedTasks(caseId), history.decisionVariables(caseId)));
+        findings.addAll(HistoryCheck.check(recorded, completed, history.decisionVariables(caseId)));
         return Verification.of(caseId, findings);
     }
 

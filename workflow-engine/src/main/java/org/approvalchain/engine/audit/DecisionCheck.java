@@ -4,6 +4,7 @@ import static org.approvalchain.engine.audit.CaseVerifier.differs;
 import static org.approvalchain.engine.audit.CaseVerifier.hex;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.approvalchain.engine.signing.DecisionSignatureVerifier;
 import org.web3j.utils.Numeric;
 
 /**
- * One kept decision against its record in {@code DecisionRegistry}: the same payload hash,
- * signature, approver, decision and key on chain; and on its own, the kept payload hashing to its
+ * One kept decision against its record in {@code DecisionRegistry}: the state it is kept in, the
+ * same payload hash, signature, approver, decision and key on chain; and on its own, the kept payload hashing to its
  * SM3 and stating the kept reasons, and the kept signature verifying over the kept payload. The one
  * place a kept decision is re-verified (the audit trail asks it too).
  */
@@ -47,6 +48,26 @@ final class DecisionCheck {
         return findings;
     }
 
+    /**
+     * The kept state against the chain: RECORDED once {@code DecisionRegistry} holds the decision and
+     * its task completed; SIGNED while it is on its way (not on chain yet, or on chain with its task
+     * still open). Reports any other state. Returns whether the decision is recorded, by the record or
+     * by the chain, and so is to be checked against both.
+     */
+    static boolean checkState(KeptDecision kept, Optional<DecisionRecord> onChain, boolean taskCompleted,
+                              List<Finding> findings) {
+        if (kept.recorded()) {
+            return true;
+        }
+        boolean onItsWay = KeptDecision.State.SIGNED.name().equals(kept.state()) && !(onChain.isPresent() && taskCompleted);
+        if (onItsWay) {
+            return false;
+        }
+        findings.add(new Finding(Kind.ALTERED, kept.taskId(), "state", kept.state(), onChain.isPresent()
+                ? "RECORDED in DecisionRegistry" + (taskCompleted ? ", task completed" : "") : "not in DecisionRegistry"));
+        return onChain.isPresent();
+    }
+
     /** What is wrong with the kept decision in itself: payload, reasons, signature (empty: it verifies). */
     static List<Finding> inItself(KeptDecision kept) {
         String taskId = kept.taskId();
@@ -70,6 +91,15 @@ final class DecisionCheck {
                     doesNotVerify.getMessage()));
         }
         return findings;
+    }
+
+    /** When the approver signed: the kept payload's {@code issuedAt}, or the chain's time of the record if it is unreadable. */
+    static Instant issuedAt(KeptDecision kept, DecisionRecord onChain) {
+        try {
+            return DecisionPayload.parse(kept.payload().getBytes(StandardCharsets.UTF_8)).issuedAt();
+        } catch (RuntimeException unreadable) {
+            return Instant.ofEpochMilli(onChain.recordedAt());
+        }
     }
 
     private static String pointHex(String hex) {

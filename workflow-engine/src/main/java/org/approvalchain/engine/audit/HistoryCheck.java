@@ -33,7 +33,8 @@ final class HistoryCheck {
                         decision.decision() + " by " + decision.approverId() + ", tx " + decision.decisionTxHash()));
             }
         }
-        recorded.stream().max(Comparator.comparing(KeptDecision::decisionBlock).thenComparing(KeptDecision::recordedAt))
+        recorded.stream().max(Comparator.comparing(KeptDecision::decisionBlock, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(KeptDecision::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .ifPresent(latest -> {
                     differs(latest.taskId(), "history decision", variables.get("decision"), latest.decision(), findings);
                     differs(latest.taskId(), "history decidedBy", variables.get("decidedBy"), latest.approverId(), findings);

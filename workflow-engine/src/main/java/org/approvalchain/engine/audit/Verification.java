@@ -13,7 +13,7 @@ public record Verification(String caseId, boolean clean, List<Finding> findings)
     }
 
     /** What is off. */
-    public enum Kind { MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE }
+    public enum Kind { MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE, INVALID_KEY }
 
     /**
      * One difference: {@code subject} is a step key ({@code <case>/<activity>#<visit>}) or a

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.approvalchain.contracts.AbiCodec;
+import org.approvalchain.contracts.ApproverKeyRegistryContract;
 import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DefinitionRegistryContract;
@@ -63,7 +64,7 @@ class ContractDeployment {
     static List<DepartmentAccessContract> all(AbiCodec codec) {
         return List.of(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
                 new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
-                new LicenseRegistryContract(codec), new EligibilityRuleContract(codec));
+                new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec));
     }
 
     private static Optional<String> recorded(JdbcTemplate jdbc, String name) {

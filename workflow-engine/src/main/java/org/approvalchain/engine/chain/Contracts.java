@@ -3,10 +3,16 @@ package org.approvalchain.engine.chain;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.approvalchain.contracts.AbiCodec;
+import org.approvalchain.contracts.ApproverKeyRegistryContract;
+import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.contracts.ContractArtifact;
 import org.approvalchain.contracts.ContractInterface;
+import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -21,6 +27,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Contracts {
 
+    /**
+     * The engine's own records: cases and steps, signed decisions, process versions, approvers' keys.
+     * Only the engine writes them, never a model's step: a step bound to them could forge a record.
+     */
+    private static final Set<String> ENGINE_RECORDS = Set.of(CaseLedgerContract.NAME, DecisionRegistryContract.NAME,
+            DefinitionRegistryContract.NAME, ApproverKeyRegistryContract.NAME);
+
     private final AbiCodec codec;
     private final Map<String, String> addresses;
     private final Map<String, ContractInterface> interfaces = new LinkedHashMap<>();
@@ -31,7 +44,7 @@ public class Contracts {
     Contracts(ContractDeployment deployment, ChainWriter writer, Ledger ledger, EngineAccount account) {
         this.codec = deployment.codec();
         this.addresses = Map.copyOf(deployment.addresses());
-        ContractDeployment.all(codec).forEach(c -> interfaces.put(c.artifact().name(), new ContractInterface(c.artifact())));
+        interfaces(codec.crypto()).forEach(i -> interfaces.put(i.contractName(), i));
         this.writer = writer;
         this.ledger = ledger;
         this.account = account;
@@ -42,7 +55,9 @@ public class Contracts {
      * chain needed): what a BPMN model may bind its steps to.
      */
     public static List<ContractInterface> interfaces(ChainCrypto crypto) {
-        return ContractDeployment.all(new AbiCodec(crypto)).stream().map(c -> new ContractInterface(c.artifact())).toList();
+        return ContractDeployment.all(new AbiCodec(crypto)).stream().map(c -> c.artifact().name())
+                .filter(name -> !ENGINE_RECORDS.contains(name))
+                .map(name -> new ContractInterface(ContractArtifact.load(name, crypto))).toList();
     }
 
     /** The codec of the chain's crypto type, for the typed facades. */
@@ -89,6 +104,10 @@ public class Contracts {
 
     private ContractInterface interfaceOf(String name) {
         address(name);
-        return interfaces.get(name);
+        ContractInterface bound = interfaces.get(name);
+        if (bound == null) {
+            throw new IllegalArgumentException("contract '" + name + "' holds the engine's own records: a model's step may not call it");
+        }
+        return bound;
     }
 }

@@ -1,13 +1,16 @@
 package org.approvalchain.engine.demo;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.approvalchain.contracts.DocumentEvidenceContract;
@@ -15,6 +18,9 @@ import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.chain.EvidenceHash;
 import org.approvalchain.engine.demo.camunda.DemoUsers;
+import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.keys.KeyEnrolment;
+import org.approvalchain.engine.keys.KeyEnrolments;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.ApproverKeys;
 import org.approvalchain.engine.signing.cli.SignDecision;
@@ -27,7 +33,7 @@ import org.web3j.utils.Numeric;
 /**
  * What the demo needs, created once and again harmlessly at every start: departments as groups,
  * demo approvers (password = user id) with SM2 key pairs in the demo keys folder and their public
- * keys registered, the rule parameters on chain, and the sample materials of the reference
+ * keys enrolled (proof of possession, approved by the two demo administrators, on chain), the rule parameters on chain, and the sample materials of the reference
  * processes anchored in DocumentEvidence ({@code demo/evidence.csv}). Never in production.
  */
 @Component
@@ -35,6 +41,11 @@ import org.web3j.utils.Numeric;
 class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** The administrator Camunda creates from {@code camunda.bpm.admin-user} in application-demo.yml. */
+    private static final String FIRST_ADMIN = "demo";
+    /** The second administrator: a key enrolment needs two (four-eyes). */
+    private static final String SECOND_ADMIN = "he.ping";
 
     /** A demo approver: user id (also the password), name, and group. */
     record DemoUser(String id, String name, String group) {
@@ -48,7 +59,8 @@ class DemoData {
             new DemoUser("liu.yang", "刘洋", "real-estate-registrars"),
             new DemoUser("sun.li", "孙丽", "intake-clerks"),
             new DemoUser("zhou.min", "周敏", "competent-officers"),
-            new DemoUser("zheng.lu", "郑律", "legal-reviewers"));
+            new DemoUser("zheng.lu", "郑律", "legal-reviewers"),
+            new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 
     /** Rule parameters: criterion, min, max (the reference processes' checklists and the demo's age rule). */
     private static final List<Criterion> CRITERIA = List.of(
@@ -62,11 +74,12 @@ class DemoData {
     /** The sample materials the issuing authorities would have anchored (type, reference, holder, issuer). */
     private static final String EVIDENCE = "/demo/evidence.csv";
 
-    DemoData(DemoUsers users, ApproverKeys keys, DemoProperties properties, Contracts contracts) {
+    DemoData(DemoUsers users, KeyEnrolments enrolments, ApproverKeys keys, DemoProperties properties, Contracts contracts) {
         for (DemoUser user : USERS) {
             users.ensure(user.id(), user.name(), user.group());
-            keys.register(user.id(), ApproverKey.fromPem(keyPair(properties.keysDir(), user.id())), "demo");
         }
+        USERS.stream().filter(user -> !user.group().equals(UserDirectory.ADMINS))
+                .forEach(user -> enrol(user.id(), properties.keysDir(), enrolments, keys));
         EligibilityRuleContract rule = new EligibilityRuleContract(contracts.codec());
         for (Criterion c : CRITERIA) {
             contracts.send("demo/EligibilityRule/" + c.name() + "/v1", EligibilityRuleContract.NAME,
@@ -82,6 +95,29 @@ class DemoData {
         }
         log.info("DEMO-001 demo users {} ready; their private keys are in {}; {} sample records anchored",
                 USERS.stream().map(DemoUser::id).toList(), properties.keysDir().toAbsolutePath(), records.size());
+    }
+
+    /**
+     * Enrols the user's demo key the way an approver's client would, unless it is their valid key
+     * already: the challenge signed with the private key in the demo folder, then approved by the
+     * two demo administrators.
+     */
+    private static void enrol(String userId, Path dir, KeyEnrolments enrolments, ApproverKeys keys) {
+        String pem = keyPair(dir, userId);
+        if (keys.validAt(userId, Instant.now()).filter(ApproverKey.fromPem(pem)::equals).isPresent()) {
+            return;
+        }
+        KeyEnrolment enrolment = enrolments.challenge(userId, pem);
+        ByteArrayOutputStream signature = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        if (SignDecision.run(new String[] {"--key", dir.resolve(userId + ".key.pem").toString()},
+                new ByteArrayInputStream(enrolment.challenge().getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(signature, true, StandardCharsets.UTF_8), quiet) != 0) {
+            throw new IllegalStateException("DEMO-005 could not sign the key challenge of " + userId + " with the key in " + dir);
+        }
+        enrolments.prove(enrolment.id(), userId, signature.toString(StandardCharsets.UTF_8).strip());
+        enrolments.approve(enrolment.id(), FIRST_ADMIN);
+        enrolments.approve(enrolment.id(), SECOND_ADMIN);
     }
 
     /** The rows of {@link #EVIDENCE}, without comments. */
@@ -101,7 +137,7 @@ class DemoData {
         try {
             if (!Files.exists(publicKey)) {
                 Files.createDirectories(dir);
-                PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
                 if (SignDecision.run(new String[] {"--generate", dir.toString(), userId},
                         new ByteArrayInputStream(new byte[0]), quiet, quiet) != 0) {
                     throw new IllegalStateException("DEMO-002 could not generate the key pair of " + userId + " in " + dir);

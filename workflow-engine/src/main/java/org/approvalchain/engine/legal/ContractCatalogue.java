@@ -18,6 +18,9 @@ import org.approvalchain.contracts.ContractInterface;
  */
 public final class ContractCatalogue {
 
+    /** The functions every contract inherits from {@code DepartmentAccess} to manage its writers and admin. */
+    private static final Set<String> ROLE_FUNCTIONS = Set.of("grantWriter", "revokeWriter", "transferAdmin");
+
     private final Map<String, ContractInterface> contracts = new LinkedHashMap<>();
 
     public ContractCatalogue(List<ContractInterface> interfaces) {
@@ -34,6 +37,9 @@ public final class ContractCatalogue {
         ContractInterface known = contracts.get(contract);
         if (known == null) {
             return List.of("unknown contract '" + contract + "'; known are " + contracts.keySet());
+        }
+        if (ROLE_FUNCTIONS.contains(function)) {
+            return List.of(contract + "." + function + " administers who may write the contract: a model may not call it");
         }
         ContractFunction bound;
         try {

@@ -63,11 +63,12 @@ class DecisionRecorder {
         this.faults = faults;
     }
 
-    DecisionReceipt record(VerifiedDecision verified) {
+    /** Records the verified decision, keeping with it the case-state document (canonical JSON) its payload covers. */
+    DecisionReceipt record(VerifiedDecision verified, String caseState) {
         DecisionPayload p = verified.payload();
         KeptDecision kept = separately.execute(s -> record.keep(KeptDecision.signed(p.taskId(), p.caseId(), p.activityId(),
                 verified.approverId(), p.decision().name(), p.reasons(), new String(p.canonicalBytes(), StandardCharsets.UTF_8),
-                verified.payloadSm3(), verified.signatureBase64(), verified.key().pointHex())));
+                verified.payloadSm3(), verified.signatureBase64(), verified.key().pointHex(), caseState)));
         if (!kept.payloadSm3().equals(verified.payloadSm3())) {
             throw new CaseException(CaseException.Kind.CONFLICT, "task " + p.taskId()
                     + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");

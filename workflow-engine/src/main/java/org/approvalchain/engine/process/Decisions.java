@@ -4,24 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 
 import org.approvalchain.engine.signing.ApproverKeys;
+import org.approvalchain.engine.signing.CaseStateDocument;
 import org.approvalchain.engine.signing.Decision;
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.signing.DecisionSignatureVerifier;
 import org.approvalchain.engine.signing.InvalidDecisionPayloadException;
 import org.approvalchain.engine.signing.SignatureRejectedException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
  * Signed human decisions. The approver fetches the canonical payload of a task, signs it with
  * their own SM2 key, and submits payload and signature. The engine checks that the payload is
- * exactly this task's, fresh, and signed by the approver's registered key, then records it (see
- * {@link DecisionRecorder}): kept first, then on chain, then the task completes.
+ * exactly this task's, that the case has not changed since it was issued (its {@code caseState},
+ * see {@link CaseStates}), that it is fresh, and signed by the approver's registered key, then
+ * records it with its case-state document (see {@link DecisionRecorder}): kept first, then on
+ * chain, then the task completes.
  */
 @Service
 public class Decisions {
@@ -31,25 +32,27 @@ public class Decisions {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final TaskAccess access;
-    private final RuntimeService runtime;
+    private final CaseStates caseStates;
     private final DeployedDefinitions definitions;
     private final DecisionSignatureVerifier verifier;
     private final DecisionRecorder recorder;
 
-    Decisions(TaskAccess access, RuntimeService runtime, DeployedDefinitions definitions, ApproverKeys keys,
+    Decisions(TaskAccess access, CaseStates caseStates, DeployedDefinitions definitions, ApproverKeys keys,
               DecisionRecorder recorder) {
         this.access = access;
-        this.runtime = runtime;
+        this.caseStates = caseStates;
         this.definitions = definitions;
         this.verifier = new DecisionSignatureVerifier(keys);
         this.recorder = recorder;
     }
 
-    /** The payload {@code userId} must sign to take {@code decision} on the task. */
+    /** The payload {@code userId} must sign to take {@code decision} on the task, with the case state it covers. */
     public PayloadToSign payloadFor(String taskId, String decision, String reasons, String userId) {
-        DecisionPayload payload = expected(access.workable(taskId, userId), parseDecision(decision),
+        Task task = access.workable(taskId, userId);
+        CaseStateDocument state = caseStates.issue(task);
+        DecisionPayload payload = payload(task, state, state.sm3Hex(), parseDecision(decision),
                 reasons == null ? "" : reasons, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        return new PayloadToSign(new String(payload.canonicalBytes(), StandardCharsets.UTF_8), payload.sm3Hex());
+        return new PayloadToSign(new String(payload.canonicalBytes(), StandardCharsets.UTF_8), payload.sm3Hex(), state);
     }
 
     /** Verifies and records a signed decision, then completes the task. The payload is parsed once, here. */
@@ -61,21 +64,32 @@ public class Decisions {
         } catch (InvalidDecisionPayloadException e) {
             throw new CaseException(CaseException.Kind.INVALID, "payload refused: " + e.getMessage());
         }
-        requireFor(task, payload);
+        CaseStateDocument state = caseStates.now(task);
+        requireFor(task, state, payload);
         try {
-            return recorder.record(verifier.verify(userId, payload, signatureBase64));
+            return recorder.record(verifier.verify(userId, payload, signatureBase64), state.canonicalText());
         } catch (SignatureRejectedException e) {
             throw new CaseException(CaseException.Kind.INVALID, "signature refused (" + e.reason() + "): " + e.getMessage());
         }
     }
 
-    private void requireFor(Task task, DecisionPayload payload) {
-        DecisionPayload expected = expected(task, payload.decision(), payload.reasons(), payload.issuedAt());
+    private void requireFor(Task task, CaseStateDocument state, DecisionPayload payload) {
+        if (payload.version() != DecisionPayload.FORMAT_VERSION) {
+            throw new CaseException(CaseException.Kind.INVALID, "payload format v=" + payload.version() + " has no "
+                    + "caseState and is no longer accepted for new decisions: fetch a fresh payload (v="
+                    + DecisionPayload.FORMAT_VERSION + ")");
+        }
+        DecisionPayload expected = payload(task, state, payload.caseState(), payload.decision(), payload.reasons(),
+                payload.issuedAt());
         if (!expected.equals(payload)) {
             throw new CaseException(CaseException.Kind.INVALID, "payload is not for this task as it stands: expected case "
                     + expected.caseId() + ", task " + expected.taskId() + ", activity " + expected.activityId() + ", process "
                     + expected.processDefinitionId() + " v" + expected.processVersion() + ", material hashes "
                     + expected.materialHashes());
+        }
+        if (!payload.caseState().equals(state.sm3Hex())) {
+            throw new CaseException(CaseException.Kind.CONFLICT, "the case changed since the payload was issued: "
+                    + caseStates.changesSince(payload.caseState(), state) + "; fetch a fresh payload");
         }
         Instant now = Instant.now();
         if (payload.issuedAt().isBefore(now.minus(PAYLOAD_VALIDITY)) || payload.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
@@ -84,18 +98,12 @@ public class Decisions {
         }
     }
 
-    private DecisionPayload expected(Task task, Decision decision, String reasons, Instant issuedAt) {
-        String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-                .getBusinessKey();
-        int version = definitions.version(task.getProcessDefinitionId());
-        return new DecisionPayload(caseId, task.getId(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(),
-                version, decision, reasons, materialHashes(task), issuedAt);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> materialHashes(Task task) {
-        Object hashes = runtime.getVariable(task.getExecutionId(), "materialHashes");
-        return hashes instanceof List<?> list ? ((List<String>) list).stream().sorted().distinct().toList() : List.of();
+    /** The payload for the task on the case as {@code state} has it, carrying {@code caseState}. */
+    private DecisionPayload payload(Task task, CaseStateDocument state, String caseState, Decision decision, String reasons,
+                                    Instant issuedAt) {
+        return new DecisionPayload(state.caseId(), task.getId(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(),
+                definitions.version(task.getProcessDefinitionId()), decision, reasons, state.materialHashes(), caseState,
+                issuedAt);
     }
 
     private static Decision parseDecision(String decision) {

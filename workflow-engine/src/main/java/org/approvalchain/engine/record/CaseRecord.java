@@ -54,9 +54,11 @@ public class CaseRecord {
     public KeptDecision keep(KeptDecision d) {
         try {
             jdbc.update("INSERT INTO ac_decision (task_id, case_id, activity_id, approver_id, decision, reasons, payload, "
-                            + "payload_sm3, signature_b64, public_key_hex, state, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "payload_sm3, signature_b64, public_key_hex, case_state, state, signed_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     d.taskId(), d.caseId(), d.activityId(), d.approverId(), d.decision(), d.reasons(), d.payload(),
-                    d.payloadSm3(), d.signatureBase64(), d.publicKeyHex(), d.state().name(), Timestamp.from(d.signedAt()));
+                    d.payloadSm3(), d.signatureBase64(), d.publicKeyHex(), d.caseState(), d.state(),
+                    Timestamp.from(d.signedAt()));
             return d;
         } catch (DuplicateKeyException already) {
             return decision(d.taskId()).orElseThrow(() -> already);
@@ -125,7 +127,7 @@ public class CaseRecord {
         return new KeptDecision(rs.getString("task_id"), rs.getString("case_id"), rs.getString("activity_id"),
                 rs.getString("approver_id"), rs.getString("decision"), rs.getString("reasons"), rs.getString("payload"),
                 rs.getString("payload_sm3"), rs.getString("signature_b64"), rs.getString("public_key_hex"),
-                KeptDecision.State.valueOf(rs.getString("state")), rs.getString("decision_tx_hash"),
+                rs.getString("case_state"), rs.getString("state"), rs.getString("decision_tx_hash"),
                 rs.getObject("decision_block", Long.class), rs.getTimestamp("signed_at").toInstant(),
                 recordedAt == null ? null : recordedAt.toInstant());
     }

@@ -1,16 +1,16 @@
 package org.approvalchain.engine.signing;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The registry of approvers' public keys, by the approver's user id (the Camunda assignee). A key
- * registered again replaces the previous one; decisions already recorded stay verifiable because
- * the key's point is recorded with each of them.
+ * Which key an approver signs with, by the approver's user id (the Camunda assignee) and time: keys
+ * rotate and are revoked, and a decision is verified with the key that was valid when it was
+ * signed. The engine answers it from the chain (the {@code keys} module), never from a table an
+ * operator could edit.
  */
 public interface ApproverKeys {
 
-    Optional<ApproverKey> find(String userId);
-
-    /** Registers {@code key} for {@code userId}, replacing any earlier one; {@code registeredBy} is who did it. */
-    void register(String userId, ApproverKey key, String registeredBy);
+    /** The key of {@code userId} valid at {@code time}, if any. */
+    Optional<ApproverKey> validAt(String userId, Instant time);
 }

@@ -15,13 +15,17 @@ import org.approvalchain.engine.crypto.Sm3;
 
 /**
  * What an approver signs: their decision on one task of one case, under one process version, with
- * reasons, the SM3 hashes of the materials they reviewed, and when they decided. Its {@link
- * #canonicalBytes() canonical bytes} are JSON as RFC 8785 (JCS) writes it, with a format version
- * {@code "v":1}; they are what is signed, hashed ({@link #sm3Hex()}) and recorded. {@link
- * #parse(byte[])} accepts only bytes in exactly that form, so one decision has exactly one byte
- * form and one digest. The format is documented in docs/decision-payload.md.
+ * reasons, the SM3 hashes of the materials they reviewed, the SM3 of the case's state as they saw
+ * it ({@link CaseStateDocument}), and when they decided. Its {@link #canonicalBytes() canonical
+ * bytes} are JSON as RFC 8785 (JCS) writes it, with a format version {@code "v":2}; they are what
+ * is signed, hashed ({@link #sm3Hex()}) and recorded. {@link #parse(byte[])} accepts only bytes in
+ * exactly that form, so one decision has exactly one byte form and one digest. It also reads format
+ * 1 (no {@code caseState}), so that decisions signed before format 2 still verify; new decisions
+ * must be format 2. The format is documented in docs/decision-payload.md.
  *
  * @param materialHashes {@code 0x} + 64 lower-case hex digits each, no duplicates; kept sorted
+ * @param caseState {@code 0x} + 64 lower-case hex digits, the SM3 of the case-state document; null
+ *     only in a format-1 payload
  * @param issuedAt UTC, millisecond precision, years 1970 to 9999
  * @param reasons free text, may be empty, never null
  */
@@ -34,12 +38,16 @@ public record DecisionPayload(
         Decision decision,
         String reasons,
         List<String> materialHashes,
+        String caseState,
         Instant issuedAt) {
 
-    /** The value of {@code "v"}: the version of this byte format. */
-    public static final int FORMAT_VERSION = 1;
+    /** The value of {@code "v"} of new payloads: the version of this byte format. */
+    public static final int FORMAT_VERSION = 2;
 
-    static final Pattern MATERIAL_HASH = Pattern.compile("0x[0-9a-f]{64}");
+    /** The format before {@code caseState}: read, so that old decisions verify, but not accepted for new ones. */
+    public static final int FORMAT_VERSION_WITHOUT_CASE_STATE = 1;
+
+    static final Pattern SM3_HEX = Pattern.compile("0x[0-9a-f]{64}");
     static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Instant EARLIEST = Instant.EPOCH;
@@ -55,6 +63,8 @@ public record DecisionPayload(
         require(reasons != null, "reasons must not be null (use \"\" for none)");
         text("reasons", reasons);
         materialHashes = sortedHashes(materialHashes);
+        require(caseState == null || SM3_HEX.matcher(caseState).matches(),
+                "caseState " + caseState + " is not 0x followed by 64 lower-case hex digits (an SM3 hash)");
         require(issuedAt != null, "issuedAt is missing");
         require(issuedAt.getNano() % 1_000_000 == 0,
                 "issuedAt must have millisecond precision, was " + issuedAt + " (truncate it to milliseconds)");
@@ -65,7 +75,7 @@ public record DecisionPayload(
     /** The canonical UTF-8 JSON bytes: the exact bytes an approver signs. */
     public byte[] canonicalBytes() {
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("v", FORMAT_VERSION);
+        members.put("v", version());
         members.put("caseId", caseId);
         members.put("taskId", taskId);
         members.put("activityId", activityId);
@@ -74,8 +84,16 @@ public record DecisionPayload(
         members.put("decision", decision.name());
         members.put("reasons", reasons);
         members.put("materialHashes", materialHashes);
+        if (caseState != null) {
+            members.put("caseState", caseState);
+        }
         members.put("issuedAt", ISSUED_AT.format(issuedAt));
         return CanonicalJson.object(members);
+    }
+
+    /** The format version these bytes have: {@link #FORMAT_VERSION}, or 1 for a payload without {@code caseState}. */
+    public int version() {
+        return caseState == null ? FORMAT_VERSION_WITHOUT_CASE_STATE : FORMAT_VERSION;
     }
 
     /** {@code 0x} + hex SM3 digest of the canonical bytes: the decision's identity on chain. */
@@ -106,7 +124,7 @@ public record DecisionPayload(
         require(hashes != null, "materialHashes must not be null (use an empty list for none)");
         List<String> sorted = new ArrayList<>(hashes.size());
         for (String hash : hashes) {
-            require(hash != null && MATERIAL_HASH.matcher(hash).matches(),
+            require(hash != null && SM3_HEX.matcher(hash).matches(),
                     "material hash " + hash + " is not 0x followed by 64 lower-case hex digits (an SM3 hash)");
             sorted.add(hash);
         }

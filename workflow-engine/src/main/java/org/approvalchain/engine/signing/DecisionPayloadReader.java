@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -26,8 +27,9 @@ import org.approvalchain.engine.crypto.CanonicalJson;
  */
 final class DecisionPayloadReader {
 
-    private static final Set<String> FIELDS = new TreeSet<>(List.of("v", "caseId", "taskId", "activityId",
+    private static final Set<String> FIELDS_V1 = new TreeSet<>(List.of("v", "caseId", "taskId", "activityId",
             "processDefinitionId", "processVersion", "decision", "reasons", "materialHashes", "issuedAt"));
+    private static final Set<String> FIELDS = new TreeSet<>(Stream.concat(FIELDS_V1.stream(), Stream.of("caseState")).toList());
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -59,22 +61,26 @@ final class DecisionPayloadReader {
     }
 
     private DecisionPayload payload() {
-        checkFieldNames();
-        int version = integer("v");
-        if (version != DecisionPayload.FORMAT_VERSION) {
-            throw invalid("unsupported payload format version v=" + version + " (this engine reads v="
-                    + DecisionPayload.FORMAT_VERSION + ")");
+        if (!root.has("v")) {
+            throw invalid("missing field \"v\"");
         }
+        int version = integer("v");
+        boolean withCaseState = version == DecisionPayload.FORMAT_VERSION;
+        if (!withCaseState && version != DecisionPayload.FORMAT_VERSION_WITHOUT_CASE_STATE) {
+            throw invalid("unsupported payload format version v=" + version + " (this engine reads v="
+                    + DecisionPayload.FORMAT_VERSION + ", and v=1 of decisions signed before it)");
+        }
+        checkFieldNames(withCaseState ? FIELDS : FIELDS_V1);
         return new DecisionPayload(string("caseId"), string("taskId"), string("activityId"),
                 string("processDefinitionId"), integer("processVersion"), decision(), string("reasons"),
-                hashes(), issuedAt());
+                hashes(), withCaseState ? string("caseState") : null, issuedAt());
     }
 
-    private void checkFieldNames() {
+    private void checkFieldNames(Set<String> fields) {
         String previous = null;
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (!fields.contains(name)) {
                 throw invalid("unknown field \"" + name + "\"");
             }
             if (previous != null && previous.compareTo(name) > 0) {
@@ -82,7 +88,7 @@ final class DecisionPayloadReader {
             }
             previous = name;
         }
-        for (String field : FIELDS) {
+        for (String field : fields) {
             if (!root.has(field)) {
                 throw invalid("missing field \"" + field + "\"");
             }

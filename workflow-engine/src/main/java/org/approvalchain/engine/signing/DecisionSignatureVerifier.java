@@ -1,11 +1,13 @@
 package org.approvalchain.engine.signing;
 
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.DOES_NOT_VERIFY;
+import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.KEY_NO_LONGER_VALID;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NOT_BASE64;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NOT_DER;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NO_KEY_REGISTERED;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Base64;
 
 import org.approvalchain.engine.crypto.Sm2;
@@ -14,8 +16,8 @@ import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 
 /**
- * Decides whether a signed decision may complete a task: the approver must have a registered key,
- * and the signature (SM3withSM2, default user id, DER, base64) must verify with that key over
+ * Decides whether a signed decision may complete a task: the approver must have a key registered
+ * and valid both when the payload was issued and now, and the signature (SM3withSM2, default user id, DER, base64) must verify with that key over
  * exactly the payload's canonical bytes. Anything else is a {@link
  * SignatureRejectedException} with its reason.
  */
@@ -34,8 +36,14 @@ public final class DecisionSignatureVerifier {
      * @throws SignatureRejectedException with the reason the decision is refused
      */
     public VerifiedDecision verify(String approverId, DecisionPayload payload, String signatureBase64) {
-        ApproverKey key = keys.find(approverId).orElseThrow(() -> new SignatureRejectedException(NO_KEY_REGISTERED,
-                "no public key is registered for approver " + approverId));
+        ApproverKey key = keys.validAt(approverId, payload.issuedAt()).orElseThrow(() -> new SignatureRejectedException(
+                NO_KEY_REGISTERED, "no key of approver " + approverId + " was registered and valid at " + payload.issuedAt()
+                        + ": enrol a key (proof of possession, approved by two administrators) first"));
+        if (!keys.validAt(approverId, Instant.now()).map(key::equals).orElse(false)) {
+            throw new SignatureRejectedException(KEY_NO_LONGER_VALID, "key " + key.fingerprint() + " of approver "
+                    + approverId + " has been replaced or revoked since the payload was issued: fetch a fresh payload and "
+                    + "sign it with your current key");
+        }
         byte[] bytes = payload.canonicalBytes();
         byte[] der = verifySignature(key, bytes, signatureBase64);
         return new VerifiedDecision(approverId, key, payload, Sm3.hex(bytes), Base64.getEncoder().encodeToString(der));

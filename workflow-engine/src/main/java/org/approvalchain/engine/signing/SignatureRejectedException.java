@@ -8,8 +8,10 @@ public class SignatureRejectedException extends RuntimeException {
 
     /** Why a signed decision was refused. */
     public enum Reason {
-        /** No public key is registered for the approver. */
+        /** No key of the approver was registered and valid when the payload was issued. */
         NO_KEY_REGISTERED,
+        /** The key valid when the payload was issued has been replaced or revoked since. */
+        KEY_NO_LONGER_VALID,
         /** The signature is not standard base64 with padding. */
         NOT_BASE64,
         /** The decoded signature is not a DER SEQUENCE of two INTEGERs in the SM2 range. */

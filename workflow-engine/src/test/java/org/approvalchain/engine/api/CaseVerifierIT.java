@@ -1,5 +1,6 @@
 package org.approvalchain.engine.api;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.approvalchain.engine.crypto.Sm3;
+import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.SharedEngine;
@@ -24,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A completed case verifies clean against the chain; each edit of the engine's own records is
  * then reported precisely: changed reasons, a deleted step row, swapped step order, a changed
- * signature. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
+ * signature, an edited case-state document or step result, a decision state set back. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
  */
 @SharedEngine
 class CaseVerifierIT {
@@ -138,6 +141,60 @@ class CaseVerifierIT {
         jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = 'APPROVE' WHERE NAME_ = 'decision' AND PROC_INST_ID_ = ?", instance);
         jdbc.update("DELETE FROM ACT_HI_TASKINST WHERE ID_ = ?", taskId);
         assertThat(findings(caseId)).singleElement().asString().startsWith("MISSING " + taskId + " completed task null APPROVE by wang.fang");
+    }
+
+    @Test
+    void anEditedCaseStateDocumentIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        String signed = signedCaseState(caseId);
+        jdbc.update("UPDATE ac_decision SET case_state = REPLACE(case_state, '营业执照', '食品经营许可证') WHERE case_id = ?", caseId);
+        String edited = jdbc.queryForObject("SELECT case_state FROM ac_decision WHERE case_id = ?", String.class, caseId);
+
+        assertThat(edited).contains("食品经营许可证");
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " case_state " + Sm3.hex(edited.getBytes(UTF_8))
+                + " " + signed);
+
+        jdbc.update("UPDATE ac_decision SET case_state = NULL WHERE case_id = ?", caseId);
+        assertThat(findings(caseId)).containsExactly("MISSING " + taskId + " case_state null payload caseState " + signed);
+    }
+
+    @Test
+    void aStepResultThatTheKeptCaseStateOrTheStepRowNoLongerAgreesOnWithTheChainIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        String stepKey = caseId + "/Activity_CheckEligibility#1";
+        String onChain = jdbc.queryForObject("SELECT result_hash FROM ac_case_step WHERE step_key = ?", String.class, stepKey);
+        String forged = "0x" + "d".repeat(64);
+        jdbc.update("UPDATE ac_decision SET case_state = REPLACE(case_state, ?, ?) WHERE case_id = ?", onChain, forged, caseId);
+        String edited = jdbc.queryForObject("SELECT case_state FROM ac_decision WHERE case_id = ?", String.class, caseId);
+
+        assertThat(findings(caseId)).containsExactly(
+                "ALTERED " + taskId + " case_state " + Sm3.hex(edited.getBytes(UTF_8)) + " " + signedCaseState(caseId),
+                "ALTERED " + taskId + " case_state step Activity_CheckEligibility#1 result_hash " + forged + " " + onChain);
+
+        jdbc.update("UPDATE ac_decision SET case_state = REPLACE(case_state, ?, ?) WHERE case_id = ?", forged, onChain, caseId);
+        jdbc.update("UPDATE ac_case_step SET result_hash = ? WHERE step_key = ?", forged, stepKey);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " result_hash " + forged + " " + onChain,
+                "ALTERED " + stepKey + " result_json " + forged + " " + onChain);
+    }
+
+    @Test
+    void aDecisionStateThatDisagreesWithTheChainIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        jdbc.update("UPDATE ac_decision SET state = 'SIGNED' WHERE case_id = ?", caseId);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " state SIGNED RECORDED in DecisionRegistry, task completed");
+
+        jdbc.update("UPDATE ac_decision SET state = 'ARCHIVED', decision_block = NULL WHERE case_id = ?", caseId);
+        List<String> findings = findings(caseId);
+        assertThat(findings).contains("ALTERED " + taskId + " state ARCHIVED RECORDED in DecisionRegistry, task completed");
+        assertThat(findings).noneMatch(f -> f.startsWith("MISSING"));
+    }
+
+    private String signedCaseState(String caseId) {
+        String payload = jdbc.queryForObject("SELECT payload FROM ac_decision WHERE case_id = ?", String.class, caseId);
+        return DecisionPayload.parse(payload.getBytes(UTF_8)).caseState();
     }
 
     private String completedCase() {

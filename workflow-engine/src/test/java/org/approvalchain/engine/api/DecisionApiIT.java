@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.crypto.CanonicalJson;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.web3j.utils.Numeric;
 
 /**
- * The approval flow through our REST API, as clients use it: a key registered by an admin, cases
+ * The approval flow through our REST API, as clients use it: a key enrolled by the approver, cases
  * started, payloads fetched and signed on the client, decisions posted; and every forged,
  * unsigned, replayed or unauthorised path refused.
  */
@@ -144,6 +146,53 @@ class DecisionApiIT {
     }
 
     @Test
+    void showsTheCaseStateItCoversAndRefusesADecisionOnACaseChangedSinceThePayloadWasIssued() throws Exception {
+        registerKey("li.na", LI_NA);
+        String caseId = startCase(33);
+        String taskId = awaitTask("li.na", caseId);
+        JsonNode issued = payload("li.na", taskId, "APPROVE", "符合条件");
+        JsonNode state = issued.get("caseState");
+        assertThat(state.get("application")).isEqualTo(JSON.readTree("{\"applicantAge\":33,\"licenceType\":\"食品经营许可证\"}"));
+        assertThat(state.get("applicantHash").asText())
+                .isEqualTo(Sm3.hex(CanonicalJson.object(Map.of("name", "张三", "idNumber", "110101199001011234"))));
+        assertThat(state.toString()).doesNotContain("张三", "110101199001011234");
+        assertThat(state.get("steps")).singleElement().satisfies(step -> {
+            assertThat(step.get("activityInstance").asText()).isEqualTo("Activity_CheckEligibility#1");
+            assertThat(step.get("kind").asText()).isEqualTo("AUTOMATIC");
+            assertThat(step.get("contract").asText()).isEqualTo("EligibilityRule");
+            assertThat(step.get("resultHash").asText()).isEqualTo(jdbc.queryForObject(
+                    "SELECT result_hash FROM ac_case_step WHERE case_id = ?", String.class, caseId));
+        });
+        String caseStateSm3 = Sm3.hex(CanonicalJson.object(JSON.convertValue(state, Map.class)));
+        assertThat(issued.get("payload").asText()).contains("\"caseState\":\"" + caseStateSm3 + "\"");
+
+        String instance = jdbc.queryForObject("SELECT PROC_INST_ID_ FROM ACT_RU_TASK WHERE ID_ = ?", String.class, taskId);
+        jdbc.update("UPDATE ACT_RU_VARIABLE SET TEXT_ = '营业执照' WHERE NAME_ = 'licenceType' AND PROC_INST_ID_ = ?", instance);
+        assertRefused(post("li.na", "/api/tasks/" + taskId + "/decision", decision(issued, LI_NA.sign(issued.get("payload").asText()))),
+                HttpStatus.CONFLICT, "the case changed since the payload was issued: application field 'licenceType' was "
+                        + "食品经营许可证, is now 营业执照; fetch a fresh payload");
+        assertThat(tasksOf("li.na")).contains(taskId);
+
+        JsonNode fresh = payload("li.na", taskId, "APPROVE", "符合条件");
+        assertThat(fresh.get("caseState").get("application").get("licenceType").asText()).isEqualTo("营业执照");
+        assertThat(post("li.na", "/api/tasks/" + taskId + "/decision", decision(fresh, LI_NA.sign(fresh.get("payload").asText())))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("SELECT case_state FROM ac_decision WHERE task_id = ?", String.class, taskId))
+                .isEqualTo(CanonicalJson.text(JSON.convertValue(fresh.get("caseState"), Map.class)));
+    }
+
+    @Test
+    void refusesAPayloadOfFormatOne() throws Exception {
+        registerKey("li.na", LI_NA);
+        String taskId = awaitTask("li.na", startCase(34));
+        String current = payload("li.na", taskId, "APPROVE", "").get("payload").asText();
+        String formatOne = current.replaceFirst("\"caseState\":\"0x[0-9a-f]{64}\",", "").replace("\"v\":2}", "\"v\":1}");
+
+        assertRefused(post("li.na", "/api/tasks/" + taskId + "/decision", Map.of("payload", formatOne, "signature",
+                LI_NA.sign(formatOne))), HttpStatus.BAD_REQUEST, "payload format v=1 has no caseState and is no longer accepted");
+    }
+
+    @Test
     void tasksAndPayloadsAreForCandidatesOnly() throws Exception {
         String taskId = awaitTask("li.na", startCase(35));
         assertThat(tasksOf("wang.fang")).contains(taskId);
@@ -185,19 +234,6 @@ class DecisionApiIT {
     }
 
     @Test
-    void onlyAdminsRegisterKeysAndBadKeysAreNamed() {
-        HttpHeaders pem = new HttpHeaders();
-        pem.setContentType(MediaType.TEXT_PLAIN);
-        assertThat(http.withBasicAuth("li.na", "li.na").exchange("/api/admin/approvers/li.na/key", HttpMethod.PUT,
-                new HttpEntity<>(LI_NA.publicKeyPem(), pem), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/li.na/key", HttpMethod.PUT,
-                new HttpEntity<>("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", pem), String.class),
-                HttpStatus.BAD_REQUEST, "not an SM2 public key");
-        assertRefused(http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/nobody/key", HttpMethod.PUT,
-                new HttpEntity<>(LI_NA.publicKeyPem(), pem), String.class), HttpStatus.NOT_FOUND, "no user 'nobody'");
-    }
-
-    @Test
     void badRequestsGetProblemDetailsAndTheApiIsDescribed() {
         assertRefused(post("li.na", "/api/processes/licence-application/cases",
                 Map.of("application", Map.of("nested", Map.of("a", 1)))), HttpStatus.BAD_REQUEST, "application field 'nested'");
@@ -225,11 +261,9 @@ class DecisionApiIT {
     // --- the client side ---
 
     private void registerKey(String userId, Sm2DecisionSigner key) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.TEXT_PLAIN);
-        ResponseEntity<String> response = http.withBasicAuth("demo", "demo").exchange("/api/admin/approvers/" + userId + "/key",
-                HttpMethod.PUT, new HttpEntity<>(key.publicKeyPem(), headers), String.class);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        String base = http.getRootUri();
+        ApiClient.demoUser(base, userId).ensureKey(key.publicKeyPem(), key::sign, ApiClient.of(base, "demo", "demo"),
+                ApiClient.demoUser(base, "he.ping"));
     }
 
     private String startCase(int applicantAge) throws Exception {

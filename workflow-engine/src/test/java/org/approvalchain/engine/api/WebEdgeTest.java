@@ -14,7 +14,8 @@ import org.approvalchain.engine.process.Cases;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
-import org.approvalchain.engine.signing.ApproverKeys;
+import org.approvalchain.engine.keys.KeyEnrolments;
+import org.approvalchain.engine.keys.RegisteredKeys;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -29,9 +30,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {TasksController.class, CasesController.class, AdminController.class})
+@WebMvcTest(controllers = {TasksController.class, CasesController.class, KeysController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
 @MockitoBean(types = {Tasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class, CaseVerifier.class,
-    ApproverKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class})
+    KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class})
 @interface WebEdgeTest {
 }

@@ -108,7 +108,8 @@ class CaseRecordTest {
         assertThat(record.markRecorded("task-1", "0xd2", 22)).isFalse();
 
         KeptDecision recorded = record.decision("task-1").orElseThrow();
-        assertThat(recorded.state()).isEqualTo(KeptDecision.State.RECORDED);
+        assertThat(recorded.state()).isEqualTo(KeptDecision.State.RECORDED.name());
+        assertThat(recorded.recorded()).isTrue();
         assertThat(recorded.decisionTxHash()).isEqualTo("0xd1");
         assertThat(recorded.decisionBlock()).isEqualTo(21L);
         assertThat(recorded.recordedAt()).isNotNull();
@@ -164,7 +165,7 @@ class CaseRecordTest {
     /** As {@link KeptDecision#signed} makes it, but signed at a time the TIMESTAMP column keeps to the digit. */
     private static KeptDecision signed(String taskId, String caseId, String decision) {
         return new KeptDecision(taskId, caseId, "Activity_ReviewApplication", "chen.jie", decision, "reasons",
-                "{\"decision\":\"" + decision + "\"}", "0xpayload", "c2lnbmF0dXJl", "0x04ab", KeptDecision.State.SIGNED,
-                null, null, T0, null);
+                "{\"decision\":\"" + decision + "\"}", "0xpayload", "c2lnbmF0dXJl", "0x04ab", "{\"caseId\":\"" + caseId + "\"}",
+                KeptDecision.State.SIGNED.name(), null, null, T0, null);
     }
 }

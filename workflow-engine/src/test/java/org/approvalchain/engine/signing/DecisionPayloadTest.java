@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class DecisionPayloadTest {
 
+    private static final String CASE_STATE = Payloads.caseState().sm3Hex();
     private static final String CANONICAL = "{\"activityId\":\"Activity_ReviewMaterials\",\"caseId\":\"case-2025-0001\","
-            + "\"decision\":\"APPROVE\",\"issuedAt\":\"2025-03-01T08:30:00.000Z\",\"materialHashes\":[\"" + HASH_B + "\",\""
+            + "\"caseState\":\"" + CASE_STATE + "\",\"decision\":\"APPROVE\",\"issuedAt\":\"2025-03-01T08:30:00.000Z\",\"materialHashes\":[\"" + HASH_B + "\",\""
             + HASH_A + "\"],\"processDefinitionId\":\"BusinessLicence\",\"processVersion\":3,"
-            + "\"reasons\":\"材料齐全，符合《行政许可法》第三十四条。\",\"taskId\":\"task-7f3a\",\"v\":1}";
+            + "\"reasons\":\"材料齐全，符合《行政许可法》第三十四条。\",\"taskId\":\"task-7f3a\",\"v\":2}";
 
     @Test
     void writesKeysInLexicographicOrderWithoutWhitespaceAsUtf8() {
@@ -28,7 +29,7 @@ class DecisionPayloadTest {
     void writesTheSameBytesWhateverTheOrderOfMaterialHashesGiven() {
         DecisionPayload p = Payloads.approval();
         DecisionPayload reordered = new DecisionPayload(p.caseId(), p.taskId(), p.activityId(), p.processDefinitionId(),
-                p.processVersion(), p.decision(), p.reasons(), List.of(HASH_A, HASH_B), p.issuedAt());
+                p.processVersion(), p.decision(), p.reasons(), List.of(HASH_A, HASH_B), p.caseState(), p.issuedAt());
 
         assertThat(reordered.canonicalBytes()).isEqualTo(p.canonicalBytes()).isEqualTo(Payloads.approval().canonicalBytes());
         assertThat(reordered.materialHashes()).containsExactly(HASH_B, HASH_A);
@@ -100,14 +101,30 @@ class DecisionPayloadTest {
 
     @Test
     void rejectsDuplicateUnknownAndMissingFields() {
-        assertRejected(CANONICAL.replace("\"v\":1}", "\"v\":1,\"v\":1}"), "Duplicate field 'v'");
-        assertRejected(CANONICAL.replace("\"v\":1}", "\"v\":1,\"w\":1}"), "unknown field \"w\"");
-        assertRejected(CANONICAL.replace(",\"v\":1}", "}"), "missing field \"v\"");
+        assertRejected(CANONICAL.replace("\"v\":2}", "\"v\":2,\"v\":2}"), "Duplicate field 'v'");
+        assertRejected(CANONICAL.replace("\"v\":2}", "\"v\":2,\"w\":1}"), "unknown field \"w\"");
+        assertRejected(CANONICAL.replace(",\"v\":2}", "}"), "missing field \"v\"");
+        assertRejected(CANONICAL.replace("\"caseState\":\"" + CASE_STATE + "\",", ""), "missing field \"caseState\"");
+        assertRejected(CANONICAL.replace("\"caseState\":\"" + CASE_STATE + "\"", "\"caseState\":\"0x12\""),
+                "caseState 0x12 is not 0x followed by 64 lower-case hex digits");
     }
 
     @Test
     void rejectsAnotherFormatVersion() {
-        assertRejected(CANONICAL.replace("\"v\":1}", "\"v\":2}"), "unsupported payload format version v=2");
+        assertRejected(CANONICAL.replace("\"v\":2}", "\"v\":3}"), "unsupported payload format version v=3");
+        assertRejected(CANONICAL.replace("\"v\":2}", "\"v\":1}"), "unknown field \"caseState\"");
+    }
+
+    @Test
+    void readsFormatOneWithoutCaseStateSoThatDecisionsSignedBeforeFormatTwoStillVerify() {
+        String formatOne = CANONICAL.replace("\"caseState\":\"" + CASE_STATE + "\",", "").replace("\"v\":2}", "\"v\":1}");
+
+        DecisionPayload payload = DecisionPayload.parse(formatOne.getBytes(UTF_8));
+
+        assertThat(payload).isEqualTo(Payloads.withoutCaseState(Payloads.approval()));
+        assertThat(payload.version()).isEqualTo(DecisionPayload.FORMAT_VERSION_WITHOUT_CASE_STATE);
+        assertThat(payload.canonicalBytes()).isEqualTo(formatOne.getBytes(UTF_8));
+        assertThat(Payloads.approval().version()).isEqualTo(2);
     }
 
     @Test
@@ -132,21 +149,23 @@ class DecisionPayloadTest {
         DecisionPayload p = Payloads.approval();
 
         assertThatThrownBy(() -> new DecisionPayload(p.caseId(), p.taskId(), p.activityId(), p.processDefinitionId(), 1,
-                p.decision(), "", List.of(), Instant.parse("2025-03-01T08:30:00.000001Z")))
+                p.decision(), "", List.of(), p.caseState(), Instant.parse("2025-03-01T08:30:00.000001Z")))
                 .isInstanceOf(InvalidDecisionPayloadException.class).hasMessageContaining("millisecond precision");
         assertThatThrownBy(() -> Payloads.withReasons(p, "bad \ud800 surrogate"))
                 .hasMessageContaining("reasons has an unpaired UTF-16 surrogate");
         assertThatThrownBy(() -> new DecisionPayload(" ", p.taskId(), p.activityId(), p.processDefinitionId(), 1,
-                p.decision(), "", List.of(), p.issuedAt())).hasMessage("caseId must not be empty");
+                p.decision(), "", List.of(), p.caseState(), p.issuedAt())).hasMessage("caseId must not be empty");
         assertThatThrownBy(() -> new DecisionPayload(p.caseId(), p.taskId(), p.activityId(), p.processDefinitionId(), 1,
-                p.decision(), "", List.of(HASH_A, HASH_A), p.issuedAt())).hasMessageContaining("is listed twice");
+                p.decision(), "", List.of(HASH_A, HASH_A), p.caseState(), p.issuedAt())).hasMessageContaining("is listed twice");
+        assertThatThrownBy(() -> new DecisionPayload(p.caseId(), p.taskId(), p.activityId(), p.processDefinitionId(), 1,
+                p.decision(), "", List.of(), "0xABC", p.issuedAt())).hasMessageContaining("caseState 0xABC is not 0x followed by 64");
     }
 
     @Test
     void acceptsEmptyReasonsAndNoMaterials() {
         DecisionPayload p = Payloads.approval();
         DecisionPayload bare = new DecisionPayload(p.caseId(), p.taskId(), p.activityId(), p.processDefinitionId(), 1,
-                Decision.RETURN_FOR_CORRECTION, "", List.of(), p.issuedAt());
+                Decision.RETURN_FOR_CORRECTION, "", List.of(), p.caseState(), p.issuedAt());
 
         assertThat(new String(bare.canonicalBytes(), UTF_8)).contains("\"materialHashes\":[]", "\"reasons\":\"\"");
         assertThat(DecisionPayload.parse(bare.canonicalBytes())).isEqualTo(bare);

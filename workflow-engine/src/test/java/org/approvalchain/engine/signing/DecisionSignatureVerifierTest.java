@@ -2,6 +2,7 @@ package org.approvalchain.engine.signing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.DOES_NOT_VERIFY;
+import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.KEY_NO_LONGER_VALID;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NOT_BASE64;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NOT_DER;
 import static org.approvalchain.engine.signing.SignatureRejectedException.Reason.NO_KEY_REGISTERED;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -24,7 +26,7 @@ class DecisionSignatureVerifierTest {
     private final byte[] payload = Payloads.approval().canonicalBytes();
 
     DecisionSignatureVerifierTest() {
-        keys.register("wang.li", ApproverKey.fromPem(TestKeys.pem("PUBLIC KEY", approver.getPublic().getEncoded())), "test");
+        keys.register("wang.li", ApproverKey.fromPem(TestKeys.pem("PUBLIC KEY", approver.getPublic().getEncoded())));
     }
 
     @Test
@@ -36,7 +38,7 @@ class DecisionSignatureVerifierTest {
         assertThat(verified.payload()).isEqualTo(Payloads.approval());
         assertThat(verified.payloadSm3()).isEqualTo(Payloads.approval().sm3Hex());
         assertThat(verified.approverId()).isEqualTo("wang.li");
-        assertThat(verified.key()).isEqualTo(keys.find("wang.li").orElseThrow());
+        assertThat(verified.key()).isEqualTo(keys.validAt("wang.li", Instant.now()).orElseThrow());
         assertThat(verified.signatureDer()).isEqualTo(Base64.getDecoder().decode(signature));
     }
 
@@ -90,6 +92,24 @@ class DecisionSignatureVerifierTest {
         assertThatThrownBy(() -> verifier.verify("zhang.san", Payloads.approval(), signature))
                 .isInstanceOfSatisfying(SignatureRejectedException.class, e -> assertThat(e.reason()).isEqualTo(NO_KEY_REGISTERED))
                 .hasMessageContaining("zhang.san");
+    }
+
+    @Test
+    void rejectsAKeyRegisteredOnlyAfterThePayloadWasIssued() {
+        keys.register("li.na", ApproverKey.fromPem(TestKeys.pem("PUBLIC KEY", approver.getPublic().getEncoded())),
+                Payloads.approval().issuedAt().plusMillis(1));
+
+        assertThatThrownBy(() -> verifier.verify("li.na", Payloads.approval(), TestKeys.sign(approver.getPrivate(), payload)))
+                .isInstanceOfSatisfying(SignatureRejectedException.class, e -> assertThat(e.reason()).isEqualTo(NO_KEY_REGISTERED))
+                .hasMessageContaining("valid at " + Payloads.approval().issuedAt());
+    }
+
+    @Test
+    void rejectsTheKeyOfTheIssueTimeOnceAnotherReplacedIt() {
+        KeyPair next = TestKeys.sm2();
+        keys.register("wang.li", ApproverKey.fromPem(TestKeys.pem("PUBLIC KEY", next.getPublic().getEncoded())), Instant.now());
+
+        assertRefused(TestKeys.sign(approver.getPrivate(), payload), KEY_NO_LONGER_VALID, "replaced or revoked since");
     }
 
     @Test

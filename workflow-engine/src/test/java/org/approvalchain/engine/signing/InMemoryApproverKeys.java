@@ -1,21 +1,39 @@
 package org.approvalchain.engine.signing;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The registry port backed by a map, for tests; production uses the JDBC adapter. */
+/** The key port backed by a map of validity periods, for tests; the engine answers it from the chain. */
 final class InMemoryApproverKeys implements ApproverKeys {
 
-    private final Map<String, ApproverKey> keys = new ConcurrentHashMap<>();
+    private record Period(ApproverKey key, Instant from, Instant until) {
+    }
 
-    @Override
-    public Optional<ApproverKey> find(String userId) {
-        return Optional.ofNullable(keys.get(userId));
+    private final Map<String, List<Period>> keys = new ConcurrentHashMap<>();
+
+    /** Registers the key as valid since 1970, for good. */
+    void register(String userId, ApproverKey key) {
+        register(userId, key, Instant.EPOCH);
+    }
+
+    /** Registers the key as valid from {@code from}: the previous key ends then, as a rotation on chain does. */
+    void register(String userId, ApproverKey key, Instant from) {
+        List<Period> periods = keys.computeIfAbsent(userId, any -> new ArrayList<>());
+        if (!periods.isEmpty()) {
+            Period last = periods.remove(periods.size() - 1);
+            periods.add(new Period(last.key(), last.from(), from));
+        }
+        periods.add(new Period(key, from, null));
     }
 
     @Override
-    public void register(String userId, ApproverKey key, String registeredBy) {
-        keys.put(userId, key);
+    public Optional<ApproverKey> validAt(String userId, Instant time) {
+        return keys.getOrDefault(userId, List.of()).stream()
+                .filter(p -> !time.isBefore(p.from()) && (p.until() == null || time.isBefore(p.until())))
+                .map(Period::key).findFirst();
     }
 }

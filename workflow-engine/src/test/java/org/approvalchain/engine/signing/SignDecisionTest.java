@@ -31,7 +31,7 @@ class SignDecisionTest {
         assertThat(run(new byte[0], "--generate", dir.toString(), "wang.li")).isZero();
         Path payloadFile = Files.write(dir.resolve("decision.json"), payload);
         InMemoryApproverKeys keys = new InMemoryApproverKeys();
-        keys.register("wang.li", ApproverKey.fromPem(Files.readString(dir.resolve("wang.li.pub.pem"))), "test");
+        keys.register("wang.li", ApproverKey.fromPem(Files.readString(dir.resolve("wang.li.pub.pem"))));
         out.reset();
 
         assertThat(run(new byte[0], "--key", dir.resolve("wang.li.key.pem").toString(), "--payload", payloadFile.toString())).isZero();
@@ -39,7 +39,8 @@ class SignDecisionTest {
         String signature = out.toString(UTF_8).strip();
         VerifiedDecision verified = new DecisionSignatureVerifier(keys).verify("wang.li", DecisionPayload.parse(payload), signature);
         assertThat(verified.payload()).isEqualTo(Payloads.approval());
-        assertThat(err.toString(UTF_8)).contains("signing APPROVE on case case-2025-0001", Payloads.approval().sm3Hex());
+        assertThat(err.toString(UTF_8)).contains("signing APPROVE on case case-2025-0001",
+                "case state SM3 " + Payloads.caseState().sm3Hex(), Payloads.approval().sm3Hex());
     }
 
     @Test
@@ -89,6 +90,19 @@ class SignDecisionTest {
         assertThat(code).isEqualTo(1);
         assertThat(out.size()).isZero();
         assertThat(err.toString(UTF_8)).contains("refusing to sign", "not canonical at byte");
+    }
+
+    @Test
+    void refusesToSignAFormatOnePayloadWhichTheEngineNoLongerAccepts() throws Exception {
+        run(new byte[0], "--generate", dir.toString(), "wang.li");
+        out.reset();
+
+        int code = run(Payloads.withoutCaseState(Payloads.approval()).canonicalBytes(), "--key",
+                dir.resolve("wang.li.key.pem").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.size()).isZero();
+        assertThat(err.toString(UTF_8)).contains("refusing to sign: payload format v=1 has no caseState");
     }
 
     @Test

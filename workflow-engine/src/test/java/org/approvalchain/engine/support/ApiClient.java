@@ -181,6 +181,40 @@ public final class ApiClient {
         return submitDecision(taskId, payload, signer.apply(payload)).accepted();
     }
 
+    // --- our API: approvers' keys ---
+
+    /**
+     * Enrols a key as this client's user, the way an approver's client does: asks for the challenge
+     * for {@code publicKeyPem}, signs it with {@code signer} (the new key's private key, on the
+     * client's side) and sends the proof; returns the enrolment, now waiting for two administrators.
+     */
+    public JsonNode enrolKey(String publicKeyPem, UnaryOperator<String> signer) {
+        JsonNode enrolment = call("POST", "/api/me/key-enrolments", Map.of("publicKey", publicKeyPem));
+        return call("POST", "/api/me/key-enrolments/" + enrolment.path("id").asLong() + "/proof",
+                Map.of("signature", signer.apply(enrolment.path("challenge").asText())));
+    }
+
+    /**
+     * Makes {@code publicKeyPem} this client's user's registered key, unless it already is: enrols it
+     * and has the two administrators approve it.
+     */
+    public void ensureKey(String publicKeyPem, UnaryOperator<String> signer, ApiClient firstAdmin, ApiClient secondAdmin) {
+        Reply enrolment = request("POST", "/api/me/key-enrolments", Map.of("publicKey", publicKeyPem));
+        if (enrolment.status() == 409 && enrolment.text().contains("already registered")) {
+            return;
+        }
+        long id = enrolment.accepted().path("id").asLong();
+        call("POST", "/api/me/key-enrolments/" + id + "/proof",
+                Map.of("signature", signer.apply(enrolment.body().path("challenge").asText())));
+        firstAdmin.approveEnrolment(id).accepted();
+        secondAdmin.approveEnrolment(id).accepted();
+    }
+
+    /** As an administrator: approves a key enrolment (the first approval, or the second that registers it); the answer as it is. */
+    public Reply approveEnrolment(long id) {
+        return request("POST", "/api/admin/key-enrolments/" + id + "/approve", null);
+    }
+
     // --- our API: the ledger ---
 
     /** The ledger: adapter, crypto, height and the deployed contracts' addresses by name. */

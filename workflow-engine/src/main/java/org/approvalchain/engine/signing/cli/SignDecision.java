@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.signing.InvalidDecisionPayloadException;
+import org.approvalchain.engine.signing.KeyChallenge;
 
 /**
  * Signs a decision payload the way an approver's client must: the exact canonical bytes, with the
@@ -25,8 +26,8 @@ public final class SignDecision {
 
     static final String USAGE = """
             usage: SignDecision --key <private-key.pem> [--payload <file> | --payload -]
-                     signs the exact bytes of a canonical decision payload (file, or stdin if - or absent)
-                     with an SM2 PKCS#8 key; prints the DER signature in base64
+                     signs the exact bytes of a canonical decision payload or key-enrolment challenge (file,
+                     or stdin if - or absent) with an SM2 PKCS#8 key; prints the DER signature in base64
                    SignDecision --generate <dir> <userId>
                      writes <dir>/<userId>.key.pem (PKCS#8, mode 600) and <dir>/<userId>.pub.pem (SPKI)""";
     private static final Pattern SAFE_USER_ID = Pattern.compile("[A-Za-z0-9_@-][A-Za-z0-9._@-]{0,127}");
@@ -72,6 +73,9 @@ public final class SignDecision {
     private int sign(Path keyFile, String payloadSource) throws IOException {
         SigningKey key = SigningKey.fromPem(Files.readString(keyFile, StandardCharsets.US_ASCII));
         byte[] payload = payloadSource.equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(payloadSource));
+        if (isKeyChallenge(payload)) {
+            return proveKey(key, payload);
+        }
         DecisionPayload decision;
         try {
             decision = DecisionPayload.parse(payload);
@@ -79,10 +83,33 @@ public final class SignDecision {
             err.println("refusing to sign: the payload is not a canonical decision payload: " + e.getMessage());
             return 1;
         }
-        err.printf("signing %s on case %s, task %s (%s, %s v%d)%n  payload SM3 %s%n  key %s%n", decision.decision(),
-                decision.caseId(), decision.taskId(), decision.activityId(), decision.processDefinitionId(),
-                decision.processVersion(), decision.sm3Hex(), key.publicKey().fingerprint());
+        if (decision.version() != DecisionPayload.FORMAT_VERSION) {
+            err.println("refusing to sign: payload format v=" + decision.version() + " has no caseState and is no longer "
+                    + "accepted; fetch a v=" + DecisionPayload.FORMAT_VERSION + " payload");
+            return 1;
+        }
+        err.printf("signing %s on case %s, task %s (%s, %s v%d)%n  case state SM3 %s%n  payload SM3 %s%n  key %s%n",
+                decision.decision(), decision.caseId(), decision.taskId(), decision.activityId(),
+                decision.processDefinitionId(), decision.processVersion(), decision.caseState(), decision.sm3Hex(),
+                key.publicKey().fingerprint());
         out.println(Base64.getEncoder().encodeToString(key.sign(payload)));
+        return 0;
+    }
+
+    private static boolean isKeyChallenge(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8).contains("\"purpose\":\"" + KeyChallenge.PURPOSE + "\"");
+    }
+
+    /** Signs a key-enrolment challenge, only with the key it names: that signature proves possession of it. */
+    private int proveKey(SigningKey key, byte[] bytes) {
+        KeyChallenge challenge = KeyChallenge.parse(bytes);
+        if (!challenge.publicKey().equals(key.publicKey())) {
+            err.println("refusing to sign: the challenge is for key " + challenge.publicKey().fingerprint()
+                    + ", this private key is of " + key.publicKey().fingerprint());
+            return 1;
+        }
+        err.printf("proving possession of key %s for %s%n", key.publicKey().fingerprint(), challenge.approverId());
+        out.println(Base64.getEncoder().encodeToString(key.sign(bytes)));
         return 0;
     }
 

@@ -72,6 +72,16 @@ class LegalGateTest {
     }
 
     @Test
+    void refusesStepsBoundToTheEnginesOwnRecordsOrToRoleFunctions() {
+        assertThat(findings(process(), with(with(AUTOMATIC, "contract", "DecisionRegistry"), "function", "recordDecision"), MANUAL))
+                .extracting(Finding::message).anyMatch(m -> m.contains("unknown contract 'DecisionRegistry'"));
+        assertThat(findings(process(), with(with(AUTOMATIC, "contract", "ApproverKeyRegistry"), "function", "registerKey"), MANUAL))
+                .extracting(Finding::message).anyMatch(m -> m.contains("unknown contract 'ApproverKeyRegistry'"));
+        assertThat(findings(process(), with(AUTOMATIC, "function", "grantWriter"), MANUAL))
+                .extracting(Finding::message).anyMatch(m -> m.contains("grantWriter administers who may write the contract"));
+    }
+
+    @Test
     void refusesUnmappedAndUnknownInputs() {
         assertThat(findings(process(), with(with(AUTOMATIC, "input.value", null), "input.colour", "red"), MANUAL))
                 .extracting(Finding::message)
