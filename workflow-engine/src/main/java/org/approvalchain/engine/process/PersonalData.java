@@ -93,6 +93,20 @@ public class PersonalData {
     }
 
     /**
+     * Records that {@code userId} was shown the case's variables {@code shown} (name to value) through
+     * {@code endpoint}, such as the application in a decision payload; only its personal variables
+     * with a value count.
+     */
+    public void recordShown(String caseId, String userId, Map<String, ?> shown, String endpoint) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        if (instance != null) {
+            recordPersonal(instance, userId, shown.entrySet().stream().filter(v -> v.getValue() != null)
+                    .map(Map.Entry::getKey).toList(), endpoint);
+        }
+    }
+
+    /**
      * Records that {@code userId} read the variables {@code names} of a process instance through
      * Camunda's APIs, with {@code command}; only its personal variables count.
      */
@@ -100,12 +114,15 @@ public class PersonalData {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
                 .singleResult();
         if (instance != null) {
-            Set<String> personal = definitions.personalVariables(instance.getProcessDefinitionId());
             String current = endpoint.get();
-            record(instance.getBusinessKey() == null ? processInstanceId : instance.getBusinessKey(), userId,
-                    names.stream().filter(personal::contains).distinct().toList(),
-                    current == null ? "Camunda Java API " + command : current);
+            recordPersonal(instance, userId, names, current == null ? "Camunda Java API " + command : current);
         }
+    }
+
+    private void recordPersonal(HistoricProcessInstance instance, String userId, Collection<String> names, String endpoint) {
+        Set<String> personal = definitions.personalVariables(instance.getProcessDefinitionId());
+        record(instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey(), userId,
+                names.stream().filter(personal::contains).distinct().toList(), endpoint);
     }
 
     private static Map<String, Object> fromJson(String json) {

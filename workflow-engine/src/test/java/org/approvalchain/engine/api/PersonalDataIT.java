@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A case's personal data (the applicant's data and the fields its process declares personal, here
  * {@code applicantAge}) is read through our API by those who handle the case only, and every read
- * is recorded; an administrator lists the reads. Camunda's REST API refuses every variable read
+ * is recorded, also of the application a decision payload shows; an administrator lists the reads. Camunda's REST API refuses every variable read
  * (also a message correlation that answers the variables) to anyone but an administrator, whose
  * reads are recorded with the endpoint.
  */
@@ -80,6 +80,21 @@ class PersonalDataIT {
         assertThat(byOfficer.path("total").asLong()).isEqualTo(1);
         Reply notAnAdmin = client("wang.fang").request("GET", "/api/admin/personal-data-reads", null);
         assertThat(notAnAdmin.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theApplicationInADecisionPayloadIsRecordedAsRead() {
+        String caseId = client(APPLICANT).startCase("licence-application",
+                Map.of("applicantAge", 44, "licenceType", "食品经营许可证"), Map.of("name", "钱宇"));
+        String taskId = client(APPLICANT).awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
+
+        JsonNode payload = client("wang.fang").askDecisionPayload(taskId, "APPROVE", "材料齐全").accepted();
+
+        assertThat(payload.path("caseState").path("application").path("applicantAge").asLong()).isEqualTo(44);
+        JsonNode read = admin().request("GET", "/api/admin/personal-data-reads?userId=wang.fang&caseId=" + caseId, null)
+                .accepted().path("reads").get(0);
+        assertThat(read.path("endpoint").asText()).isEqualTo("GET /api/tasks/" + taskId + "/decision-payload");
+        assertThat(read.path("fields")).extracting(JsonNode::asText).containsExactly("applicantAge");
     }
 
     @Test
