@@ -13,10 +13,11 @@ import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.audit.Verification;
 import org.approvalchain.engine.process.CaseAccess;
-import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseMessages;
+import org.approvalchain.engine.process.CasePersonalData;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.PersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +27,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Starting a case of a process, reading a case with its chain evidence, and the applicant's
- * messages into a running case: corrections and a request for human review.
+ * Starting a case of a process, reading a case with its chain evidence (and, for those who handle
+ * it, its personal data), and the applicant's messages into a running case: corrections and a
+ * request for human review.
  */
 @RestController
 class CasesController {
@@ -37,13 +39,16 @@ class CasesController {
     private final CaseAudit audit;
     private final CaseVerifier verifier;
     private final CaseAccess access;
+    private final PersonalData personalData;
 
-    CasesController(Cases cases, CaseMessages messages, CaseAudit audit, CaseVerifier verifier, CaseAccess access) {
+    CasesController(Cases cases, CaseMessages messages, CaseAudit audit, CaseVerifier verifier, CaseAccess access,
+                    PersonalData personalData) {
         this.cases = cases;
         this.messages = messages;
         this.audit = audit;
         this.verifier = verifier;
         this.access = access;
+        this.personalData = personalData;
     }
 
     /**
@@ -63,11 +68,16 @@ class CasesController {
                 request.applicant() == null ? Map.of() : request.applicant(), user.getName()));
     }
 
-    /** The case, for its applicant, the officers of its process, legal reviewers and administrators (else 403). */
+    /** The case without its personal data, for its applicant, the officers of its process, legal reviewers and administrators (else 403). */
     @GetMapping("/api/cases/{caseId}")
     CaseView get(@PathVariable String caseId, Principal user) {
-        access.requireReadable(caseId, user.getName());
-        return cases.find(caseId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId));
+        return cases.read(caseId, user.getName());
+    }
+
+    /** The case's personal data, for its applicant and the officers who handle it (else 403); every read is recorded. */
+    @GetMapping("/api/cases/{caseId}/personal-data")
+    CasePersonalData personalData(@PathVariable String caseId, Principal user) {
+        return personalData.read(caseId, user.getName(), "GET /api/cases/" + caseId + "/personal-data");
     }
 
     /** Every step in order with its chain evidence; signed decisions re-verified. */

@@ -9,6 +9,7 @@ import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.DecisionReceipt;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.PayloadToSign;
+import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The approver's side: my open tasks and the tasks I decided; the exact payload to sign for a
- * decision, with the case state it covers in full; the signed decision, which is verified, recorded
- * on chain and completes the task.
+ * decision, with the case state it covers in full (its personal fields recorded as read); the
+ * signed decision, which is verified, recorded on chain and completes the task.
  */
 @RestController
 class TasksController {
@@ -28,11 +29,13 @@ class TasksController {
     private final Tasks tasks;
     private final Decisions decisions;
     private final DecidedTasks decided;
+    private final PersonalData personalData;
 
-    TasksController(Tasks tasks, Decisions decisions, DecidedTasks decided) {
+    TasksController(Tasks tasks, Decisions decisions, DecidedTasks decided, PersonalData personalData) {
         this.tasks = tasks;
         this.decisions = decisions;
         this.decided = decided;
+        this.personalData = personalData;
     }
 
     @GetMapping("/api/tasks")
@@ -53,7 +56,10 @@ class TasksController {
     @GetMapping("/api/tasks/{taskId}/decision-payload")
     PayloadToSign payload(@PathVariable String taskId, @RequestParam String decision,
                           @RequestParam(required = false, defaultValue = "") String reason, Principal user) {
-        return decisions.payloadFor(taskId, decision, reason, user.getName());
+        PayloadToSign payload = decisions.payloadFor(taskId, decision, reason, user.getName());
+        personalData.recordShown(payload.caseState().caseId(), user.getName(), payload.caseState().application(),
+                "GET /api/tasks/" + taskId + "/decision-payload");
+        return payload;
     }
 
     /**

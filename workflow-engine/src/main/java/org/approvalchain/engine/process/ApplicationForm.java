@@ -22,14 +22,18 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
  * {@code enum} with its values) and whether it is required. An application is checked against it
  * before a case starts, so a case that starts has every field its expressions need; the answer
  * names every missing, unknown or invalid field. A process that declares no fields takes any flat
- * fields. No process may be given a field the engine keeps for itself.
+ * fields. No process may be given a field the engine keeps for itself. A field whose {@code
+ * camunda:property} {@code personal} is {@code true} is the applicant's personal data: shown only
+ * to those who handle the case, and every read of it recorded (see {@link PersonalData}).
  */
 record ApplicationForm(String processKey, Optional<List<Field>> fields) {
 
+    /** The form field property that declares a field personal data. */
+    private static final String PERSONAL = "personal";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
     /** One declared field; {@code values} are the allowed values of an {@code enum}. */
-    record Field(String name, String type, boolean required, List<String> values) {
+    record Field(String name, String type, boolean required, List<String> values, boolean personal) {
     }
 
     /** The form of {@code processKey}'s none start event in the model; no fields when it declares none. */
@@ -39,6 +43,11 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
                 .stream().filter(start -> start.getEventDefinitions().isEmpty()).findFirst()
                 .map(StartEvent::getExtensionElements).flatMap(ApplicationForm::formData)
                 .map(form -> form.getCamundaFormFields().stream().map(ApplicationForm::field).toList()));
+    }
+
+    /** The declared fields that hold the applicant's personal data. */
+    List<String> personalFields() {
+        return fields.orElse(List.of()).stream().filter(Field::personal).map(Field::name).toList();
     }
 
     /**
@@ -129,7 +138,10 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
     private static Field field(CamundaFormField field) {
         boolean required = field.getCamundaValidation() != null && field.getCamundaValidation().getCamundaConstraints()
                 .stream().map(CamundaConstraint::getCamundaName).anyMatch("required"::equals);
+        boolean personal = field.getCamundaProperties() != null && field.getCamundaProperties().getCamundaProperties()
+                .stream().anyMatch(p -> (PERSONAL.equals(p.getCamundaId()) || PERSONAL.equals(p.getCamundaName()))
+                        && "true".equals(p.getCamundaValue()));
         return new Field(field.getCamundaId(), field.getCamundaType() == null ? "string" : field.getCamundaType(), required,
-                field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList());
+                field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList(), personal);
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * (the user who started it); by those it involves: assignees and candidates of its tasks, past and
  * present, and the members of the groups its process gives tasks to (the office that handles it and
  * its supervisors); by legal reviewers and by administrators. A process's automation map is
- * readable by its office, legal reviewers and administrators. Everyone else gets 403.
+ * readable by its office, legal reviewers and administrators. Everyone else gets 403. The case's
+ * personal data is only for those who handle it: its applicant and its officers.
  */
 @Component
 public class CaseAccess {
@@ -39,11 +40,34 @@ public class CaseAccess {
      * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for a user it does not involve
      */
     public void requireReadable(String caseId, String userId) {
+        readable(caseId, userId);
+    }
+
+    /** The case's process instance, when {@code userId} may read the case; as {@link #requireReadable}. */
+    HistoricProcessInstance readable(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !involves(instance, userId, users.groupsOf(userId))) {
+        List<String> groups = users.groupsOf(userId);
+        if (!userId.equals(initiatorOf(instance.getId())) && !overseer(groups) && !handles(instance, userId, groups)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " is not involved in case " + caseId
                     + ": only its applicant, the officers of its process, legal reviewers and administrators may read it");
         }
+        return instance;
+    }
+
+    /**
+     * The case's process instance, when {@code userId} handles the case: its applicant, or an
+     * officer of its process or of its tasks. Legal reviewers and administrators oversee cases but
+     * do not handle them.
+     *
+     * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for anyone else
+     */
+    HistoricProcessInstance handled(String caseId, String userId) {
+        HistoricProcessInstance instance = instance(caseId);
+        if (!userId.equals(initiatorOf(instance.getId())) && !handles(instance, userId, users.groupsOf(userId))) {
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " does not handle case " + caseId
+                    + ": its personal data is only for its applicant and the officers who handle it");
+        }
+        return instance;
     }
 
     /**
@@ -86,8 +110,8 @@ public class CaseAccess {
         return instance;
     }
 
-    private boolean involves(HistoricProcessInstance instance, String userId, List<String> groups) {
-        if (overseer(groups) || groups.stream().anyMatch(definitions.officeGroups(instance.getProcessDefinitionId())::contains)) {
+    private boolean handles(HistoricProcessInstance instance, String userId, List<String> groups) {
+        if (groups.stream().anyMatch(definitions.officeGroups(instance.getProcessDefinitionId())::contains)) {
             return true;
         }
         for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {

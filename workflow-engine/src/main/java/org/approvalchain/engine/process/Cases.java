@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Starting cases and reading them back. A case is a process instance whose business key is the
  * case id. The application's fields become process variables; the applicant's personal data is
- * kept as one variable that our API never shows and the chain never sees: only its SM3 hash.
+ * kept as one variable that the case view never shows and the chain never sees (only its SM3
+ * hash): it is read, and every read recorded, through {@link PersonalData}.
  */
 @Service
 public class Cases {
@@ -42,13 +44,18 @@ public class Cases {
     private final HistoryService history;
     private final TaskService tasks;
     private final CaseRecord record;
+    private final CaseAccess access;
+    private final ApplicationGuard applications;
 
-    Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record) {
+    Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record,
+          CaseAccess access, ApplicationGuard applications) {
         this.definitions = definitions;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
         this.record = record;
+        this.access = access;
+        this.applications = applications;
     }
 
     /**
@@ -66,29 +73,31 @@ public class Cases {
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, StepDigest.of(applicant).sm3());
-        runtime.startProcessInstanceById(definition.getId(), caseId, variables);
+        applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
         return caseId;
     }
 
-    public Optional<CaseView> find(String caseId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult();
-        if (instance == null) {
-            return Optional.empty();
-        }
+    /**
+     * The case as {@code userId} may see it: without its personal data (see {@link PersonalData}).
+     *
+     * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for a user it does not involve (see {@link CaseAccess})
+     */
+    public CaseView read(String caseId, String userId) {
+        HistoricProcessInstance instance = access.readable(caseId, userId);
+        Set<String> personal = definitions.personalVariables(instance.getProcessDefinitionId());
         Map<String, Object> variables = new LinkedHashMap<>();
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).list()) {
-            if (!CaseContext.isInternal(v.getName()) && !APPLICANT.equals(v.getName())) {
+            if (!CaseContext.isInternal(v.getName()) && !personal.contains(v.getName())) {
                 variables.put(v.getName(), v.getValue());
             }
         }
         List<String> awaiting = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
                 .list().stream().map(EventSubscription::getEventName).sorted().toList();
-        return Optional.of(new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
+        return new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-                variables, openTasks(instance.getId()), awaiting, record.steps(caseId)));
+                variables, openTasks(instance.getId()), awaiting, record.steps(caseId));
     }
 
     /** The open tasks of a process instance, with their candidate groups. */

@@ -1,7 +1,5 @@
 package org.approvalchain.engine.process;
 
-import java.lang.reflect.Field;
-
 import org.approvalchain.engine.legal.Mode;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -104,7 +102,8 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            String taskId = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd ? taskIdOf(command) : null;
+            String taskId = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+                    ? CommandFields.read(command, "taskId", String.class).orElse(null) : null;
             if (taskId != null) {
                 String unsigned = configuration.getCommandExecutorTxRequired().execute(context -> unsignedGuardedTask(context, taskId));
                 if (unsigned != null) {
@@ -121,16 +120,6 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
             boolean guarded = task != null && task.getTaskDefinition() != null
                     && task.getTaskDefinition().getAllTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).contains(requireDecision);
             return guarded && !record.isRecorded(taskId) ? String.valueOf(task.getName()) : null;
-        }
-
-        private static String taskIdOf(Command<?> command) {
-            try {
-                Field field = command.getClass().getDeclaredField("taskId");
-                field.setAccessible(true);
-                return (String) field.get(command);
-            } catch (ReflectiveOperationException | RuntimeException unknownShape) {
-                return null;
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.approvalchain.engine.process;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.camunda.bpm.engine.RepositoryService;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What does not change within a deployed process version, looked up once: its key, name and
- * version, the groups it gives tasks to, the time limits on its steps, the application it takes,
- * and each contract step's binding. A deployed version is immutable, so nothing here goes stale.
+ * version, the groups it gives tasks to, the time limits on its steps, the application it takes and
+ * which of its variables are personal data, and each contract step's binding. A deployed version is
+ * immutable, so nothing here goes stale.
  */
 @Component
 class DeployedDefinitions {
@@ -32,6 +35,7 @@ class DeployedDefinitions {
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
 
     DeployedDefinitions(RepositoryService repository) {
         this.repository = repository;
@@ -86,6 +90,12 @@ class DeployedDefinitions {
     ApplicationForm form(String processDefinitionId) {
         return forms.computeIfAbsent(processDefinitionId, id -> ApplicationForm.of(repository.getBpmnModelInstance(id),
                 repository.getProcessDefinition(id).getKey()));
+    }
+
+    /** The personal variables of a process definition's cases: {@code applicant} and the fields it declares personal. */
+    Set<String> personalVariables(String processDefinitionId) {
+        return personal.computeIfAbsent(processDefinitionId, id -> Stream.concat(Stream.of(Cases.APPLICANT),
+                form(id).personalFields().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** The contract binding of the step the execution is at. */

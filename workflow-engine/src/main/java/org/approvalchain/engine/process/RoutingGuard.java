@@ -1,13 +1,10 @@
 package org.approvalchain.engine.process;
 
-import java.util.ArrayList;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +21,7 @@ import org.springframework.stereotype.Component;
  * editing this one; no override is offered.
  */
 @Component
-class RoutingGuard extends AbstractProcessEnginePlugin {
+class RoutingGuard extends CommandGuard {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingGuard.class);
 
@@ -39,22 +36,13 @@ class RoutingGuard extends AbstractProcessEnginePlugin {
             "DeleteHistoricVariableInstancesByProcessInstanceIdCmd");
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    void before(ProcessEngineConfigurationImpl configuration, Command<?> command) {
+        String name = command.getClass().getSimpleName();
+        if (REFUSED.contains(name)) {
+            log.warn("ROUTING-001 refused {}: cases are not rewritten or moved around their steps", name);
+            throw new AuthorizationException("ROUTING-001 " + name + " is refused: a case's variables, position and "
+                    + "process version are changed only by its own steps, signed decisions and the applicant's "
+                    + "messages (see docs/engine.md, 'Nobody routes around a signed step')");
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                String name = command.getClass().getSimpleName();
-                if (REFUSED.contains(name)) {
-                    log.warn("ROUTING-001 refused {}: cases are not rewritten or moved around their steps", name);
-                    throw new AuthorizationException("ROUTING-001 " + name + " is refused: a case's variables, position and "
-                            + "process version are changed only by its own steps, signed decisions and the applicant's "
-                            + "messages (see docs/engine.md, 'Nobody routes around a signed step')");
-                }
-                return next.execute(command);
-            }
-        });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.approvalchain.engine.process.EngineCommands;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,7 +17,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Cases are private to those involved: the applicant, the officers of the case's process, legal
  * reviewers and administrators read a case, its audit trail and its verification; an officer of
- * another office gets 403. Automation maps likewise, for the process's officers and reviewers.
+ * another office gets 403, and reading a case asks for its process instance once. Automation maps
+ * likewise, for the process's officers and reviewers.
  */
 @SharedEngine
 class CaseAccessIT {
@@ -28,6 +30,9 @@ class CaseAccessIT {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    EngineCommands commands;
 
     @BeforeEach
     void applicantHasAnAccount() {
@@ -51,6 +56,18 @@ class CaseAccessIT {
         assertThat(http.withBasicAuth("chen.jie", "chen.jie").getForObject("/api/cases/" + caseId, String.class))
                 .contains("chen.jie is not involved in case " + caseId);
         assertThat(status("chen.jie", "/api/cases/no-such-case")).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aCaseIsReadWithOneQueryOfItsProcessInstance() {
+        String caseId = http.withBasicAuth(APPLICANT, APPLICANT).postForObject("/api/processes/licence-application/cases",
+                Map.of("application", Map.of("applicantAge", 31, "licenceType", "食品经营许可证"), "applicant", Map.of("name", "吴强")),
+                Map.class).get("caseId").toString();
+        long before = commands.count("HistoricProcessInstanceQueryImpl");
+
+        assertThat(status("wang.fang", "/api/cases/" + caseId)).isEqualTo(HttpStatus.OK);
+
+        assertThat(commands.count("HistoricProcessInstanceQueryImpl") - before).isOne();
     }
 
     @Test

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
@@ -75,19 +74,18 @@ class CasesControllerTest {
 
     @Test
     void refusesACaseToAUserItDoesNotInvolve() throws Exception {
-        willThrow(new CaseException(CaseException.Kind.FORBIDDEN, "user chen.jie is not involved in case case-1"))
-                .given(access).requireReadable("case-1", "chen.jie");
+        given(cases.read("case-1", "chen.jie"))
+                .willThrow(new CaseException(CaseException.Kind.FORBIDDEN, "user chen.jie is not involved in case case-1"));
 
         http.perform(get("/api/cases/case-1").with(user("chen.jie")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("user chen.jie is not involved in case case-1"));
-        verifyNoInteractions(cases);
     }
 
     @Test
     void answersNotFoundForAnUnknownCase() throws Exception {
-        given(cases.find("case-unknown")).willReturn(Optional.empty());
+        given(cases.read("case-unknown", "zhang.san")).willThrow(new CaseException(CaseException.Kind.NOT_FOUND, "no case case-unknown"));
 
         http.perform(get("/api/cases/case-unknown"))
                 .andExpect(status().isNotFound())

@@ -15,6 +15,7 @@ import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
 import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.Decisions;
+import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -33,6 +34,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = {TasksController.class, CasesController.class, KeysController.class, MeController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
 @MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class,
-    CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class})
+    CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class})
 @interface WebEdgeTest {
 }

@@ -27,10 +27,10 @@ final class Applicant {
     Applicant(ProcessEngine engine) {
         this.engine = engine;
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
+        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, mock(UserDirectory.class));
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
-                mock(CaseRecord.class));
-        this.messages = new CaseMessages(engine.getRuntimeService(), cases, new CaseAccess(engine.getHistoryService(),
-                definitions, mock(UserDirectory.class)), definitions);
+                mock(CaseRecord.class), access, new ApplicationGuard(null));
+        this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions);
     }
 
     /** Starts a case of the latest version of {@code processKey}. */

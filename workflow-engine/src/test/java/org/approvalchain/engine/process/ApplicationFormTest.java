@@ -46,6 +46,13 @@ class ApplicationFormTest {
     }
 
     @Test
+    void aFieldIsPersonalDataWhenItsPropertyPersonalIsTrue() {
+        assertThat(FORM.personalFields()).containsExactly("age");
+        assertThat(ApplicationForm.of(Bpmn.createExecutableProcess("q").startEvent().endEvent().done(), "q").personalFields())
+                .isEmpty();
+    }
+
+    @Test
     void aProcessWithoutDeclaredFieldsTakesFlatFieldsButNotTheEngines() {
         ApplicationForm undeclared = ApplicationForm.of(Bpmn.createExecutableProcess("q").startEvent().endEvent().done(), "q");
 
@@ -63,10 +70,12 @@ class ApplicationFormTest {
                   <process id="p" isExecutable="true">
                     <startEvent id="Start"><extensionElements><camunda:formData>
                       <camunda:formField id="age" type="long">
+                        <camunda:properties><camunda:property id="personal" value="true" /></camunda:properties>
                         <camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
                       <camunda:formField id="licenceType" type="string">
                         <camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
-                      <camunda:formField id="urgent" type="boolean" />
+                      <camunda:formField id="urgent" type="boolean">
+                        <camunda:properties><camunda:property id="personal" value="false" /></camunda:properties></camunda:formField>
                       <camunda:formField id="channel" type="enum">
                         <camunda:value id="online" name="网上" /><camunda:value id="counter" name="窗口" /></camunda:formField>
                     </camunda:formData></extensionElements></startEvent>
