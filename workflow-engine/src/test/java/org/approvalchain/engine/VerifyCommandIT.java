@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.OwnEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * engine's records were edited, 2 for an unknown case; and it does not even start on a chain whose
  * stored blocks were edited (LEDGER-210).
  */
+@OwnEngine
 class VerifyCommandIT {
 
     /** Its own engine name: the shared ITs' engine is "default" (Camunda REST finds engines by name). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.OwnEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"approvalchain.ledger.crypto=sm",
         "camunda.bpm.process-engine-name=smchain"})
 @DirtiesContext
+@OwnEngine
 class SmChainIT {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.EngineNode;
+import org.approvalchain.engine.support.OwnEngine;
 import org.approvalchain.engine.support.PostgresSchema;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The engine on the {@code postgres} profile, on a fresh schema of the real PostgreSQL server. */
+@OwnEngine
 class PostgresProfileIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

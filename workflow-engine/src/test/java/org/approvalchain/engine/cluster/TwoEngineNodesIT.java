@@ -20,6 +20,7 @@ import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.support.EngineCluster;
 import org.approvalchain.engine.support.EngineNode;
+import org.approvalchain.engine.support.OwnEngine;
 import org.approvalchain.engine.support.PostgresSchema;
 import org.approvalchain.engine.support.SharedChain;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * alternately; whichever node runs a step, the chain must hold every step and every decision
  * exactly once, and the database the same steps.
  */
+@OwnEngine
 class TwoEngineNodesIT {
 
     private static final int CASES = 6;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.OwnEngine;
 import org.approvalchain.engine.support.Reply;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -53,6 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.max-wait=1000",
         "approvalchain.decisions.recovery-interval=PT1S"})
 @DirtiesContext
+@OwnEngine
 class LedgerOutageIT {
 
     /** Camunda REST for this class's own engine (the unnamed paths are the shared engine's). */
