@@ -158,7 +158,7 @@ class CasePagesIT {
         page.openAs("chen.jie", "/cases/" + caseId);
         WebElement qr = page.waitFor(By.cssSelector("[data-test='licence-qr'] img"));
         assertThat(qr.getAttribute("alt")).contains(caseId);
-        assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("陈杰", "批准", "材料齐全，名称可用")
+        assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("陈杰", "准予", "材料齐全，名称可用")
                 .containsPattern("0x[0-9a-f]{64}");
         page.screenshot("case-licence-zh-CN");
         String checkUrl = page.waitFor(By.cssSelector("[data-test='licence-check-link']")).getAttribute("href");
