@@ -88,4 +88,10 @@ final class BrowserPage {
     void screenshot(String name) {
         HeadlessChromium.screenshot(browser, name);
     }
+
+    /** A screenshot with {@code what} scrolled to the top of the window. */
+    void screenshotOf(By what, String name) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", waitFor(what));
+        HeadlessChromium.screenshot(browser, name);
+    }
 }

@@ -85,7 +85,8 @@ class CasePagesIT {
         assertThat(page.text(By.cssSelector("[data-test='case-legal-basis']"))).contains("登记员审查", "市场主体登记管理条例》第十九条");
         assertThat(page.text(By.cssSelector("[data-test='case-variables']"))).doesNotContain(BusinessRegistration.APPLICANT_NAME);
         assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("尚无决定");
-        page.screenshot("case-diagram-zh-CN");
+        page.screenshot("case-zh-CN");
+        page.screenshotOf(By.cssSelector("[data-test='case-diagram']"), "case-diagram-zh-CN");
         page.assertNoSeriousAccessibilityViolations("case page");
 
         page.waitFor(By.cssSelector("[data-test='show-personal-data']")).sendKeys(Keys.ENTER);
@@ -95,7 +96,7 @@ class CasePagesIT {
         page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
         page.waitForText(By.tagName("h1"), "Case");
         assertThat(page.text(By.cssSelector("[data-test='case-path'] li.current"))).contains("current step");
-        page.screenshot("case-diagram-en");
+        page.screenshotOf(By.cssSelector("[data-test='case-automated']"), "case-automated-en");
         page.assertNoUntranslatedKeys();
     }
 
@@ -110,7 +111,7 @@ class CasePagesIT {
         page.waitForText(By.cssSelector("[data-test='case-materials']"), "deed-tax-paid");
         String materials = page.text(By.cssSelector("[data-test='case-materials']"));
         assertThat(materials).contains("property-title", "已存证，有效").containsPattern("0x[0-9a-f]{64}");
-        page.screenshot("case-materials-zh-CN");
+        page.screenshotOf(By.cssSelector("[data-test='case-materials']"), "case-materials-zh-CN");
         page.assertNoSeriousAccessibilityViolations("case page with materials");
     }
 
@@ -141,6 +142,19 @@ class CasePagesIT {
             assertThat(k.approvedBy()).isEqualTo("demo");
             assertThat(k.confirmedBy()).isEqualTo("he.ping");
         });
+
+        page.waitFor(By.cssSelector("[data-test='nav-admin-approvers']")).click();
+        page.waitForText(By.cssSelector("[data-test='approvers']"), approver);
+        assertThat(page.text(By.cssSelector("[data-test='approvers']"))).contains(keys.of(approver).get(0).key().fingerprint());
+        page.screenshot("admin-approvers-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("admin approvers");
+        page.waitFor(By.cssSelector("[data-test='nav-admin-operations']")).click();
+        assertThat(page.waitFor(By.cssSelector("[data-test='cockpit-link']")).getAttribute("href")).endsWith("/camunda/app/cockpit/");
+        page.waitFor(By.cssSelector("[data-test='incidents']"));
+        page.assertNoSeriousAccessibilityViolations("admin operations");
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.tagName("h1"), "Operations");
+        page.assertNoUntranslatedKeys();
     }
 
     @Test
@@ -160,7 +174,7 @@ class CasePagesIT {
         assertThat(qr.getAttribute("alt")).contains(caseId);
         assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("陈杰", "准予", "材料齐全，名称可用")
                 .containsPattern("0x[0-9a-f]{64}");
-        page.screenshot("case-licence-zh-CN");
+        page.screenshotOf(By.cssSelector("[data-test='licence-qr']"), "case-licence-zh-CN");
         String checkUrl = page.waitFor(By.cssSelector("[data-test='licence-check-link']")).getAttribute("href");
         assertThat(checkUrl).endsWith("/verify-licence/" + caseId);
         page.waitFor(By.cssSelector("[data-test='logout']")).click();
