@@ -85,7 +85,7 @@ class CasePagesIT {
         assertThat(page.text(By.cssSelector("[data-test='case-legal-basis']"))).contains("登记员审查", "市场主体登记管理条例》第十九条");
         assertThat(page.text(By.cssSelector("[data-test='case-variables']"))).doesNotContain(BusinessRegistration.APPLICANT_NAME);
         assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("尚无决定");
-        page.screenshot("case-zh-CN");
+        page.screenshot("case-officer-review-zh-CN");
         page.screenshotOf(By.cssSelector("[data-test='case-diagram']"), "case-diagram-zh-CN");
         page.assertNoSeriousAccessibilityViolations("case page");
 
