@@ -116,13 +116,26 @@ class CasePagesIT {
     }
 
     @Test
-    void twoAdministratorsApproveAnEnrolmentTheFirstSeesItWaitForTheSecond() {
+    void twoAdministratorsApproveAnEnrolmentTheFirstSeesItWaitForTheSecondAndARejectionNeedsAReason() {
         String approver = "web.key." + System.nanoTime();
         users.ensure(approver, "网页审批人", "licensing-officers");
         Sm2DecisionSigner key = Sm2DecisionSigner.generate();
         long id = ApiClient.demoUser(page.base(), approver).enrolKey(key.publicKeyPem(), key::sign).path("id").asLong();
 
+        Sm2DecisionSigner refused = Sm2DecisionSigner.generate();
+        long refusedId = ApiClient.demoUser(page.base(), approver).enrolKey(refused.publicKeyPem(), refused::sign)
+                .path("id").asLong();
         page.openAs("demo", "/admin/enrolments");
+        page.waitFor(By.cssSelector("[data-test='reject-" + refusedId + "']")).sendKeys(Keys.ENTER);
+        page.waitFor(By.cssSelector("[data-test='reject-confirm']")).click();
+        page.waitForText(By.cssSelector(".el-form-item__error"), "请填写驳回理由");
+        page.waitFor(By.id("reject-reason")).sendKeys("密钥来源不明");
+        page.browser.findElement(By.cssSelector("[data-test='reject-confirm']")).click();
+        new WebDriverWait(page.browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-test='reject-" + refusedId + "']")));
+        assertThat(ApiClient.demoUser(page.base(), approver).request("GET", "/api/me/key-enrolments", null).accepted()
+                .findValuesAsText("rejectionReason")).contains("密钥来源不明");
+
         By approve = By.cssSelector("[data-test='approve-" + id + "']");
         page.waitFor(approve).sendKeys(Keys.ENTER);
         WebElement row = page.waitFor(By.cssSelector("[data-test='own-approval']")).findElement(By.xpath("ancestor::tr"));
