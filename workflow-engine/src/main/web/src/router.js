@@ -5,7 +5,16 @@ import { session } from './composables/session.js'
 import LoginView from './views/LoginView.vue'
 import InboxView from './views/InboxView.vue'
 import DoneView from './views/DoneView.vue'
-import CaseView from './views/CaseView.vue'
+
+// pages loaded when first opened: the case page brings bpmn-js, the others are for few users
+const CaseView = () => import('./views/CaseView.vue')
+const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
+const AdminApproversView = () => import('./views/AdminApproversView.vue')
+const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
+const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
+
+/** The administrators' group: the admin pages are theirs (the API refuses everyone else). */
+export const ADMINS = 'camunda-admin'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -15,11 +24,16 @@ export const router = createRouter({
     { path: '/inbox', name: 'inbox', component: InboxView, meta: { title: 'inbox.title' } },
     { path: '/done', name: 'done', component: DoneView, meta: { title: 'done.title' } },
     { path: '/cases/:caseId', name: 'case', component: CaseView, props: true, meta: { title: 'case.title' } },
+    { path: '/admin/enrolments', name: 'admin-enrolments', component: AdminEnrolmentsView, meta: { admin: true, title: 'admin.enrolments.title' } },
+    { path: '/admin/approvers', name: 'admin-approvers', component: AdminApproversView, meta: { admin: true, title: 'admin.approvers.title' } },
+    { path: '/admin/operations', name: 'admin-operations', component: AdminOperationsView, meta: { admin: true, title: 'admin.operations.title' } },
+    { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
   ],
 })
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const me = await session.current()
-  return me ? true : { name: 'login', query: { redirect: to.fullPath } }
+  if (!me) return { name: 'login', query: { redirect: to.fullPath } }
+  return !to.meta.admin || me.groups.includes(ADMINS) ? true : { name: 'inbox' }
 })

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -38,7 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session.</li>
  * </ul>
  * Camunda's webapps and REST API bring their own authentication; the web application's pages,
- * health and the OpenAPI description are public. Not in the command-line mode (no web server).
+ * health, the OpenAPI description and the licence check ({@code GET /api/public/**}) are public.
+ * Not in the command-line mode (no web server).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -57,7 +59,8 @@ class SecurityConfiguration {
         csrfCookie.setCookieName(CSRF_COOKIE);
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .formLogin(f -> f.loginProcessingUrl(LOGIN)
                         .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))

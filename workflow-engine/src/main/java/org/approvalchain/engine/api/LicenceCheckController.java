@@ -1,0 +1,33 @@
+package org.approvalchain.engine.api;
+
+import org.approvalchain.engine.chain.Licences;
+import org.approvalchain.engine.process.CaseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public licence check (证照核验): anyone, without logging in, may ask the chain whether a
+ * licence number is valid, revoked or expired, with its type, issuer, validity and the block it
+ * was issued in. Never the holder or any other personal data.
+ */
+@RestController
+class LicenceCheckController {
+
+    private static final int MAX_NUMBER = 100;
+
+    private final Licences licences;
+
+    LicenceCheckController(Licences licences) {
+        this.licences = licences;
+    }
+
+    @GetMapping("/api/public/licences/{number}")
+    Licences.Licence check(@PathVariable String number) {
+        if (number.isBlank() || number.length() > MAX_NUMBER) {
+            throw new IllegalArgumentException("LICENCE-002 a licence number has 1 to " + MAX_NUMBER + " characters");
+        }
+        return licences.find(number).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
+                "LICENCE-001 no licence with number " + number + " was issued"));
+    }
+}

@@ -1,0 +1,82 @@
+package org.approvalchain.engine.chain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.approvalchain.contracts.LicenseRegistryContract;
+import org.approvalchain.contracts.LicenseRegistryContract.LicenseStatus;
+import org.approvalchain.engine.ledger.CallResult;
+import org.approvalchain.engine.ledger.EventLog;
+import org.approvalchain.engine.ledger.Ledger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Electronic licences as {@code LicenseRegistry} holds them, for anyone to check by number: the
+ * licence's type, issuer, validity and whether it is revoked, and the block it was issued in. The
+ * holder's hash is never part of the answer.
+ */
+@Component
+public class Licences {
+
+    private static final byte[] NO_HOLDER = new byte[32];
+
+    private final Ledger ledger;
+    private final Contracts contracts;
+    private final LicenseRegistryContract registry;
+
+    Licences(Ledger ledger, Contracts contracts) {
+        this.ledger = ledger;
+        this.contracts = contracts;
+        this.registry = new LicenseRegistryContract(contracts.codec());
+    }
+
+    /** Whether a licence is in force: revoked, expired (or not yet valid), or valid. */
+    public enum Standing { VALID, REVOKED, EXPIRED, NOT_YET_VALID }
+
+    /**
+     * A licence as the chain holds it; times are chain time as instants.
+     *
+     * @param issuerDepartment the department of the account that issued it, as {@code DepartmentAccess} names it
+     */
+    public record Licence(String number, String type, Standing standing, String issuer, String issuerDepartment,
+                          Instant validFrom, Instant validUntil, long issuedInBlock, String issueTxHash) {
+    }
+
+    /** The licence issued under {@code number}; empty when none was. */
+    public Optional<Licence> find(String number) {
+        LicenseStatus status = registry.decodeLicenseStatus(read(registry.verify(number, NO_HOLDER)));
+        if (status.validUntil() == 0) {
+            return Optional.empty();
+        }
+        Optional<EventLog> issued = issuedEvent(number);
+        return Optional.of(new Licence(number, status.licenseType(), standing(status, Instant.now()), status.issuer(),
+                registry.decodeDepartmentOf(read(registry.departmentOf(status.issuer()))),
+                Instant.ofEpochMilli(status.validFrom()), Instant.ofEpochMilli(status.validUntil()),
+                issued.map(EventLog::blockNumber).orElse(-1L), issued.map(EventLog::transactionHash).orElse(null)));
+    }
+
+    private static Standing standing(LicenseStatus status, Instant now) {
+        if (status.revoked()) {
+            return Standing.REVOKED;
+        }
+        if (now.toEpochMilli() > status.validUntil()) {
+            return Standing.EXPIRED;
+        }
+        return now.toEpochMilli() < status.validFrom() ? Standing.NOT_YET_VALID : Standing.VALID;
+    }
+
+    private Optional<EventLog> issuedEvent(String number) {
+        return ledger.events(contracts.address(LicenseRegistryContract.NAME), 0, ledger.status().blockNumber()).stream()
+                .filter(log -> registry.licenseIssued(log.topics(), log.data())
+                        .filter(issued -> issued.licenseNo().equals(number)).isPresent())
+                .findFirst();
+    }
+
+    private byte[] read(byte[] call) {
+        CallResult result = contracts.read(LicenseRegistryContract.NAME, call);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("LICENCE-101 reading LicenseRegistry failed: " + result.revertReason());
+        }
+        return result.output();
+    }
+}

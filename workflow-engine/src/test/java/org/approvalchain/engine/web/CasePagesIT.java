@@ -1,0 +1,214 @@
+package org.approvalchain.engine.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.approvalchain.engine.demo.camunda.DemoUsers;
+import org.approvalchain.engine.keys.RegisteredKeys;
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Applicants;
+import org.approvalchain.engine.support.BusinessRegistration;
+import org.approvalchain.engine.support.SharedEngine;
+import org.approvalchain.engine.support.Sm2DecisionSigner;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The case page, the administrators' enrolment page and the public licence check in a real headless
+ * Chromium against the real engine: the diagram drawn with the case's current step marked, the
+ * automated results and materials with their transactions, four-eyes approval of a key by two
+ * administrators, and a licence issued by a case this test decides, checked without logging in.
+ * axe-core finds no serious or critical violation on each page; both languages have every message.
+ */
+@SharedEngine
+class CasePagesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    RegisteredKeys keys;
+
+    private BrowserPage page;
+
+    @BeforeEach
+    void startBrowser() {
+        page = new BrowserPage(HeadlessChromium.start(), port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        page.browser.quit();
+    }
+
+    @Test
+    void theCasePageDrawsTheDiagramWithTheCurrentStepAndListsAutomatedResultsWithTheirTransactions() {
+        ApiClient applicant = ApiClient.demoUser(page.base(), Applicants.ensure(identity, "case-page.applicant"));
+        String caseId = BusinessRegistration.atTheOfficersReview(applicant, WAIT);
+        page.openAs("chen.jie", "/cases/" + caseId);
+
+        WebElement current = page.waitFor(By.cssSelector(".djs-element.ac-current[data-element-id='Activity_OfficerReview']"));
+        assertThat(current.getAttribute("class")).doesNotContain("ac-visited");
+        assertThat(page.browser.findElements(By.cssSelector(".djs-element.ac-visited[data-element-id='Activity_CheckMaterials']")))
+                .as("the path taken").hasSize(1);
+        assertThat(page.browser.findElements(By.cssSelector(".djs-element.ac-current"))).hasSize(1);
+        assertThat(page.browser.findElements(By.cssSelector(".djs-element[data-element-id='Activity_IssueLicence'].ac-visited")))
+                .as("not reached yet").isEmpty();
+        assertThat(page.text(By.cssSelector("[data-test='case-path'] li.current"))).contains("登记员审查", "当前环节");
+
+        String automated = page.text(By.cssSelector("[data-test='case-automated']"));
+        assertThat(automated).contains("EligibilityRule.evaluate", "材料齐全性核验", "企业名称比对").containsPattern("0x[0-9a-f]{64}");
+        String callTx = applicant.caseView(caseId).path("steps").get(0).path("callTxHash").asText();
+        assertThat(automated).contains(callTx);
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='case-automated'] [data-test='block-link']")))
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href")).matches(".*/api/ledger/blocks/\\d+"));
+        assertThat(page.text(By.cssSelector("[data-test='case-legal-basis']"))).contains("登记员审查", "市场主体登记管理条例》第十九条");
+        assertThat(page.text(By.cssSelector("[data-test='case-variables']"))).doesNotContain(BusinessRegistration.APPLICANT_NAME);
+        assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("尚无决定");
+        page.screenshot("case-officer-review-zh-CN");
+        page.screenshotOf(By.cssSelector("[data-test='case-diagram']"), "case-diagram-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("case page");
+
+        page.waitFor(By.cssSelector("[data-test='show-personal-data']")).sendKeys(Keys.ENTER);
+        assertThat(page.text(By.cssSelector("[data-test='personal-data']"))).contains(BusinessRegistration.APPLICANT_NAME);
+        page.assertNoUntranslatedKeys();
+
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.tagName("h1"), "Case");
+        assertThat(page.text(By.cssSelector("[data-test='case-path'] li.current"))).contains("current step");
+        page.screenshotOf(By.cssSelector("[data-test='case-automated']"), "case-automated-en");
+        page.assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void aRealEstateCasesMaterialsShowTheirHashesAsAnchoredAndValid() {
+        ApiClient seller = ApiClient.demoUser(page.base(), Applicants.ensure(identity, "case-page.seller"));
+        String caseId = seller.startCase("real-estate-transfer", Map.of("propertyCertificateNo", "京(2025)朝阳区不动产权第0012345号",
+                "sellerRef", "S-110105-0001", "buyerRef", "B-" + UUID.randomUUID(), "taxVoucherNo", "DT-2025-110105-0000123"),
+                Map.of("name", "李卖方"));
+        seller.awaitOpenTask(caseId, "Activity_RegistrarReview", WAIT);
+        page.openAs("liu.yang", "/cases/" + caseId);
+        page.waitForText(By.cssSelector("[data-test='case-materials']"), "deed-tax-paid");
+        String materials = page.text(By.cssSelector("[data-test='case-materials']"));
+        assertThat(materials).contains("property-title", "已存证，有效").containsPattern("0x[0-9a-f]{64}");
+        page.screenshotOf(By.cssSelector("[data-test='case-materials']"), "case-materials-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("case page with materials");
+    }
+
+    @Test
+    void twoAdministratorsApproveAnEnrolmentTheFirstSeesItWaitForTheSecondAndARejectionNeedsAReason() {
+        String approver = "web.key." + System.nanoTime();
+        users.ensure(approver, "网页审批人", "licensing-officers");
+        Sm2DecisionSigner key = Sm2DecisionSigner.generate();
+        long id = ApiClient.demoUser(page.base(), approver).enrolKey(key.publicKeyPem(), key::sign).path("id").asLong();
+
+        Sm2DecisionSigner refused = Sm2DecisionSigner.generate();
+        long refusedId = ApiClient.demoUser(page.base(), approver).enrolKey(refused.publicKeyPem(), refused::sign)
+                .path("id").asLong();
+        page.openAs("demo", "/admin/enrolments");
+        page.waitFor(By.cssSelector("[data-test='reject-" + refusedId + "']")).sendKeys(Keys.ENTER);
+        page.waitFor(By.cssSelector("[data-test='reject-confirm']")).click();
+        page.waitForText(By.cssSelector(".el-form-item__error"), "请填写驳回理由");
+        page.waitFor(By.id("reject-reason")).sendKeys("密钥来源不明");
+        page.browser.findElement(By.cssSelector("[data-test='reject-confirm']")).click();
+        new WebDriverWait(page.browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-test='reject-" + refusedId + "']")));
+        assertThat(ApiClient.demoUser(page.base(), approver).request("GET", "/api/me/key-enrolments", null).accepted()
+                .findValuesAsText("rejectionReason")).contains("密钥来源不明");
+
+        By approve = By.cssSelector("[data-test='approve-" + id + "']");
+        page.waitFor(approve).sendKeys(Keys.ENTER);
+        WebElement row = page.waitFor(By.cssSelector("[data-test='own-approval']")).findElement(By.xpath("ancestor::tr"));
+        assertThat(row.getText()).contains(approver, "已由 demo 批准，等待第二名管理员确认");
+        assertThat(page.browser.findElements(approve)).as("the same administrator cannot confirm").isEmpty();
+        assertThat(keys.of(approver)).as("one administrator is not enough").isEmpty();
+        page.screenshot("admin-enrolments-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("admin enrolments");
+        page.assertNoUntranslatedKeys();
+        page.waitFor(By.cssSelector("[data-test='logout']")).click();
+
+        page.waitFor(By.id("login-username"));
+        page.openAs("he.ping", "/admin/enrolments");
+        page.waitFor(approve).sendKeys(Keys.ENTER);
+        new WebDriverWait(page.browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(approve));
+        assertThat(keys.of(approver)).singleElement().satisfies(k -> {
+            assertThat(k.approvedBy()).isEqualTo("demo");
+            assertThat(k.confirmedBy()).isEqualTo("he.ping");
+        });
+
+        page.waitFor(By.cssSelector("[data-test='nav-admin-approvers']")).click();
+        page.waitForText(By.cssSelector("[data-test='approvers']"), approver);
+        assertThat(page.text(By.cssSelector("[data-test='approvers']"))).contains(keys.of(approver).get(0).key().fingerprint());
+        page.screenshot("admin-approvers-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("admin approvers");
+        page.waitFor(By.cssSelector("[data-test='nav-admin-operations']")).click();
+        assertThat(page.waitFor(By.cssSelector("[data-test='cockpit-link']")).getAttribute("href")).endsWith("/camunda/app/cockpit/");
+        page.waitFor(By.cssSelector("[data-test='incidents']"));
+        page.assertNoSeriousAccessibilityViolations("admin operations");
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.tagName("h1"), "Operations");
+        page.assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void nonAdministratorsSeeNoAdminPages() {
+        page.openAs("chen.jie", "/admin/enrolments");
+        page.waitForText(By.tagName("h1"), "待办");
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='nav-admin-enrolments']"))).isEmpty();
+    }
+
+    @Test
+    void anyoneChecksTheLicenceOfADecidedCaseWithoutLoggingIn() {
+        ApiClient applicant = ApiClient.demoUser(page.base(), Applicants.ensure(identity, "licence-page.applicant"));
+        String caseId = BusinessRegistration.approved(page.base(), applicant, WAIT);
+
+        page.openAs("chen.jie", "/cases/" + caseId);
+        WebElement qr = page.waitFor(By.cssSelector("[data-test='licence-qr'] img"));
+        assertThat(qr.getAttribute("alt")).contains(caseId);
+        assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("陈杰", "准予", "材料齐全，名称可用")
+                .containsPattern("0x[0-9a-f]{64}");
+        page.screenshotOf(By.cssSelector("[data-test='licence-qr']"), "case-licence-zh-CN");
+        String checkUrl = page.waitFor(By.cssSelector("[data-test='licence-check-link']")).getAttribute("href");
+        assertThat(checkUrl).endsWith("/verify-licence/" + caseId);
+        page.waitFor(By.cssSelector("[data-test='logout']")).click();
+        page.waitFor(By.id("login-username"));
+
+        page.open("/verify-licence");
+        page.waitFor(By.id("licence-number")).sendKeys(caseId, Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='licence-standing']"), "有效");
+        String result = page.text(By.cssSelector("[data-test='licence-result']"));
+        assertThat(result).contains(caseId, "营业执照", "区块");
+        assertThat(page.browser.getPageSource()).doesNotContain(BusinessRegistration.APPLICANT_NAME, "110105199001011234");
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='current-user']"))).as("nobody logged in").isEmpty();
+        page.screenshot("licence-check-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("licence check");
+
+        page.open("/verify-licence/NO-SUCH-LICENCE");
+        assertThat(page.text(By.cssSelector("[data-test='licence-error']"))).contains("没有以该编号签发的证照");
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.browser.get(checkUrl);
+        page.waitForText(By.cssSelector("[data-test='licence-standing']"), "Valid");
+        page.screenshot("licence-check-en");
+        page.assertNoUntranslatedKeys();
+    }
+}
