@@ -6,6 +6,8 @@ import LoginView from './views/LoginView.vue'
 import InboxView from './views/InboxView.vue'
 import DoneView from './views/DoneView.vue'
 import CaseView from './views/CaseView.vue'
+import KeysView from './views/KeysView.vue'
+import DecideView from './views/DecideView.vue'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -15,6 +17,8 @@ export const router = createRouter({
     { path: '/inbox', name: 'inbox', component: InboxView, meta: { title: 'inbox.title' } },
     { path: '/done', name: 'done', component: DoneView, meta: { title: 'done.title' } },
     { path: '/cases/:caseId', name: 'case', component: CaseView, props: true, meta: { title: 'case.title' } },
+    { path: '/keys', name: 'keys', component: KeysView, meta: { title: 'keys.title' } },
+    { path: '/tasks/:taskId/decide', name: 'decide', component: DecideView, props: true, meta: { title: 'sign.title' } },
   ],
 })
 

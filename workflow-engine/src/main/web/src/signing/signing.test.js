@@ -13,6 +13,7 @@ import { canonicalJson, utf8 } from './canonical.js'
 import { pointFromPublicKeyPem, privateKeyFromPem, publicKeyPem } from './pem.js'
 import { fingerprintOf, fromBase64, newPrivateKey, publicPointOf, signDer, sm3Hex, verifyDer } from './sm2.js'
 import { seal, unseal, WrongPassphraseError } from './keyStore.js'
+import { reviewPayload } from './payloadReview.js'
 
 const doc = readFileSync(new URL('../../../../../../docs/decision-payload.md', import.meta.url), 'utf8')
 const example = doc.slice(doc.indexOf('## Worked example'))
@@ -110,4 +111,17 @@ test('a sealed key opens with its passphrase only', async () => {
   await assert.rejects(unseal(record, 'wrong horse'), WrongPassphraseError)
   await assert.rejects(unseal({ ...record, fingerprint: fingerprintOf(publicPointOf(newPrivateKey())) }, 'correct horse'),
     WrongPassphraseError)
+})
+
+test('a payload is signable only when its SM3, its case state and the choice are what the approver sees', () => {
+  const caseState = JSON.parse(caseStateText)
+  const issued = { payload: payloadText, sm3: sm3Hex(utf8(payloadText)), caseState }
+  const choice = { decision: 'APPROVE', reasons: '材料齐全，符合《行政许可法》第三十四条。' }
+  assert.equal(reviewPayload(issued, choice).ok, true)
+  assert.equal(reviewPayload({ ...issued, sm3: `0x${'0'.repeat(64)}` }, choice).checks.payloadSm3, false)
+  const changed = { ...caseState, application: { ...caseState.application, applicantAge: 31 } }
+  assert.equal(reviewPayload({ ...issued, caseState: changed }, choice).checks.caseStateSm3, false)
+  assert.equal(reviewPayload(issued, { ...choice, decision: 'REJECT' }).ok, false)
+  const spaced = payloadText.replace('"v":2', '"v": 2')
+  assert.equal(reviewPayload({ ...issued, payload: spaced, sm3: sm3Hex(utf8(spaced)) }, choice).checks.canonical, false)
 })

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebApplicationController {
 
-    @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}"})
+    @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide"})
     String page() {
         return "forward:/index.html";
     }
