@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * business-registration task from the inbox, reads the payload with the SM3 computed in the
  * browser, signs it there and gets a receipt whose transactions are in the blocks it names; a
  * wrong passphrase, a rejection without reasons, a payload issued before the case changed and a
- * user who is not a candidate each get their message; English has no untranslated key; axe-core
- * finds no serious violation on the key and decision pages.
+ * user who is not a candidate each get their message; a key generated in the browser is enrolled
+ * by proof of possession and registered once two administrators approve it; English has no
+ * untranslated key; axe-core finds no serious violation on the key and decision pages.
  */
 @SharedEngine
 class SigningInBrowserIT {
@@ -80,7 +82,7 @@ class SigningInBrowserIT {
         String fingerprint = chenJie().request("GET", "/api/me/keys", null).accepted().get(0).path("fingerprint").asText();
         assertThat(text("[data-test='browser-key-fingerprint']")).isEqualTo(fingerprint);
         assertThat(text("[data-test='browser-key-standing']")).isEqualTo("已登记，有效");
-        HeadlessChromium.screenshot(browser, "keys-zh-CN");
+        fullPageScreenshot("keys-zh-CN");
         assertNoSeriousAccessibilityViolations("keys");
 
         browser.findElement(By.cssSelector("a[href='/inbox']")).click();
@@ -95,7 +97,7 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='payload-fields']")).contains(caseId, "Activity_OfficerReview");
         assertThat(text("[data-test='case-state-fields']")).contains("enterpriseName", "北京网页签署测试科技有限公司")
                 .doesNotContain("张三");
-        HeadlessChromium.screenshot(browser, "decide-zh-CN");
+        fullPageScreenshot("decide-zh-CN");
         assertNoSeriousAccessibilityViolations("decide");
 
         signWith(PASSPHRASE);
@@ -105,7 +107,7 @@ class SigningInBrowserIT {
         assertThat(inBlockNamed("[data-test='receipt-step-block']")).contains(stepTx);
         assertThat(text("[data-test='receipt-case-state']")).isIn("办理中", "已办结");
         assertThat(chenJie().request("GET", "/api/tasks/done", null).accepted().toString()).contains(caseId);
-        HeadlessChromium.screenshot(browser, "receipt-zh-CN");
+        fullPageScreenshot("receipt-zh-CN");
         assertNoSeriousAccessibilityViolations("receipt");
         assertNoUntranslatedKeys();
     }
@@ -175,9 +177,40 @@ class SigningInBrowserIT {
         click("[data-test='nav-keys']");
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "My key"));
         waitFor("[data-test='browser-keys']");
-        HeadlessChromium.screenshot(browser, "keys-en");
+        fullPageScreenshot("keys-en");
         assertNoSeriousAccessibilityViolations("keys (English)");
         assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void aKeyGeneratedInTheBrowserIsEnrolledByProofOfPossessionAndRegisteredAfterTwoAdministrators() {
+        String user = Applicants.ensure(identity, "web.key-holder-" + UUID.randomUUID().toString().substring(0, 8));
+        browser.get(base() + "/login");
+        logIn(user);
+        click("[data-test='nav-keys']");
+        assertThat(text("[data-test='browser-keys']")).contains("本浏览器中还没有密钥");
+        click("[data-test='key-mode-generate']");
+        replaceText(waitFor("#key-passphrase"), "short");
+        replaceText(browser.findElement(By.id("key-passphrase-repeat")), "short");
+        click("[data-test='key-add-submit']");
+        assertThat(text("[data-test='key-add-error']")).contains("至少需要 8 个字符");
+        replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
+        replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
+        click("[data-test='key-add-submit']");
+        assertThat(text("[data-test='keys-notice']")).contains("等待两名管理员批准");
+        assertThat(text("[data-test='browser-key-standing']")).isEqualTo("等待两名管理员批准（0/2）");
+
+        ApiClient me = ApiClient.demoUser(base(), user);
+        JsonNode enrolment = me.request("GET", "/api/me/key-enrolments", null).accepted().get(0);
+        assertThat(enrolment.path("state").asText()).as("the proof of possession verified on the server").isEqualTo("REQUESTED");
+        assertThat(text("[data-test='browser-key-fingerprint']")).isEqualTo(enrolment.path("fingerprint").asText());
+        assertThat(browser.getPageSource()).as("the private key is never shown").doesNotContain("PRIVATE KEY");
+        ApiClient.demoUser(base(), "demo").approveEnrolment(enrolment.path("id").asLong()).accepted();
+        ApiClient.demoUser(base(), "he.ping").approveEnrolment(enrolment.path("id").asLong()).accepted();
+        browser.navigate().refresh();
+        assertThat(text("[data-test='browser-key-standing']")).isEqualTo("已登记，有效");
+        assertThat(text("[data-test='registered-keys']")).contains(enrolment.path("fingerprint").asText(), "demo", "he.ping");
+        assertThat(text("h2:last-of-type")).isEqualTo("更换密钥");
     }
 
     private String businessRegistrationAtTheOfficersReview() {
@@ -243,6 +276,15 @@ class SigningInBrowserIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-test='login-submit']"))).click();
         waitFor("[data-test='current-user']");
+    }
+
+    /** The whole page, not only what the window shows: the window grows to the page's height for the picture. */
+    private void fullPageScreenshot(String name) {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) height + 140));
+        HeadlessChromium.screenshot(browser, name);
+        browser.manage().window().setSize(window);
     }
 
     private void click(String css) {
