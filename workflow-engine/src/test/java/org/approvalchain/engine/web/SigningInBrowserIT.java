@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * business-registration task from the inbox, reads the payload with the SM3 computed in the
  * browser, signs it there and gets a receipt whose transactions are in the blocks it names; a
  * wrong passphrase, a rejection without reasons, a payload issued before the case changed and a
- * user who is not a candidate each get their message; a key generated in the browser is enrolled
+ * user who is not a candidate, no registered key and a key that is not the registered one each
+ * get their message; a key generated in the browser is enrolled
  * by proof of possession and registered once two administrators approve it; English has no
  * untranslated key; axe-core finds no serious violation on the key and decision pages.
  */
@@ -194,10 +195,7 @@ class SigningInBrowserIT {
         replaceText(browser.findElement(By.id("key-passphrase-repeat")), "short");
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='key-add-error']")).contains("至少需要 8 个字符");
-        replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
-        replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
-        click("[data-test='key-add-submit']");
-        assertThat(text("[data-test='keys-notice']")).contains("等待两名管理员批准");
+        generateKey();
         assertThat(text("[data-test='browser-key-standing']")).isEqualTo("等待两名管理员批准（0/2）");
 
         ApiClient me = ApiClient.demoUser(base(), user);
@@ -211,6 +209,43 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='browser-key-standing']")).isEqualTo("已登记，有效");
         assertThat(text("[data-test='registered-keys']")).contains(enrolment.path("fingerprint").asText(), "demo", "he.ping");
         assertThat(text("h2:last-of-type")).isEqualTo("更换密钥");
+    }
+
+    @Test
+    void aDecisionSignedWithoutARegisteredKeyOrWithAnotherKeyIsRefusedAndSignedAgainWithTheRightOne() {
+        String officer = Applicants.ensure(identity, "web.officer-" + UUID.randomUUID().toString().substring(0, 8));
+        identity.createMembership(officer, "registration-officers");
+        String caseId = businessRegistrationAtTheOfficersReview();
+        browser.get(base() + "/login");
+        logIn(officer);
+        click("[data-test='nav-keys']");
+        generateKey();
+        String registered = text("[data-test='browser-key-fingerprint']");
+        String decide = "/tasks/" + taskOf(caseId) + "/decide";
+        browser.get(base() + decide);
+        click("[data-test='prepare']");
+        signWith(PASSPHRASE, "[data-test='decide-error']");
+        assertThat(text("[data-test='decide-error']")).contains("您在链上没有有效的登记密钥", "NO_KEY_REGISTERED");
+
+        ApiClient me = ApiClient.demoUser(base(), officer);
+        long enrolment = me.request("GET", "/api/me/key-enrolments", null).accepted().get(0).path("id").asLong();
+        ApiClient.demoUser(base(), "demo").approveEnrolment(enrolment).accepted();
+        ApiClient.demoUser(base(), "he.ping").approveEnrolment(enrolment).accepted();
+        browser.get(base() + "/keys");
+        generateKey();
+        browser.get(base() + decide);
+        click("[data-test='prepare']");
+        waitFor("[data-test='digests-agree']");
+        click("[data-test='sign-key']");
+        click(".el-select-dropdown__item:not(.is-selected)");
+        signWith(PASSPHRASE, "[data-test='decide-error']");
+        assertThat(text("[data-test='decide-error']")).contains("签名验证失败", "DOES_NOT_VERIFY");
+
+        click("[data-test='sign-key']");
+        click(".el-select-dropdown__item:not(.is-selected)");
+        assertThat(text("[data-test='sign-key']")).startsWith(registered.substring(0, 18));
+        signWith(PASSPHRASE);
+        assertThat(text("[data-test='receipt-decision-tx']")).matches("0x[0-9a-f]{64}");
     }
 
     private String businessRegistrationAtTheOfficersReview() {
@@ -233,6 +268,15 @@ class SigningInBrowserIT {
         replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='keys-notice']")).contains("已在链上登记");
+    }
+
+    /** Generates a key in the browser under the passphrase, on the key page; the page enrols it. */
+    private void generateKey() {
+        click("[data-test='key-mode-generate']");
+        replaceText(waitFor("#key-passphrase"), PASSPHRASE);
+        replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
+        click("[data-test='key-add-submit']");
+        assertThat(text("[data-test='keys-notice']")).contains("等待两名管理员批准");
     }
 
     private static String demoKeyPem() {
