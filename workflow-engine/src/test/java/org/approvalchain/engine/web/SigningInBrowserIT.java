@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -151,8 +152,9 @@ class SigningInBrowserIT {
         signWith(PASSPHRASE, "[data-test='decide-error']");
         assertThat(text("[data-test='decide-error']")).contains("案件在生成待签署内容后已发生变化", "tradeName");
         click("[data-test='refetch']");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='case-state-fields']"), "改名"));
         waitFor("[data-test='digests-agree']");
-        assertThat(text("[data-test='case-state-fields']")).contains("改名");
         signWith(PASSPHRASE);
         assertThat(text("[data-test='receipt-decision-tx']")).matches("0x[0-9a-f]{64}");
     }
@@ -341,8 +343,14 @@ class SigningInBrowserIT {
         field.sendKeys(text);
     }
 
+    /** The visible element; when it does not come, a screenshot of what the page shows instead ({@code missing-*.png}). */
     private WebElement waitFor(String css) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (TimeoutException e) {
+            HeadlessChromium.screenshot(browser, "missing-" + css.replaceAll("[^a-z-]", ""));
+            throw e;
+        }
     }
 
     private String text(String css) {
