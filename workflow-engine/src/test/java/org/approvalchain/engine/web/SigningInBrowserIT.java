@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
@@ -42,8 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * wrong passphrase, a rejection without reasons, a payload issued before the case changed and a
  * user who is not a candidate, no registered key and a key that is not the registered one each
  * get their message; a key generated in the browser is enrolled
- * by proof of possession and registered once two administrators approve it; English has no
- * untranslated key; axe-core finds no serious violation on the key and decision pages.
+ * by proof of possession and registered once two administrators approve it; its encrypted backup
+ * restores it in another browser; English has no untranslated key; axe-core finds no serious
+ * violation on the key and decision pages.
  */
 @SharedEngine
 class SigningInBrowserIT {
@@ -248,6 +250,44 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='sign-key']")).startsWith(registered.substring(0, 18));
         signWith(PASSPHRASE);
         assertThat(text("[data-test='receipt-decision-tx']")).matches("0x[0-9a-f]{64}");
+    }
+
+    @Test
+    void anEncryptedBackupRestoresTheKeyInAnotherBrowser() throws Exception {
+        Path downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "downloads-");
+        logInAndImportTheDemoKey();
+        String fingerprint = text("[data-test='browser-key-fingerprint']");
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        click("[data-test='backup']");
+        Path backup = new WebDriverWait(browser, WAIT).until(b -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".sm2-backup.json")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String sealed = Files.readString(backup);
+        JsonNode record = new ObjectMapper().readTree(sealed);
+        assertThat(record.path("fingerprint").asText()).isEqualTo(fingerprint);
+        assertThat(record.path("kdf").path("iterations").asInt()).isGreaterThanOrEqualTo(600_000);
+        assertThat(sealed).doesNotContain("PRIVATE KEY").doesNotContain(demoKeyPem().lines().skip(1).findFirst().orElseThrow());
+
+        browser.quit();
+        browser = HeadlessChromium.start();
+        browser.get(base() + "/login");
+        logIn("chen.jie");
+        click("[data-test='nav-keys']");
+        assertThat(text("[data-test='browser-keys']")).as("a fresh browser holds no key").contains("本浏览器中还没有密钥");
+        click("[data-test='key-mode-backup']");
+        replaceText(waitFor("#key-text"), sealed);
+        replaceText(browser.findElement(By.id("key-passphrase")), "not the passphrase");
+        click("[data-test='key-add-submit']");
+        assertThat(text("[data-test='key-add-error']")).contains("口令错误");
+        replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
+        click("[data-test='key-add-submit']");
+        assertThat(text("[data-test='keys-notice']")).contains("已在链上登记");
+        assertThat(text("[data-test='browser-key-fingerprint']")).isEqualTo(fingerprint);
+        assertThat(text("[data-test='browser-key-standing']")).isEqualTo("已登记，有效");
     }
 
     private String businessRegistrationAtTheOfficersReview() {
