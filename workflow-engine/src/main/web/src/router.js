@@ -8,6 +8,8 @@ import DoneView from './views/DoneView.vue'
 
 // pages loaded when first opened: the case page brings bpmn-js, the others are for few users
 const CaseView = () => import('./views/CaseView.vue')
+const KeysView = () => import('./views/KeysView.vue')
+const DecideView = () => import('./views/DecideView.vue')
 const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
 const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
@@ -24,6 +26,8 @@ export const router = createRouter({
     { path: '/inbox', name: 'inbox', component: InboxView, meta: { title: 'inbox.title' } },
     { path: '/done', name: 'done', component: DoneView, meta: { title: 'done.title' } },
     { path: '/cases/:caseId', name: 'case', component: CaseView, props: true, meta: { title: 'case.title' } },
+    { path: '/keys', name: 'keys', component: KeysView, meta: { title: 'keys.title' } },
+    { path: '/tasks/:taskId/decide', name: 'decide', component: DecideView, props: true, meta: { title: 'sign.title' } },
     { path: '/admin/enrolments', name: 'admin-enrolments', component: AdminEnrolmentsView, meta: { admin: true, title: 'admin.enrolments.title' } },
     { path: '/admin/approvers', name: 'admin-approvers', component: AdminApproversView, meta: { admin: true, title: 'admin.approvers.title' } },
     { path: '/admin/operations', name: 'admin-operations', component: AdminOperationsView, meta: { admin: true, title: 'admin.operations.title' } },

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebApplicationController {
 
-    @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}", "/admin/enrolments", "/admin/approvers", "/admin/operations",
-            "/verify-licence", "/verify-licence/{number}"})
+    @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide", "/admin/enrolments",
+            "/admin/approvers", "/admin/operations", "/verify-licence", "/verify-licence/{number}"})
     String page() {
         return "forward:/index.html";
     }

@@ -36,7 +36,7 @@ class WebSessionIT {
     @Test
     void servesTheWebApplicationAtTheRootAndAtItsRoutesAndLeavesCamundaWhereItIs() throws Exception {
         Browser browser = new Browser();
-        for (String page : new String[] {"/", "/login", "/inbox", "/cases/some-case"}) {
+        for (String page : new String[] {"/", "/login", "/inbox", "/cases/some-case", "/keys", "/tasks/some-task/decide"}) {
             HttpResponse<String> response = browser.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.body()).as(page).contains("<div id=\"app\"></div>");
