@@ -1,22 +1,28 @@
-// The message for a refusal met while deciding: the engine's refusals of a signed decision (its
-// problem details give the reason in their detail, e.g. "signature refused (DOES_NOT_VERIFY): …",
-// and a 409 when the case changed since the payload was issued) and the browser's own (a wrong
-// passphrase, no key). Each becomes a translated title, with the engine's own words beside it.
+// The message for a refusal met while deciding: the engine's refusals of a signed decision, each
+// with its stable code in the problem details (DECISION-002 … TASK-002, docs/decision-payload.md;
+// a refused signature names its reason too: "signature refused (DOES_NOT_VERIFY): …"), and the
+// browser's own (a wrong passphrase, no key). Each becomes a translated title, with the engine's
+// own words beside it.
 import { ApiError, errorMessage } from './api.js'
+
+/** The engine's refusal codes and the refusal each one is. */
+const BY_CODE = {
+  'DECISION-002': 'PAYLOAD_NOT_CANONICAL',
+  'DECISION-004': 'CASE_CHANGED',
+  'DECISION-005': 'STALE',
+  'DECISION-006': 'BEING_RECORDED',
+  'TASK-001': 'TASK_GONE',
+  'TASK-002': 'NOT_CANDIDATE',
+}
 
 /** Which refusal it is: a key under `sign.refusals`, or null for one without its own message. */
 function kindOf(error) {
   if (!(error instanceof ApiError)) return null
-  const detail = error.detail || ''
-  const signature = /signature refused \(([A-Z_]+)\)/.exec(detail)
-  if (signature) return signature[1]
-  if (error.status === 409 && detail.includes('case changed')) return 'CASE_CHANGED'
-  if (detail.includes('is stale or from the future')) return 'STALE'
-  if (detail.startsWith('payload refused')) return 'PAYLOAD_NOT_CANONICAL'
-  if (error.status === 403) return 'NOT_CANDIDATE'
-  if (error.status === 404) return 'TASK_GONE'
-  if (error.status === 409) return 'BEING_RECORDED'
-  return null
+  if (error.code === 'DECISION-003') {
+    const reason = /signature refused \(([A-Z_]+)\)/.exec(error.detail || '')
+    return reason ? reason[1] : null
+  }
+  return BY_CODE[error.code] || null
 }
 
 /**

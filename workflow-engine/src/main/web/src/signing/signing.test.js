@@ -65,24 +65,48 @@ test('the documented signature verifies with the documented key, and not over ot
   assert.ok(!verifyDer(utf8(payloadText.replace('APPROVE', 'REJECT_')), signature, point))
 })
 
-test('a signature made here is DER and verifies with OpenSSL (SM3withSM2, default user id) over the exact bytes',
+/** Whether {@code der} is a strict DER SEQUENCE of two positive, minimally encoded INTEGERs, as the engine reads it. */
+function strictDer(der) {
+  if (der[0] !== 0x30 || der[1] !== der.length - 2) return false
+  let at = 2
+  for (let i = 0; i < 2; i++) {
+    if (der[at] !== 0x02) return false
+    const length = der[at + 1]
+    const first = der[at + 2]
+    if (length < 1 || length > 33 || first & 0x80) return false
+    if (first === 0 && length > 1 && !(der[at + 3] & 0x80)) return false
+    at += 2 + length
+  }
+  return at === der.length
+}
+
+test('signatures made here are strict DER and verify with OpenSSL (SM3withSM2, default user id) over the exact bytes',
   { skip: !openssl && 'no openssl on this machine' }, () => {
     const privateKeyHex = newPrivateKey()
     const point = publicPointOf(privateKeyHex)
     const bytes = utf8(payloadText)
-    const signature = signDer(bytes, privateKeyHex, point)
-    assert.equal(signature[0], 0x30)
-    assert.ok(signature.length >= 70 && signature.length <= 72, `DER of 70–72 bytes, not ${signature.length}`)
     const dir = mkdtempSync(join(tmpdir(), 'ac-sign-'))
     writeFileSync(join(dir, 'pub.pem'), publicKeyPem(point))
     writeFileSync(join(dir, 'payload.json'), bytes)
-    writeFileSync(join(dir, 'sig.der'), signature)
-    const verify = (file) => spawnSync('openssl', ['pkeyutl', '-verify', '-rawin', '-digest', 'sm3', '-pkeyopt',
-      'distid:1234567812345678', '-pubin', '-inkey', join(dir, 'pub.pem'), '-in', join(dir, file), '-sigfile',
-      join(dir, 'sig.der')], { encoding: 'utf8' })
-    assert.match(verify('payload.json').stdout, /Signature Verified Successfully/)
     writeFileSync(join(dir, 'other.json'), utf8(payloadText.replace('APPROVE', 'REJECT_')))
-    assert.notEqual(verify('other.json').status, 0)
+    const verify = (file, signature) => {
+      writeFileSync(join(dir, 'sig.der'), signature)
+      return spawnSync('openssl', ['pkeyutl', '-verify', '-rawin', '-digest', 'sm3', '-pkeyopt',
+        'distid:1234567812345678', '-pubin', '-inkey', join(dir, 'pub.pem'), '-in', join(dir, file), '-sigfile',
+        join(dir, 'sig.der')], { encoding: 'utf8' })
+    }
+    // r and s are random: one signature in about a hundred and thirty is shorter than 70 bytes, half need a 0x00
+    // before a high bit; many signatures, so that the short and padded forms are checked too
+    const signatures = Array.from({ length: 150 }, () => signDer(bytes, privateKeyHex, point))
+    for (const signature of signatures) {
+      assert.ok(strictDer(signature), `not strict DER: ${Buffer.from(signature).toString('hex')}`)
+      assert.ok(verifyDer(bytes, signature, point))
+    }
+    const shortest = signatures.reduce((a, b) => (b.length < a.length ? b : a))
+    for (const signature of [signatures[0], shortest]) {
+      assert.match(verify('payload.json', signature).stdout, /Signature Verified Successfully/)
+    }
+    assert.notEqual(verify('other.json', signatures[0]).status, 0)
   })
 
 test('OpenSSL 3 private keys import as PKCS#8 and as SEC1, with the public key OpenSSL derives',

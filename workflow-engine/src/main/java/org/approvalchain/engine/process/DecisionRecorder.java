@@ -68,7 +68,7 @@ class DecisionRecorder {
         DecisionPayload p = verified.payload();
         // claimed before it is kept, so that the periodic recovery never takes a decision this request is recording
         if (!recording.add(p.taskId())) {
-            throw new CaseException(CaseException.Kind.CONFLICT, "the signed decision of task " + p.taskId()
+            throw new CaseException(CaseException.Kind.CONFLICT, "DECISION-006 the signed decision of task " + p.taskId()
                     + " is being recorded right now");
         }
         try {
@@ -77,7 +77,7 @@ class DecisionRecorder {
                     new String(p.canonicalBytes(), StandardCharsets.UTF_8), verified.payloadSm3(), verified.signatureBase64(),
                     verified.key().pointHex(), caseState)));
             if (!kept.payloadSm3().equals(verified.payloadSm3())) {
-                throw new CaseException(CaseException.Kind.CONFLICT, "task " + p.taskId()
+                throw new CaseException(CaseException.Kind.CONFLICT, "DECISION-006 task " + p.taskId()
                         + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");
             }
             faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
@@ -114,7 +114,7 @@ class DecisionRecorder {
         String caseId = kept.caseId();
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "task " + taskId + " is no longer open");
+            throw new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 task " + taskId + " is no longer open");
         }
         Object visits = tasks.getVariable(taskId, CaseContext.visitsVariable(kept.activityId()));
         int visit = visits instanceof Number n ? n.intValue() : 1;

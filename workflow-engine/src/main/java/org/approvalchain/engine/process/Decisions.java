@@ -62,38 +62,38 @@ public class Decisions {
         try {
             payload = DecisionPayload.parse(payloadText.getBytes(StandardCharsets.UTF_8));
         } catch (InvalidDecisionPayloadException e) {
-            throw new CaseException(CaseException.Kind.INVALID, "payload refused: " + e.getMessage());
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 payload refused: " + e.getMessage());
         }
         CaseStateDocument state = caseStates.now(task);
         requireFor(task, state, payload);
         try {
             return recorder.record(verifier.verify(userId, payload, signatureBase64), state.canonicalText());
         } catch (SignatureRejectedException e) {
-            throw new CaseException(CaseException.Kind.INVALID, "signature refused (" + e.reason() + "): " + e.getMessage());
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-003 signature refused (" + e.reason() + "): " + e.getMessage());
         }
     }
 
     private void requireFor(Task task, CaseStateDocument state, DecisionPayload payload) {
         if (payload.version() != DecisionPayload.FORMAT_VERSION) {
-            throw new CaseException(CaseException.Kind.INVALID, "payload format v=" + payload.version() + " has no "
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 payload format v=" + payload.version() + " has no "
                     + "caseState and is no longer accepted for new decisions: fetch a fresh payload (v="
                     + DecisionPayload.FORMAT_VERSION + ")");
         }
         DecisionPayload expected = payload(task, state, payload.caseState(), payload.decision(), payload.reasons(),
                 payload.issuedAt());
         if (!expected.equals(payload)) {
-            throw new CaseException(CaseException.Kind.INVALID, "payload is not for this task as it stands: expected case "
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 payload is not for this task as it stands: expected case "
                     + expected.caseId() + ", task " + expected.taskId() + ", activity " + expected.activityId() + ", process "
                     + expected.processDefinitionId() + " v" + expected.processVersion() + ", material hashes "
                     + expected.materialHashes());
         }
         if (!payload.caseState().equals(state.sm3Hex())) {
-            throw new CaseException(CaseException.Kind.CONFLICT, "the case changed since the payload was issued: "
+            throw new CaseException(CaseException.Kind.CONFLICT, "DECISION-004 the case changed since the payload was issued: "
                     + caseStates.changesSince(payload.caseState(), state) + "; fetch a fresh payload");
         }
         Instant now = Instant.now();
         if (payload.issuedAt().isBefore(now.minus(PAYLOAD_VALIDITY)) || payload.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new CaseException(CaseException.Kind.INVALID, "payload issued at " + payload.issuedAt()
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-005 payload issued at " + payload.issuedAt()
                     + " is stale or from the future: fetch a fresh one (valid " + PAYLOAD_VALIDITY.toMinutes() + " minutes)");
         }
     }
@@ -110,7 +110,7 @@ public class Decisions {
         try {
             return Decision.valueOf(decision == null ? "" : decision.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CaseException(CaseException.Kind.INVALID, "decision '" + decision
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 decision '" + decision
                     + "' is not one of APPROVE, REJECT, RETURN_FOR_CORRECTION");
         }
     }

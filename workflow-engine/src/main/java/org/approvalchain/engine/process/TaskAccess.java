@@ -26,11 +26,11 @@ class TaskAccess {
     /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
     Task workable(String taskId, String userId) {
         if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "no open task " + taskId);
+            throw new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 no open task " + taskId);
         }
         Task task = workableQuery(userId).taskId(taskId).singleResult();
         if (task == null) {
-            throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "TASK-002 user " + userId
                     + " is neither the assignee nor a candidate of task " + taskId);
         }
         return task;

@@ -155,6 +155,20 @@ class WebApplicationIT {
         assertThat(timeLeft.getCssValue("color")).isEqualTo("rgba(185, 28, 28, 1)");
         assertThat(browser.findElements(By.cssSelector("[data-test='time-left']")).get(0).getText())
                 .as("the most urgent first").startsWith("已超期");
+
+        chooseStanding("overdue");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("[data-test='time-left']"))
+                .stream().allMatch(left -> left.getText().startsWith("已超期")));
+        assertThat(browser.findElements(By.cssSelector("[data-test='open-" + overdue + "']"))).hasSize(1);
+        chooseStanding("onTime");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage("the overdue task filtered out")
+                .until(d -> d.findElements(By.cssSelector("[data-test='open-" + overdue + "']")).isEmpty());
+    }
+
+    /** Picks a time-limit standing in the inbox's filter (overdue, dueSoon, onTime, noTimeLimit). */
+    private void chooseStanding(String standing) {
+        waitFor(By.cssSelector("[data-test='standing-filter']")).click();
+        waitFor(By.cssSelector("[data-test='standing-" + standing + "']")).click();
     }
 
     @Test
