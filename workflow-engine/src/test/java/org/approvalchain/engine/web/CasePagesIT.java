@@ -145,7 +145,7 @@ class CasePagesIT {
         page.screenshot("admin-enrolments-zh-CN");
         page.assertNoSeriousAccessibilityViolations("admin enrolments");
         page.assertNoUntranslatedKeys();
-        page.waitFor(By.cssSelector("[data-test='logout']")).click();
+        page.waitFor(By.cssSelector("[data-test='logout']")).sendKeys(Keys.ENTER);
 
         page.waitFor(By.id("login-username"));
         page.openAs("he.ping", "/admin/enrolments");
@@ -156,12 +156,12 @@ class CasePagesIT {
             assertThat(k.confirmedBy()).isEqualTo("he.ping");
         });
 
-        page.waitFor(By.cssSelector("[data-test='nav-admin-approvers']")).click();
+        page.waitFor(By.cssSelector("[data-test='nav-admin-approvers']")).sendKeys(Keys.ENTER); // by keyboard: a toast may cover the menu
         page.waitForText(By.cssSelector("[data-test='approvers']"), approver);
         assertThat(page.text(By.cssSelector("[data-test='approvers']"))).contains(keys.of(approver).get(0).key().fingerprint());
         page.screenshot("admin-approvers-zh-CN");
         page.assertNoSeriousAccessibilityViolations("admin approvers");
-        page.waitFor(By.cssSelector("[data-test='nav-admin-operations']")).click();
+        page.waitFor(By.cssSelector("[data-test='nav-admin-operations']")).sendKeys(Keys.ENTER);
         assertThat(page.waitFor(By.cssSelector("[data-test='cockpit-link']")).getAttribute("href")).endsWith("/camunda/app/cockpit/");
         page.waitFor(By.cssSelector("[data-test='incidents']"));
         page.assertNoSeriousAccessibilityViolations("admin operations");
@@ -190,7 +190,7 @@ class CasePagesIT {
         page.screenshotOf(By.cssSelector("[data-test='licence-qr']"), "case-licence-zh-CN");
         String checkUrl = page.waitFor(By.cssSelector("[data-test='licence-check-link']")).getAttribute("href");
         assertThat(checkUrl).endsWith("/verify-licence/" + caseId);
-        page.waitFor(By.cssSelector("[data-test='logout']")).click();
+        page.waitFor(By.cssSelector("[data-test='logout']")).sendKeys(Keys.ENTER);
         page.waitFor(By.id("login-username"));
 
         page.open("/verify-licence");
