@@ -62,14 +62,24 @@ final class BrowserPage {
     }
 
     void assertNoSeriousAccessibilityViolations(String page) {
+        assertNoSeriousAccessibilityViolations(browser, page);
+    }
+
+    void assertNoUntranslatedKeys() {
+        assertNoUntranslatedKeys(browser);
+    }
+
+    /** axe-core (WCAG 2.1 A and AA) finds no serious or critical violation on the page the browser shows. */
+    static void assertNoSeriousAccessibilityViolations(ChromeDriver browser, String page) {
         List<Rule> serious = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser).getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
         assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getNodes().stream()
-                .map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
+                .map(n -> n.getTarget() + " " + n.getFailureSummary()).toList()).toList()).isEmpty();
     }
 
-    void assertNoUntranslatedKeys() {
+    /** The page asked vue-i18n for no message key that the current language lacks. */
+    static void assertNoUntranslatedKeys(ChromeDriver browser) {
         assertThat((List<?>) browser.executeScript("return window.__missingMessages")).isEmpty();
     }
 

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.support.ApiClient;
@@ -87,12 +85,12 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='browser-key-fingerprint']")).isEqualTo(fingerprint);
         assertThat(text("[data-test='browser-key-standing']")).isEqualTo("已登记，有效");
         fullPageScreenshot("keys-zh-CN");
-        assertNoSeriousAccessibilityViolations("keys");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "keys");
 
         browser.findElement(By.cssSelector("a[href='/inbox']")).click();
         waitFor("[data-test='open-" + caseId + "']").sendKeys(Keys.ENTER);
         waitFor("[data-test='decide-link']").sendKeys(Keys.ENTER);
-        replaceText(waitFor("#decision-reasons"), "材料齐全，予以登记。");
+        BrowserPage.replaceText(waitFor("#decision-reasons"), "材料齐全，予以登记。");
         click("[data-test='prepare']");
         waitFor("[data-test='digests-agree']");
         assertThat(text("[data-test='sm3-browser']")).matches("0x[0-9a-f]{64}").isEqualTo(text("[data-test='sm3-engine']"));
@@ -102,7 +100,7 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='case-state-fields']")).contains("enterpriseName", "北京网页签署测试科技有限公司")
                 .doesNotContain("张三");
         fullPageScreenshot("decide-zh-CN");
-        assertNoSeriousAccessibilityViolations("decide");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "decide");
 
         signWith(PASSPHRASE);
         String decisionTx = text("[data-test='receipt-decision-tx']");
@@ -112,8 +110,8 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='receipt-case-state']")).isIn("办理中", "已办结");
         assertThat(chenJie().request("GET", "/api/tasks/done", null).accepted().toString()).contains(caseId);
         fullPageScreenshot("receipt-zh-CN");
-        assertNoSeriousAccessibilityViolations("receipt");
-        assertNoUntranslatedKeys();
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "receipt");
+        BrowserPage.assertNoUntranslatedKeys(browser);
     }
 
     @Test
@@ -126,12 +124,12 @@ class SigningInBrowserIT {
         assertThat(text("[data-test='decide-error']")).contains("必须填写理由");
         assertThat(browser.findElements(By.cssSelector("[data-test='payload-review']"))).isEmpty();
 
-        replaceText(waitFor("#decision-reasons"), "名称与在先登记的企业名称近似。");
+        BrowserPage.replaceText(waitFor("#decision-reasons"), "名称与在先登记的企业名称近似。");
         click("[data-test='prepare']");
         waitFor("[data-test='digests-agree']");
         assertThat(text("[data-test='payload-decision']")).isEqualTo("不予");
         click("[data-test='confirm']");
-        replaceText(waitFor("#sign-passphrase"), "not the passphrase");
+        BrowserPage.replaceText(waitFor("#sign-passphrase"), "not the passphrase");
         click("[data-test='sign']");
         assertThat(text("[data-test='decide-error']")).contains("口令错误");
         assertThat(text("[data-test='payload-reasons']")).as("nothing entered is lost").isEqualTo("名称与在先登记的企业名称近似。");
@@ -178,13 +176,13 @@ class SigningInBrowserIT {
         click("[data-test='prepare']");
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-test='decide-error']"), "You are not among those who handle this task"));
-        assertNoSeriousAccessibilityViolations("decide (English)");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "decide (English)");
         click("[data-test='nav-keys']");
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "My key"));
         waitFor("[data-test='browser-keys']");
         fullPageScreenshot("keys-en");
-        assertNoSeriousAccessibilityViolations("keys (English)");
-        assertNoUntranslatedKeys();
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "keys (English)");
+        BrowserPage.assertNoUntranslatedKeys(browser);
     }
 
     @Test
@@ -195,8 +193,8 @@ class SigningInBrowserIT {
         click("[data-test='nav-keys']");
         assertThat(text("[data-test='browser-keys']")).contains("本浏览器中还没有密钥");
         click("[data-test='key-mode-generate']");
-        replaceText(waitFor("#key-passphrase"), "short");
-        replaceText(browser.findElement(By.id("key-passphrase-repeat")), "short");
+        BrowserPage.replaceText(waitFor("#key-passphrase"), "short");
+        BrowserPage.replaceText(browser.findElement(By.id("key-passphrase-repeat")), "short");
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='key-add-error']")).contains("至少需要 8 个字符");
         generateKey();
@@ -279,11 +277,11 @@ class SigningInBrowserIT {
         click("[data-test='nav-keys']");
         assertThat(text("[data-test='browser-keys']")).as("a fresh browser holds no key").contains("本浏览器中还没有密钥");
         click("[data-test='key-mode-backup']");
-        replaceText(waitFor("#key-text"), sealed);
-        replaceText(browser.findElement(By.id("key-passphrase")), "not the passphrase");
+        BrowserPage.replaceText(waitFor("#key-text"), sealed);
+        BrowserPage.replaceText(browser.findElement(By.id("key-passphrase")), "not the passphrase");
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='key-add-error']")).contains("口令错误");
-        replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
+        BrowserPage.replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='keys-notice']")).contains("已在链上登记");
         assertThat(text("[data-test='browser-key-fingerprint']")).isEqualTo(fingerprint);
@@ -305,9 +303,9 @@ class SigningInBrowserIT {
         logIn("chen.jie");
         click("[data-test='nav-keys']");
         waitFor("[data-test='browser-keys']");
-        replaceText(waitFor("#key-text"), demoKeyPem());
-        replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
-        replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
+        BrowserPage.replaceText(waitFor("#key-text"), demoKeyPem());
+        BrowserPage.replaceText(browser.findElement(By.id("key-passphrase")), PASSPHRASE);
+        BrowserPage.replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='keys-notice']")).contains("已在链上登记");
     }
@@ -315,8 +313,8 @@ class SigningInBrowserIT {
     /** Generates a key in the browser under the passphrase, on the key page; the page enrols it. */
     private void generateKey() {
         click("[data-test='key-mode-generate']");
-        replaceText(waitFor("#key-passphrase"), PASSPHRASE);
-        replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
+        BrowserPage.replaceText(waitFor("#key-passphrase"), PASSPHRASE);
+        BrowserPage.replaceText(browser.findElement(By.id("key-passphrase-repeat")), PASSPHRASE);
         click("[data-test='key-add-submit']");
         assertThat(text("[data-test='keys-notice']")).contains("等待两名管理员批准");
     }
@@ -332,7 +330,7 @@ class SigningInBrowserIT {
     /** Confirms, enters the passphrase and signs; waits for the receipt, or for {@code outcome}. */
     private void signWith(String passphrase, String... outcome) {
         click("[data-test='confirm']");
-        replaceText(waitFor("#sign-passphrase"), passphrase);
+        BrowserPage.replaceText(waitFor("#sign-passphrase"), passphrase);
         click("[data-test='sign']");
         waitFor(outcome.length > 0 ? outcome[0] : "[data-test='receipt']");
     }
@@ -357,8 +355,8 @@ class SigningInBrowserIT {
     }
 
     private void logIn(String user) {
-        replaceText(waitFor("#login-username"), user);
-        replaceText(browser.findElement(By.id("login-password")), user);
+        BrowserPage.replaceText(waitFor("#login-username"), user);
+        BrowserPage.replaceText(browser.findElement(By.id("login-password")), user);
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-test='login-submit']"))).click();
         waitFor("[data-test='current-user']");
@@ -377,11 +375,6 @@ class SigningInBrowserIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    /** Types over what a field holds, as a person would. */
-    private static void replaceText(WebElement field, String text) {
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        field.sendKeys(text);
-    }
 
     /** The visible element; when it does not come, a screenshot of what the page shows instead ({@code missing-*.png}). */
     private WebElement waitFor(String css) {
@@ -397,17 +390,7 @@ class SigningInBrowserIT {
         return waitFor(css).getText();
     }
 
-    private void assertNoSeriousAccessibilityViolations(String page) {
-        List<Rule> serious = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser).getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getNodes().stream()
-                .map(n -> n.getTarget() + " " + n.getFailureSummary()).toList()).toList()).isEmpty();
-    }
 
-    private void assertNoUntranslatedKeys() {
-        assertThat((List<?>) browser.executeScript("return window.__missingMessages")).isEmpty();
-    }
 
     private String base() {
         return "http://localhost:" + port;

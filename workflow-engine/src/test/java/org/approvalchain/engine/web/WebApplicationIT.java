@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import com.deque.html.axecore.results.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
@@ -93,7 +91,7 @@ class WebApplicationIT {
         waitFor(By.id("login-username"));
         assertThat(browser.getCurrentUrl()).as("a signed-out visitor is sent to the login").contains("/login");
         HeadlessChromium.screenshot(browser, "login-zh-CN");
-        assertNoSeriousAccessibilityViolations("login");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "login");
 
         // by keyboard: the user name, Tab to the password, Enter submits
         waitFor(By.id("login-username")).sendKeys("chen.jie", Keys.TAB);
@@ -107,12 +105,12 @@ class WebApplicationIT {
         assertThat(timeLeft.getAttribute("class")).doesNotContain("overdue");
         assertThat(text(By.cssSelector("[data-test='process-business-registration']"))).contains("企业开办");
         HeadlessChromium.screenshot(browser, "inbox-zh-CN");
-        assertNoSeriousAccessibilityViolations("inbox");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "inbox");
 
-        replaceText(browser.findElement(By.id("inbox-search")), "no-such-case");
+        BrowserPage.replaceText(browser.findElement(By.id("inbox-search")), "no-such-case");
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("[data-test='open-" + caseId + "']")));
-        replaceText(browser.findElement(By.id("inbox-search")), caseId.substring(0, 8));
+        BrowserPage.replaceText(browser.findElement(By.id("inbox-search")), caseId.substring(0, 8));
 
         waitFor(By.cssSelector("[data-test='open-" + caseId + "']")).sendKeys(Keys.ENTER);
         waitFor(By.cssSelector("[data-test='case-basics']"));
@@ -121,7 +119,7 @@ class WebApplicationIT {
         assertThat(text(By.cssSelector("[data-test='case-variables']"))).contains("北京网页测试科技有限公司")
                 .doesNotContain("张三");
         HeadlessChromium.screenshot(browser, "case-zh-CN");
-        assertNoUntranslatedKeys();
+        BrowserPage.assertNoUntranslatedKeys(browser);
     }
 
     @Test
@@ -193,7 +191,7 @@ class WebApplicationIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-test='login-error']"), "Wrong user name or password"));
         assertThat(browser.getCurrentUrl()).contains("/login");
-        assertNoUntranslatedKeys();
+        BrowserPage.assertNoUntranslatedKeys(browser);
     }
 
     @Test
@@ -206,21 +204,21 @@ class WebApplicationIT {
             waitForLoaded();
         }
         assertThat(text(By.tagName("h1"))).isEqualTo("待办");
-        assertNoUntranslatedKeys();
+        BrowserPage.assertNoUntranslatedKeys(browser);
 
         browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Inbox"));
         String row = waitFor(By.cssSelector("[data-test='open-" + caseId + "']")).findElement(By.xpath("ancestor::tr")).getText();
         assertThat(row).contains("3 d");
         HeadlessChromium.screenshot(browser, "inbox-en");
-        assertNoSeriousAccessibilityViolations("inbox (English)");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "inbox (English)");
         for (String page : List.of("/done", "/cases/" + caseId, "/login", "/inbox")) {
             browser.get(base() + page);
             waitForLoaded();
         }
         assertThat(text(By.tagName("h1"))).as("English remembered across reloads").isEqualTo("Inbox");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertNoUntranslatedKeys();
+        BrowserPage.assertNoUntranslatedKeys(browser);
     }
 
     @Test
@@ -242,30 +240,15 @@ class WebApplicationIT {
     }
 
     private void logIn(String user, String password) {
-        replaceText(waitFor(By.id("login-username")), user);
-        replaceText(browser.findElement(By.id("login-password")), password);
+        BrowserPage.replaceText(waitFor(By.id("login-username")), user);
+        BrowserPage.replaceText(browser.findElement(By.id("login-password")), password);
         // enabled once the page knows nobody is signed in (and has the CSRF cookie)
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-test='login-submit']"))).click();
     }
 
-    /** Types over what a field holds, as a person would (WebElement.clear() leaves Vue's model as it was). */
-    private static void replaceText(WebElement field, String text) {
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        field.sendKeys(text);
-    }
 
-    private void assertNoSeriousAccessibilityViolations(String page) {
-        List<Rule> serious = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser).getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getNodes().stream()
-                .map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
-    }
 
-    private void assertNoUntranslatedKeys() {
-        assertThat((List<?>) browser.executeScript("return window.__missingMessages")).isEmpty();
-    }
 
     private void waitForLoaded() {
         waitFor(By.tagName("h1"));
