@@ -1,6 +1,7 @@
 Feature: The statutory time limit (承诺办结时限) escalates an undecided case to the supervisors
   A registration decision is due within 3 working days (市场主体登记管理条例 第十九条); the model sets
-  the limit as a timer on the officer's task. When it passes, the task is withdrawn from the
+  the limit as a timer on the officer's task, counted by the State Council's holiday notice: the day
+  the task arrives is not counted and the limit ends at 24:00 Beijing time (民法典 第二百零一、二百零三条). When it passes, the task is withdrawn from the
   registration officers and the case goes to the head of the registry (supervisors), who decides and
   signs like any approver.
 
@@ -14,7 +15,7 @@ Feature: The statutory time limit (承诺办结时限) escalates an undecided ca
       | industry           | 餐饮业              |
       | materialsSubmitted | 5                  |
     And the case waits at "Activity_OfficerReview" for a decision by the registration-officers
-    Then the time limit of the task falls due 3 days after the task was created
+    Then the time limit of the task falls due at 24:00 in Beijing on the 3rd working day after the task was created
     When the time limit passes
     Then the case waits at "Activity_SupervisorReview" for a decision by the supervisors
     And chen.jie does not see the review task in his task list

@@ -1,13 +1,20 @@
 // Dates, durations and time left, in the language of the page.
 const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/
+// a limit in working days as a model states it, e.g. "3 working days" or "3个工作日" (docs/working-days.md)
+const WORKING_DAYS = /^\s*([1-9]\d{0,3})\s*(?:working\s+days?|个?工作日)\s*$/i
 
 /** A date and time in the page's language, or '' for none. */
 export function dateTime(value, locale) {
   return value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : ''
 }
 
-/** An ISO-8601 duration such as P3D or PT12H as words ("3 天", "3 d"); unknown forms as they are. */
+/**
+ * A time limit as words: an ISO-8601 duration such as P3D or PT12H ("3 天", "3 d") or a number of
+ * working days ("3 个工作日", "3 working days"); unknown forms as they are.
+ */
 export function duration(iso, t) {
+  const working = WORKING_DAYS.exec(iso || '')
+  if (working) return t('time.workingDays', { n: Number(working[1]) })
   const parts = DURATION.exec(iso || '')
   if (!parts) return iso || ''
   const [, days, hours, minutes] = parts.map((p) => Number(p || 0))

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.approvalchain.acceptance.RunningEngine;
+import org.approvalchain.engine.calendar.WorkingDays;
 
 /**
  * Steps for any process, by its BPMN ids: submitting an application, what an automatic step answered
@@ -26,6 +28,7 @@ import org.approvalchain.acceptance.RunningEngine;
 public class ReferenceProcessSteps {
 
     /** Camunda REST's date format, e.g. 2026-11-22T04:03:38.921+0000. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     /** The operator who may act on Camunda's jobs. */
     private static final String OPERATOR = "demo";
@@ -114,14 +117,15 @@ public class ReferenceProcessSteps {
         assertThat(variables.path("reviewRequestReason").asText()).isEqualTo(reason);
     }
 
-    @Then("the time limit of the task falls due {int} days after the task was created")
-    public void theTimeLimitFallsDue(int days) {
+    @Then("the time limit of the task falls due at 24:00 in Beijing on the {int}rd working day after the task was created")
+    public void theTimeLimitFallsDue(int workingDays) {
         JsonNode timer = timer();
         JsonNode task = CaseUnderReview.as(OPERATOR).camundaGet("/task/" + kase.reviewTaskId);
-        Duration limit = Duration.between(OffsetDateTime.parse(task.path("created").asText(), CAMUNDA_DATE),
-                OffsetDateTime.parse(timer.path("dueDate").asText(), CAMUNDA_DATE));
+        Instant created = OffsetDateTime.parse(task.path("created").asText(), CAMUNDA_DATE).toInstant();
+        Instant due = OffsetDateTime.parse(timer.path("dueDate").asText(), CAMUNDA_DATE).toInstant();
+        WorkingDays calendar = WorkingDays.load(null, BEIJING);
         // the timer and the task take the clock separately within one transaction: either may be a moment first
-        assertThat(limit).isBetween(Duration.ofDays(days).minusSeconds(5), Duration.ofDays(days).plusSeconds(5));
+        assertThat(due).isIn(calendar.deadline(created, workingDays), calendar.deadline(created.minusSeconds(5), workingDays));
     }
 
     /** The clock reaching the limit, played by the operator running the due timer now instead of in days. */

@@ -15,7 +15,13 @@ public record CaseView(String caseId, String processKey, String processDefinitio
                        String endEvent, Instant startedAt, Instant endedAt, Map<String, Object> variables,
                        List<OpenTask> openTasks, List<String> awaiting, List<CaseStep> steps) {
 
-    /** A task waiting in the case, with who may take it. */
-    public record OpenTask(String taskId, String activityId, String name, List<String> candidateGroups) {
+    /**
+     * A task waiting in the case, with who may take it and the time limit on its step (null when it has none).
+     *
+     * @param timeLimit as the model states it, e.g. {@code 3 working days}
+     * @param deadline when the time limit runs out in this case
+     */
+    public record OpenTask(String taskId, String activityId, String name, List<String> candidateGroups,
+                           String timeLimit, Instant deadline) {
     }
 }

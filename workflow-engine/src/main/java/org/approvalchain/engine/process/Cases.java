@@ -46,9 +46,10 @@ public class Cases {
     private final CaseRecord record;
     private final CaseAccess access;
     private final ApplicationGuard applications;
+    private final Deadlines deadlines;
 
     Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record,
-          CaseAccess access, ApplicationGuard applications) {
+          CaseAccess access, ApplicationGuard applications, Deadlines deadlines) {
         this.definitions = definitions;
         this.runtime = runtime;
         this.history = history;
@@ -56,6 +57,7 @@ public class Cases {
         this.record = record;
         this.access = access;
         this.applications = applications;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -100,11 +102,15 @@ public class Cases {
                 variables, openTasks(instance.getId()), awaiting, record.steps(caseId));
     }
 
-    /** The open tasks of a process instance, with their candidate groups. */
+    /** The open tasks of a process instance, with their candidate groups and time limits. */
     List<CaseView.OpenTask> openTasks(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .flatMap(t -> candidateGroups(tasks, t.getId()).map(groups ->
-                        new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups)).stream())
+                .flatMap(t -> candidateGroups(tasks, t.getId()).map(groups -> {
+                    Optional<Deadlines.Deadline> deadline = deadlines.of(t);
+                    return new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups,
+                            deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
+                            deadline.map(Deadlines.Deadline::due).orElse(null));
+                }).stream())
                 .toList();
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -97,12 +98,14 @@ class CasesControllerTest {
     void acceptsCorrectionsWithTheTasksTheyOpened() throws Exception {
         given(messages.submitCorrections("case-1", Map.of("materialsSubmitted", 5), "all five now", "zhang.san"))
                 .willReturn(new CaseMessages.Delivered("case-1", CaseMessages.CORRECTIONS_SUBMITTED, List.of(
-                        new CaseView.OpenTask("task-2", "Activity_OfficerReview", "登记员审查", List.of("registration-officers")))));
+                        new CaseView.OpenTask("task-2", "Activity_OfficerReview", "登记员审查", List.of("registration-officers"),
+                                "3 working days", Instant.parse("2026-10-09T16:00:00Z")))));
 
         http.perform(post("/api/cases/case-1/corrections").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"application\": {\"materialsSubmitted\": 5}, \"note\": \"all five now\"}"))
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.openedTasks[0].activityId").value("Activity_OfficerReview"));
+                .andExpect(jsonPath("$.openedTasks[0].activityId").value("Activity_OfficerReview"))
+                .andExpect(jsonPath("$.openedTasks[0].deadline").value("2026-10-09T16:00:00Z"));
     }
 
     @Test

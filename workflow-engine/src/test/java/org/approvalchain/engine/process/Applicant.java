@@ -29,7 +29,8 @@ final class Applicant {
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
         CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, mock(UserDirectory.class));
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
-                mock(CaseRecord.class), access, new ApplicationGuard(null));
+                mock(CaseRecord.class), access, new ApplicationGuard(null),
+                new Deadlines(engine.getManagementService(), definitions));
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions);
     }
 

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.approvalchain.engine.chain.EvidenceHash;
@@ -133,11 +134,13 @@ class BusinessRegistrationProcessTest {
     }
 
     @Test
-    void handsTheCaseToTheSupervisorsAfterThreeDays() {
-        TimeLimit limit = TimeLimit.startingNow();
+    void handsTheCaseToTheSupervisorsAfterThreeWorkingDays() {
+        // received on Tuesday 29 September 2026, 10:00 in Beijing: Wednesday counts, 1–7 October are
+        // 国庆节, then Thursday 8 and Friday 9; the limit ends at 24:00 on 9 October
+        TimeLimit limit = TimeLimit.startingAt("2026-09-29T02:00:00Z");
         ProcessInstance kase = atOfficerReview();
 
-        limit.passes("Event_TimeLimit", "P3D");
+        limit.passes("Event_TimeLimit", Instant.parse("2026-10-09T16:00:00Z"));
 
         assertThat(kase).isWaitingAt("Activity_SupervisorReview").hasNotPassed("Gateway_Decision");
         assertThat(task()).hasCandidateGroup("supervisors");

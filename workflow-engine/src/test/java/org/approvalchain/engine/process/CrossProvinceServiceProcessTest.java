@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -115,11 +116,13 @@ class CrossProvinceServiceProcessTest {
     }
 
     @Test
-    void handsTheCaseToTheSupervisorsAfterTwentyDays() {
-        TimeLimit limit = TimeLimit.startingNow();
+    void handsTheCaseToTheSupervisorsAfterTwentyWorkingDays() {
+        // from Friday 18 September 2026: Sunday 20 September and Saturday 10 October are worked (调休),
+        // 25–27 September (中秋节) and 1–7 October (国庆节) are not; the twentieth is Thursday 22 October
+        TimeLimit limit = TimeLimit.startingAt("2026-09-18T02:00:00Z");
         ProcessInstance kase = verified();
 
-        limit.passes("Event_TimeLimit", "P20D");
+        limit.passes("Event_TimeLimit", Instant.parse("2026-10-22T16:00:00Z"));
 
         assertThat(kase).isWaitingAt("Activity_SupervisorReview");
         assertThat(task()).hasCandidateGroup("supervisors");

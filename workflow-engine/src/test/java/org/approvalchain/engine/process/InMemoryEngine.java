@@ -1,5 +1,9 @@
 package org.approvalchain.engine.process;
 
+import java.time.ZoneId;
+
+import org.approvalchain.engine.calendar.WorkingDays;
+import org.approvalchain.engine.calendar.camunda.WorkingDayTimers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -10,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The Camunda engine of the process tests: in memory on H2, no job executor (a test runs each job
- * itself, so a timer falls due when the test says), full history (as the product keeps it), and an
+ * itself, so a timer falls due when the test says), the working-day calendar, full history (as the product keeps it), and an
  * expression manager that sees {@code Mocks}, where {@link ScriptedContractStep} stands in for the
  * Spring beans the models name. One engine for all process tests of a JVM; each test deploys its
  * models with {@code @Deployment} and the extension removes them afterwards.
@@ -47,6 +51,7 @@ final class InMemoryEngine {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         configuration.setExpressionManager(new MockExpressionManager());
+        configuration.getProcessEnginePlugins().add(new WorkingDayTimers(WorkingDays.load(null, ZoneId.of("Asia/Shanghai"))));
         return configuration;
     }
 }

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.approvalchain.engine.chain.EvidenceHash;
@@ -69,10 +71,11 @@ class RealEstateTransferProcessTest {
     @Test
     void endsTheRefusalWhenNoReviewIsAskedForWithinSixtyDays() {
         contracts.answer("Activity_CheckTax", "valid", false);
-        TimeLimit reviewPeriod = TimeLimit.startingNow();
+        TimeLimit reviewPeriod = TimeLimit.startingAt("2026-09-29T02:00:00Z");
         ProcessInstance kase = checked();
 
-        reviewPeriod.passes("Event_ReviewPeriodOver", "P60D");
+        // sixty calendar days (行政复议法), holidays included
+        reviewPeriod.passes("Event_ReviewPeriodOver", reviewPeriod.start().plus(Duration.ofDays(60)));
 
         assertThat(kase).isEnded().hasPassed("EndEvent_RefusedAutomatically").hasNotPassed("Activity_HumanReview");
     }
@@ -140,11 +143,13 @@ class RealEstateTransferProcessTest {
     }
 
     @Test
-    void handsTheCaseToTheSupervisorsAfterThirtyDays() {
-        TimeLimit limit = TimeLimit.startingNow();
+    void handsTheCaseToTheSupervisorsAfterThirtyWorkingDays() {
+        // from Tuesday 10 February 2026: Saturdays 14 and 28 February are worked (调休), 15–23 February
+        // (春节) are not; the thirtieth is Monday 30 March
+        TimeLimit limit = TimeLimit.startingAt("2026-02-10T02:00:00Z");
         ProcessInstance kase = checked();
 
-        limit.passes("Event_TimeLimit", "P30D");
+        limit.passes("Event_TimeLimit", Instant.parse("2026-03-30T16:00:00Z"));
 
         assertThat(kase).isWaitingAt("Activity_SupervisorReview");
         assertThat(task()).hasCandidateGroup("supervisors");

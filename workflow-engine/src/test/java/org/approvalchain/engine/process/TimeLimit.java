@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,7 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * A time limit in a process test, on the engine's clock: fixed when the case starts, so that a
- * timer must fall due exactly its duration later; then moved to the due date and the timer run,
+ * timer must fall due exactly when the test says; then moved to the due date and the timer run,
  * as the job executor would. The engine extension resets the clock after each test.
  */
 final class TimeLimit {
@@ -25,20 +23,25 @@ final class TimeLimit {
         this.start = start;
     }
 
-    /** Fixes the engine's clock at the current second. */
-    static TimeLimit startingNow() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ClockUtil.setCurrentTime(Date.from(now));
-        return new TimeLimit(now);
+    /** Fixes the engine's clock at {@code instant} (ISO-8601, e.g. 2026-09-29T02:00:00Z). */
+    static TimeLimit startingAt(String instant) {
+        Instant start = Instant.parse(instant);
+        ClockUtil.setCurrentTime(Date.from(start));
+        return new TimeLimit(start);
+    }
+
+    /** When the clock was fixed. */
+    Instant start() {
+        return start;
     }
 
     /**
-     * Checks that the timer of {@code timerEventId} (of the last asserted case) falls due {@code
-     * isoDuration} after the start, then lets that time pass and runs it.
+     * Checks that the timer of {@code timerEventId} (of the last asserted case) falls due at {@code
+     * due}, then lets that time pass and runs it.
      */
-    void passes(String timerEventId, String isoDuration) {
+    void passes(String timerEventId, Instant due) {
         Job timer = job(timerEventId);
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(start.plus(Duration.parse(isoDuration))));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(due));
         ClockUtil.setCurrentTime(timer.getDuedate());
         execute(timer);
     }

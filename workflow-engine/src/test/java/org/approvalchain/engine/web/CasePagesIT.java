@@ -58,7 +58,9 @@ class CasePagesIT {
 
     @AfterEach
     void closeBrowser() {
-        page.browser.quit();
+        if (page != null) {
+            page.browser.quit();
+        }
     }
 
     @Test
@@ -85,6 +87,8 @@ class CasePagesIT {
         assertThat(page.text(By.cssSelector("[data-test='case-legal-basis']"))).contains("登记员审查", "市场主体登记管理条例》第十九条");
         assertThat(page.text(By.cssSelector("[data-test='case-variables']"))).doesNotContain(BusinessRegistration.APPLICANT_NAME);
         assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("尚无决定");
+        assertThat(page.text(By.cssSelector("[data-test='open-task-deadline']"))).as("the deadline in working days")
+                .contains("时限 3 个工作日", "截止");
         page.screenshot("case-officer-review-zh-CN");
         page.screenshotOf(By.cssSelector("[data-test='case-diagram']"), "case-diagram-zh-CN");
         page.assertNoSeriousAccessibilityViolations("case page");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.approvalchain.engine.calendar.WorkingDays;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
@@ -129,10 +131,11 @@ class WebApplicationIT {
         assertThat(task.path("processKey").asText()).isEqualTo("business-registration");
         assertThat(task.path("processVersion").asInt()).isPositive();
         assertThat(task.path("candidateGroups")).extracting(JsonNode::asText).containsExactly("registration-officers");
-        assertThat(task.path("timeLimit").asText()).isEqualTo("P3D");
+        assertThat(task.path("timeLimit").asText()).isEqualTo("3 working days");
         Instant received = Instant.parse(task.path("created").asText());
-        assertThat(Instant.parse(task.path("deadline").asText())).as("the time limit's timer in this case")
-                .isBetween(received.plus(Duration.ofDays(3)).minusSeconds(5), received.plus(Duration.ofDays(3)).plusSeconds(5));
+        assertThat(Instant.parse(task.path("deadline").asText())).as("the time limit's timer in this case: 24:00 in "
+                + "Beijing on the third working day after the day received").isEqualTo(WorkingDays
+                .load(null, ZoneId.of("Asia/Shanghai")).deadline(received, 3));
     }
 
     @Test

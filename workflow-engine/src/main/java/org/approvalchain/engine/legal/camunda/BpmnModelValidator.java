@@ -46,10 +46,13 @@ class BpmnModelValidator implements ModelValidator {
         return findings(model);
     }
 
-    /** The legal gate's findings on each process, then the code the model carries (expressions, scripts, classes). */
+    /**
+     * The legal gate's findings on each process, then the code the model carries (expressions,
+     * scripts, classes) and the timer durations the engine cannot count.
+     */
     List<Finding> findings(BpmnModelInstance model) {
-        return Stream.concat(LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()),
-                ModelCode.findings(model).stream()).toList();
+        return Stream.of(LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()),
+                ModelCode.findings(model).stream(), TimeLimitText.findings(model).stream()).flatMap(s -> s).toList();
     }
 
     private static String messageOf(Throwable e) {

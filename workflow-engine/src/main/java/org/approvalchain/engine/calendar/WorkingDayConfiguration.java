@@ -1,0 +1,34 @@
+package org.approvalchain.engine.calendar;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's working-day calendar: the shipped notices and the operator's calendar folder. */
+@Configuration(proxyBeanMethods = false)
+class WorkingDayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkingDayConfiguration.class);
+
+    @Bean
+    WorkingDays workingDays(@Value("${approvalchain.calendar.dir}") Path folder,
+                            @Value("${approvalchain.calendar.zone}") ZoneId zone) {
+        WorkingDays workingDays = WorkingDays.load(folder, zone);
+        int thisYear = LocalDate.now(zone).getYear();
+        log.info("CALENDAR-003 working days by the holiday notices of {} (operator's folder {})", workingDays.years(),
+                folder.toAbsolutePath());
+        for (int year = thisYear; year <= thisYear + 1; year++) {
+            if (!workingDays.years().contains(year)) {
+                log.warn("CALENDAR-002 no holiday notice for {} yet: put {}.json in {} when the State Council publishes "
+                        + "it (docs/working-days.md)", year, year, folder.toAbsolutePath());
+            }
+        }
+        return workingDays;
+    }
+}
