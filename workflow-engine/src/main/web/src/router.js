@@ -8,6 +8,7 @@ import DoneView from './views/DoneView.vue'
 
 // pages loaded when first opened: the case page brings bpmn-js, the others are for few users
 const CaseView = () => import('./views/CaseView.vue')
+const CasesView = () => import('./views/CasesView.vue')
 const KeysView = () => import('./views/KeysView.vue')
 const DecideView = () => import('./views/DecideView.vue')
 const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
@@ -25,6 +26,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
     { path: '/inbox', name: 'inbox', component: InboxView, meta: { title: 'inbox.title' } },
     { path: '/done', name: 'done', component: DoneView, meta: { title: 'done.title' } },
+    { path: '/cases', name: 'cases', component: CasesView, meta: { title: 'cases.title' } },
     { path: '/cases/:caseId', name: 'case', component: CaseView, props: true, meta: { title: 'case.title' } },
     { path: '/keys', name: 'keys', component: KeysView, meta: { title: 'keys.title' } },
     { path: '/tasks/:taskId/decide', name: 'decide', component: DecideView, props: true, meta: { title: 'sign.title' } },

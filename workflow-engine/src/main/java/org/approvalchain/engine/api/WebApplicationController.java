@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebApplicationController {
 
-    @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide", "/admin/enrolments",
+    @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide", "/admin/enrolments",
             "/admin/approvers", "/admin/operations", "/verify-licence", "/verify-licence/{number}"})
     String page() {
         return "forward:/index.html";

@@ -46,12 +46,21 @@ public class CaseAccess {
     /** The case's process instance, when {@code userId} may read the case; as {@link #requireReadable}. */
     HistoricProcessInstance readable(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        List<String> groups = users.groupsOf(userId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !overseer(groups) && !handles(instance, userId, groups)) {
+        if (!mayRead(instance, userId, users.groupsOf(userId))) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " is not involved in case " + caseId
                     + ": only its applicant, the officers of its process, legal reviewers and administrators may read it");
         }
         return instance;
+    }
+
+    /** Those of the cases (process instances) that {@code userId} may read, in their order. */
+    List<HistoricProcessInstance> readableAmong(List<HistoricProcessInstance> instances, String userId) {
+        List<String> groups = users.groupsOf(userId);
+        return instances.stream().filter(instance -> mayRead(instance, userId, groups)).toList();
+    }
+
+    private boolean mayRead(HistoricProcessInstance instance, String userId, List<String> groups) {
+        return overseer(groups) || userId.equals(initiatorOf(instance.getId())) || handles(instance, userId, groups);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
@@ -96,6 +97,12 @@ class DeployedDefinitions {
     Set<String> personalVariables(String processDefinitionId) {
         return personal.computeIfAbsent(processDefinitionId, id -> Stream.concat(Stream.of(Cases.APPLICANT),
                 form(id).personalFields().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** The name the model gives one of its elements; its id when it has none. */
+    String elementName(String processDefinitionId, String elementId) {
+        return repository.getBpmnModelInstance(processDefinitionId).getModelElementById(elementId) instanceof FlowElement element
+                && element.getName() != null ? element.getName() : elementId;
     }
 
     /** The contract binding of the step the execution is at. */

@@ -24,12 +24,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The case page, the administrators' enrolment page and the public licence check in a real headless
- * Chromium against the real engine: the diagram drawn with the case's current step marked, the
- * automated results and materials with their transactions, four-eyes approval of a key by two
- * administrators, and a licence issued by a case this test decides, checked without logging in.
+ * The case page, the case search, the administrators' enrolment page and the public licence check in
+ * a real headless Chromium against the real engine: the diagram drawn with the case's current step
+ * marked, the automated results and materials with their transactions, a legal reviewer's audit
+ * trail and verification (an edited result reported at its step and block), four-eyes approval of
+ * a key by two administrators, and a licence issued by a case this test decides, checked without
+ * logging in.
  * axe-core finds no serious or critical violation on each page; both languages have every message.
  */
 @SharedEngine
@@ -48,6 +51,9 @@ class CasePagesIT {
 
     @Autowired
     RegisteredKeys keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private BrowserPage page;
 
@@ -102,6 +108,44 @@ class CasePagesIT {
         assertThat(page.text(By.cssSelector("[data-test='case-path'] li.current"))).contains("current step");
         page.screenshotOf(By.cssSelector("[data-test='case-automated']"), "case-automated-en");
         page.assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void aLegalReviewerFindsADecidedCaseReadsItsTrailAndVerifiesItAgainstTheChain() {
+        ApiClient applicant = ApiClient.demoUser(page.base(), Applicants.ensure(identity, "audit-page." + UUID.randomUUID()));
+        String caseId = BusinessRegistration.approved(page.base(), applicant, WAIT);
+        page.openAs("zheng.lu", "/cases");
+
+        page.waitFor(By.cssSelector("[data-test='nav-cases']"));
+        BrowserPage.replaceText(page.waitFor(By.cssSelector("input[data-test='search-case-id']")), caseId);
+        page.browser.findElement(By.cssSelector("input[data-test='search-case-id']")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='cases-table']"), caseId);
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='case-link']"))).singleElement()
+                .satisfies(link -> assertThat(link.getText()).isEqualTo(caseId));
+        assertThat(page.text(By.cssSelector("[data-test='cases-table']"))).contains("已办结");
+        page.assertNoSeriousAccessibilityViolations("case search");
+        page.assertNoUntranslatedKeys();
+        page.browser.findElement(By.cssSelector("[data-test='case-link']")).sendKeys(Keys.ENTER);
+
+        page.waitFor(By.cssSelector("[data-test='audit-step']"));
+        String trail = page.text(By.cssSelector("[data-test='audit-trail']"));
+        assertThat(trail).contains("EligibilityRule.evaluate", "LicenseRegistry.issue", "自动执行", "人工决定", "chen.jie",
+                "签名有效").containsPattern("0x[0-9a-f]{64}");
+        page.waitFor(By.cssSelector("[data-test='verify-case']")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='verification']"), "核验通过");
+        page.screenshotOf(By.cssSelector("[data-test='audit-trail']"), "case-audit-trail-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("case audit");
+        page.assertNoUntranslatedKeys();
+
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        jdbc.update("UPDATE ac_case_step SET result_json = REPLACE(result_json, 'true', 'false') WHERE step_key = ?", stepKey);
+        page.browser.navigate().refresh();
+        page.waitFor(By.cssSelector("[data-test='verify-case']")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='verification']"), "不一致");
+        assertThat(page.text(By.cssSelector("[data-test='verification-finding']")))
+                .contains("被篡改", "result_json", "环节", "区块");
+        page.screenshotOf(By.cssSelector("[data-test='verification']"), "case-verification-finding-zh-CN");
     }
 
     @Test
