@@ -1,9 +1,14 @@
 package org.approvalchain.engine.api;
 
+import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -30,6 +35,14 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty(CODE, code);
         return problem;
+    }
+
+    /** Answers with a problem outside Spring MVC (in a filter, or for Spring Security). */
+    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), of(status, code, detail));
     }
 
     /** Gives a problem that has no code yet the code of its status (Spring MVC's own errors). */
