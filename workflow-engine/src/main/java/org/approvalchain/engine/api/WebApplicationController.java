@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class WebApplicationController {
 
     @GetMapping({"/login", "/inbox", "/done", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide", "/admin/enrolments",
-            "/admin/approvers", "/admin/operations", "/verify-licence", "/verify-licence/{number}"})
+            "/admin/approvers", "/admin/operations", "/design", "/verify-licence", "/verify-licence/{number}"})
     String page() {
         return "forward:/index.html";
     }

@@ -27,6 +27,17 @@ public final class ContractCatalogue {
         interfaces.forEach(i -> contracts.put(i.contractName(), i));
     }
 
+    /**
+     * Every function a model may bind a step to, by contract: those that change state (a rule's
+     * evaluation included), without the role functions; read-only calls need no step.
+     */
+    public Map<String, List<ContractFunction>> bindableFunctions() {
+        Map<String, List<ContractFunction>> bindable = new LinkedHashMap<>();
+        contracts.forEach((name, contract) -> bindable.put(name, contract.functions().stream()
+                .filter(f -> !f.constant() && !ROLE_FUNCTIONS.contains(f.name())).toList()));
+        return bindable;
+    }
+
     /** What is wrong with the binding of this element, empty when it is sound. */
     List<String> problemsOf(TaskElement task) {
         String contract = task.property("contract");
