@@ -16,7 +16,6 @@ export function createModeler(canvas, panel, templates) {
   return new Modeler({
     container: canvas,
     propertiesPanel: { parent: panel },
-    keyboard: { bindTo: canvas },
     elementTemplates: templates,
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule,
       ElementTemplatesPropertiesProviderModule, CamundaBehaviorsModule],

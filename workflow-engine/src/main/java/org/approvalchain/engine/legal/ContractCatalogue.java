@@ -14,7 +14,7 @@ import org.approvalchain.contracts.ContractInterface;
 /**
  * The contracts a model may bind its automatic steps to, taken from their ABIs (compiled
  * artefacts, not a live chain), and the check of one binding: contract known, function in its ABI,
- * every input mapped by an {@code input.*} property and no unknown input.
+ * every input mapped by an {@code input.*} property with a value and no unknown input.
  */
 public final class ContractCatalogue {
 
@@ -63,8 +63,8 @@ public final class ContractCatalogue {
 
     private static List<String> inputProblems(String contract, ContractFunction function, TaskElement task) {
         Set<String> mapped = new LinkedHashSet<>();
-        task.properties().keySet().stream().filter(n -> n.startsWith("input.")).map(n -> n.substring("input.".length()))
-                .forEach(mapped::add);
+        task.properties().keySet().stream().filter(n -> n.startsWith("input.") && task.property(n) != null)
+                .map(n -> n.substring("input.".length())).forEach(mapped::add);
         List<String> expected = function.inputs().stream().map(AbiParameter::name).toList();
         List<String> problems = new ArrayList<>();
         List<String> missing = expected.stream().filter(n -> !mapped.contains(n)).toList();

@@ -11,19 +11,23 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.approvalchain.engine.design.ModelDeployments;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys with Camunda's repository service, as the designer (Camunda's user operation log then
- * names who deployed), so that the deployment gate and Camunda's parser check the model exactly as
+ * Deploys with Camunda's repository service, as the designer: Camunda's authorizations apply (the
+ * group needs Deployment CREATE, which the demo grants {@code process-designers}) and its user
+ * operation log names who deployed. The deployment gate and Camunda's parser check the model exactly as
  * they check every other deployment.
  */
 @Component
@@ -44,12 +48,15 @@ class CamundaModelDeployments implements ModelDeployments {
 
     @Override
     public List<DeployedVersion> deploy(String userId, String name, byte[] bpmnXml) {
-        identity.setAuthenticatedUserId(userId);
+        // with their groups: Camunda's authorizations are granted to groups
+        identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
         try {
             DeploymentWithDefinitions deployment = repository.createDeployment().name(name).source(SOURCE)
                     .addInputStream(name + ".bpmn", new ByteArrayInputStream(bpmnXml)).deployWithResult();
             return deployment.getDeployedProcessDefinitions().stream()
                     .map(d -> new DeployedVersion(d.getKey(), d.getVersion(), d.getId(), deployment.getId())).toList();
+        } catch (AuthorizationException e) {
+            throw new AccessDeniedException("DEPLOY-002 " + e.getMessage(), e);
         } catch (ProcessEngineException e) {
             throw new DeploymentRefused(e.getMessage(), e);
         } finally {
