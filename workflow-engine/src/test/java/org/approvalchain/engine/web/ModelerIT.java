@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +58,7 @@ class ModelerIT {
         page.waitForText(STATUS, "未发现问题");
 
         choose("element-select", "电子证照申领");
+        openGroup("group-general");
         BrowserPage.replaceText(page.waitFor(By.id("bio-properties-panel-id")), key);
         page.waitForText(STATUS, key);
 
@@ -69,12 +71,16 @@ class ModelerIT {
         WebElement finding = page.waitFor(By.cssSelector("[data-test='lint-findings'] li[data-rule='LEGAL-002']"));
         assertThat(finding.getAttribute("data-element")).isEqualTo("Activity_CheckEligibility");
         assertThat(finding.getText()).contains("缺少法律依据", "legalBasis", "修正方法");
+        choose("element-select", "电子证照申领");
+        new Actions(page.browser).moveToElement(badge).perform();
+        page.waitFor(By.cssSelector(".ac-lint-tip"));
         page.screenshot("modeler-findings-zh-CN");
         page.assertNoSeriousAccessibilityViolations("modeler with findings");
 
         choose("element-select", "核发电子证照");
         finding.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
         page.waitFor(By.cssSelector(".djs-element.selected[data-element-id='Activity_CheckEligibility']"));
+        openGroup("group-ElementTemplates__CustomProperties");
         fill("Legal basis 法律依据", "《中华人民共和国行政许可法》第三十二条");
         fill("Input caseId", "${caseId}");
         fill("Input criterion", "${chain.text32('applicant-age')}");
@@ -120,6 +126,14 @@ class ModelerIT {
         new WebDriverWait(page.browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//li[contains(@class,'el-select-dropdown__item') and contains(., \"" + text + "\")]")));
         input.sendKeys(Keys.ENTER);
+    }
+
+    /** Opens a group of the properties panel by keyboard, unless it is open. */
+    private void openGroup(String groupId) {
+        By group = By.cssSelector("[data-group-id='" + groupId + "']");
+        if (!page.waitFor(group).findElement(By.cssSelector(".bio-properties-panel-group-entries")).getAttribute("class").contains("open")) {
+            page.browser.findElement(group).findElement(By.cssSelector(".bio-properties-panel-group-header-button")).sendKeys(Keys.ENTER);
+        }
     }
 
     /** Types into the properties panel's field with this label. */
