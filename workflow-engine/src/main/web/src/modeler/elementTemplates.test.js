@@ -13,7 +13,7 @@ test('the generated element templates are valid Camunda 7 templates', () => {
   assert.ok(existsSync(FILE), `${FILE} is missing: run mvn process-classes in workflow-engine first`)
   const templates = JSON.parse(readFileSync(FILE, 'utf8'))
   const { valid, results } = validateAll(templates)
-  const errors = results.flatMap((r) => (r.errors || []).map((e) => `${r.object.id}: ${e.message} at ${e.dataPointer}`))
+  const errors = results.flatMap((r) => (r.errors || []).map((e) => `${r.object.id}: ${e.message} at ${e.instancePath}`))
   assert.deepEqual(errors, [])
   assert.ok(valid)
   const ids = templates.map((t) => t.id)
