@@ -29,10 +29,10 @@ function csrfToken() {
 
 /**
  * Calls the engine's API. `body` is sent as JSON, `form` as a URL-encoded form, `xml` as it is.
- * Resolves to the parsed JSON (null for 204); rejects with an ApiError.
+ * Resolves to the parsed JSON (null for 204), or the text with `text: true`; rejects with an ApiError.
  */
-export async function api(path, { method = 'GET', body, form, xml, quiet401 = false } = {}) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+export async function api(path, { method = 'GET', body, form, xml, text = false, quiet401 = false } = {}) {
+  const headers = { Accept: text ? '*/*' : 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
   if (!SAFE.includes(method)) headers['X-XSRF-TOKEN'] = csrfToken()
   let payload
   if (form) {
@@ -50,6 +50,7 @@ export async function api(path, { method = 'GET', body, form, xml, quiet401 = fa
     if (response.status === 401 && !quiet401) onUnauthorized()
     throw new ApiError(response.status, problem)
   }
+  if (text) return response.text()
   return response.status === 204 ? null : response.json()
 }
 

@@ -2,6 +2,7 @@ package org.approvalchain.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -111,6 +112,11 @@ class DesignIT {
         JsonNode version = findVersion(as("lin.hua").request("GET", "/api/models/versions", null).accepted(), key);
         assertThat(version.path("deployedBy").asText()).isEqualTo("lin.hua");
         assertThat(version.path("bpmnHash").asText()).startsWith("0x");
+        TestRestTemplate designer = http.withBasicAuth("lin.hua", "lin.hua");
+        assertThat(designer.getForEntity("/api/models/versions/" + key + "/1/bpmn", byte[].class).getBody())
+                .isEqualTo(model.getBytes(StandardCharsets.UTF_8));
+        assertThat(designer.getForEntity("/api/models/versions/" + key + "/2/bpmn", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as("lin.hua").request("GET", "/api/models/element-templates", null).accepted().findValuesAsText("id"))
                 .contains("org.approvalchain.ContractStep.EligibilityRule.evaluate", "org.approvalchain.ManualDecision");
     }

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the designer opens the example, derives a new process from it, applies a generated element
  * template that leaves the automatic step without its legal basis, sees the gate's finding on that
  * element (badge and list, deploy disabled), fixes it in the properties panel, saves a draft and
- * deploys; the new version is listed as deployed by them. axe-core finds no serious violation; both
+ * deploys; the new version is listed as deployed by them; a deployed version and the draft open again. axe-core finds no serious violation; both
  * languages have every message. Screenshot: {@code modeler-findings-zh-CN} (in docs/web.md).
  */
 @SharedEngine
@@ -90,8 +90,14 @@ class ModelerIT {
 
         page.waitFor(By.cssSelector("[data-test='save-draft']")).sendKeys(Keys.ENTER);
         page.waitForText(By.cssSelector(".el-message"), "草稿已保存");
-        page.waitFor(DEPLOY).sendKeys(Keys.ENTER);
+        // enabled again once the draft list is refreshed
+        new WebDriverWait(page.browser, WAIT).until(ExpectedConditions.elementToBeClickable(DEPLOY)).sendKeys(Keys.ENTER);
         page.waitForText(By.cssSelector("[data-test='process-versions']"), key);
+        choose("open-version", "business-registration v1");
+        page.waitForText(STATUS, "business-registration");
+        page.waitFor(By.cssSelector(".djs-element[data-element-id='Activity_OfficerReview']"));
+        choose("open-draft", key);
+        page.waitForText(STATUS, key);
 
         ApiClient designer = ApiClient.demoUser(page.base(), "lin.hua");
         assertThat(designer.request("GET", "/api/models/drafts", null).accepted().findValuesAsText("name")).contains(key);
