@@ -3,6 +3,7 @@ package org.approvalchain.engine.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.support.ApiClient;
@@ -23,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the designer opens the example, derives a new process from it, applies a generated element
  * template that leaves the automatic step without its legal basis, sees the gate's finding on that
  * element (badge and list, deploy disabled), fixes it in the properties panel, saves a draft and
- * deploys; the new version is listed as deployed by them; a deployed version and the draft open again. axe-core finds no serious violation; both
+ * deploys; the new version is listed as deployed by them, then with its anchor matching the chain; a
+ * deployed version and the draft open again. axe-core finds no serious violation; both
  * languages have every message. Screenshot: {@code modeler-findings-zh-CN} (in docs/web.md).
  */
 @SharedEngine
@@ -109,6 +111,17 @@ class ModelerIT {
         }
         assertThat(deployed).isNotNull();
         assertThat(deployed.path("deployedBy").asText()).isEqualTo("lin.hua");
+
+        // anchored by the next round (every 30 s), then the page says the chain matches
+        page.open("/design");
+        new WebDriverWait(page.browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(5)).until(browser -> {
+            List<WebElement> anchor = browser.findElements(By.cssSelector("[data-test='anchor-" + key + "-1']"));
+            if (anchor.isEmpty()) {
+                browser.navigate().refresh();
+                return false;
+            }
+            return anchor.get(0).getText().contains("与链上一致");
+        });
         page.assertNoUntranslatedKeys();
 
         page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
