@@ -15,9 +15,20 @@ const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
 const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
 const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
+const DesignView = () => import('./views/DesignView.vue')
 
 /** The administrators' group: the admin pages are theirs (the API refuses everyone else). */
 export const ADMINS = 'camunda-admin'
+
+/** The process designers' group: the modeler is theirs and the administrators' (the API refuses everyone else). */
+export const DESIGNERS = 'process-designers'
+
+/** Whether the signed-in user may open a page with these meta fields. */
+export function mayOpen(meta, groups) {
+  if (meta.admin) return groups.includes(ADMINS)
+  if (meta.designer) return groups.includes(DESIGNERS) || groups.includes(ADMINS)
+  return true
+}
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -33,6 +44,7 @@ export const router = createRouter({
     { path: '/admin/enrolments', name: 'admin-enrolments', component: AdminEnrolmentsView, meta: { admin: true, title: 'admin.enrolments.title' } },
     { path: '/admin/approvers', name: 'admin-approvers', component: AdminApproversView, meta: { admin: true, title: 'admin.approvers.title' } },
     { path: '/admin/operations', name: 'admin-operations', component: AdminOperationsView, meta: { admin: true, title: 'admin.operations.title' } },
+    { path: '/design', name: 'design', component: DesignView, meta: { designer: true, title: 'design.title' } },
     { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
   ],
 })
@@ -41,5 +53,5 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const me = await session.current()
   if (!me) return { name: 'login', query: { redirect: to.fullPath } }
-  return !to.meta.admin || me.groups.includes(ADMINS) ? true : { name: 'inbox' }
+  return mayOpen(to.meta, me.groups) ? true : { name: 'inbox' }
 })

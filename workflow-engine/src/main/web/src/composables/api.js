@@ -28,15 +28,18 @@ function csrfToken() {
 }
 
 /**
- * Calls the engine's API. `body` is sent as JSON, `form` as a URL-encoded form.
- * Resolves to the parsed JSON (null for 204); rejects with an ApiError.
+ * Calls the engine's API. `body` is sent as JSON, `form` as a URL-encoded form, `xml` as it is.
+ * Resolves to the parsed JSON (null for 204), or the text with `text: true`; rejects with an ApiError.
  */
-export async function api(path, { method = 'GET', body, form, quiet401 = false } = {}) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+export async function api(path, { method = 'GET', body, form, xml, text = false, quiet401 = false } = {}) {
+  const headers = { Accept: text ? '*/*' : 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
   if (!SAFE.includes(method)) headers['X-XSRF-TOKEN'] = csrfToken()
   let payload
   if (form) {
     payload = new URLSearchParams(form)
+  } else if (xml !== undefined) {
+    headers['Content-Type'] = 'application/xml'
+    payload = xml
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
     payload = JSON.stringify(body)
@@ -47,6 +50,7 @@ export async function api(path, { method = 'GET', body, form, quiet401 = false }
     if (response.status === 401 && !quiet401) onUnauthorized()
     throw new ApiError(response.status, problem)
   }
+  if (text) return response.text()
   return response.status === 204 ? null : response.json()
 }
 

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebApplicationController {
 
-    @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide", "/admin/enrolments",
-            "/admin/approvers", "/admin/operations", "/verify-licence", "/verify-licence/{number}"})
+    @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide",
+            "/admin/enrolments", "/admin/approvers", "/admin/operations", "/design", "/verify-licence",
+            "/verify-licence/{number}"})
     String page() {
         return "forward:/index.html";
     }

@@ -60,6 +60,7 @@ class DemoData {
             new DemoUser("sun.li", "孙丽", "intake-clerks"),
             new DemoUser("zhou.min", "周敏", "competent-officers"),
             new DemoUser("zheng.lu", "郑律", "legal-reviewers"),
+            new DemoUser("lin.hua", "林华", UserDirectory.DESIGNERS),
             new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 
     /** Rule parameters: criterion, min, max (the reference processes' checklists and the demo's age rule). */

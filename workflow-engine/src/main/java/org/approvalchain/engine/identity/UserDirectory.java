@@ -15,6 +15,9 @@ public interface UserDirectory {
     /** The legal reviewers' group: they read every case, its audit trail and every automation map. */
     String LEGAL_REVIEWERS = "legal-reviewers";
 
+    /** The process designers' group: they draft models in the web modeler and deploy them through the gate. */
+    String DESIGNERS = "process-designers";
+
     /** The user's group ids when the password is right; empty otherwise. */
     Optional<List<String>> authenticate(String userId, String password);
 

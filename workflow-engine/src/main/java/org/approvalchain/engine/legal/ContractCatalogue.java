@@ -14,7 +14,7 @@ import org.approvalchain.contracts.ContractInterface;
 /**
  * The contracts a model may bind its automatic steps to, taken from their ABIs (compiled
  * artefacts, not a live chain), and the check of one binding: contract known, function in its ABI,
- * every input mapped by an {@code input.*} property and no unknown input.
+ * every input mapped by an {@code input.*} property with a value and no unknown input.
  */
 public final class ContractCatalogue {
 
@@ -25,6 +25,17 @@ public final class ContractCatalogue {
 
     public ContractCatalogue(List<ContractInterface> interfaces) {
         interfaces.forEach(i -> contracts.put(i.contractName(), i));
+    }
+
+    /**
+     * Every function a model may bind a step to, by contract: those that change state (a rule's
+     * evaluation included), without the role functions; read-only calls need no step.
+     */
+    public Map<String, List<ContractFunction>> bindableFunctions() {
+        Map<String, List<ContractFunction>> bindable = new LinkedHashMap<>();
+        contracts.forEach((name, contract) -> bindable.put(name, contract.functions().stream()
+                .filter(f -> !f.constant() && !ROLE_FUNCTIONS.contains(f.name())).toList()));
+        return bindable;
     }
 
     /** What is wrong with the binding of this element, empty when it is sound. */
@@ -52,8 +63,8 @@ public final class ContractCatalogue {
 
     private static List<String> inputProblems(String contract, ContractFunction function, TaskElement task) {
         Set<String> mapped = new LinkedHashSet<>();
-        task.properties().keySet().stream().filter(n -> n.startsWith("input.")).map(n -> n.substring("input.".length()))
-                .forEach(mapped::add);
+        task.properties().keySet().stream().filter(n -> n.startsWith("input.") && task.property(n) != null)
+                .map(n -> n.substring("input.".length())).forEach(mapped::add);
         List<String> expected = function.inputs().stream().map(AbiParameter::name).toList();
         List<String> problems = new ArrayList<>();
         List<String> missing = expected.stream().filter(n -> !mapped.contains(n)).toList();

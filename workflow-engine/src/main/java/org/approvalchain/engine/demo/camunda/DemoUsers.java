@@ -1,5 +1,6 @@
 package org.approvalchain.engine.demo.camunda;
 
+import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's departments and approvers in Camunda's identity service, each group allowed into
- * Tasklist and to see process definitions (tasks themselves stay candidates-only). Harmless to run
+ * Tasklist and to see process definitions (tasks themselves stay candidates-only), the designers
+ * to deploy (through the legal gate, as everyone). Harmless to run
  * again: what exists is left as it is.
  */
 @Component
@@ -45,6 +47,9 @@ public class DemoUsers {
         }
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        if (UserDirectory.DESIGNERS.equals(groupId)) {
+            grant(groupId, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+        }
     }
 
     private void grant(String group, Resources resource, String resourceId, Permissions permission) {

@@ -20,7 +20,10 @@ public final class ExtensionProperties {
     private ExtensionProperties() {
     }
 
-    /** The element's properties in document order; empty for none or a null element. */
+    /**
+     * The element's properties in document order; empty for none or a null element. A property
+     * without a value (a modeler's field left empty) reads as blank, one without a name not at all.
+     */
     public static Map<String, String> of(BaseElement element) {
         Map<String, String> result = new LinkedHashMap<>();
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
@@ -29,7 +32,9 @@ public final class ExtensionProperties {
         }
         for (CamundaProperties group : extensions.getChildElementsByType(CamundaProperties.class)) {
             for (CamundaProperty property : group.getCamundaProperties()) {
-                result.put(property.getCamundaName(), property.getCamundaValue());
+                if (property.getCamundaName() != null) {
+                    result.put(property.getCamundaName(), property.getCamundaValue() == null ? "" : property.getCamundaValue());
+                }
             }
         }
         return result;

@@ -89,6 +89,19 @@ class LegalGateTest {
     }
 
     @Test
+    void readsAPropertyWithoutAValueAsMissing() {
+        // what a modeler writes for an element template's field left empty
+        BpmnModelInstance model = model(process(), AUTOMATIC, MANUAL);
+        for (CamundaProperty property : model.getModelElementsByType(CamundaProperty.class)) {
+            if (property.getCamundaName().equals("input.value") || property.getCamundaName().equals("legalBasis")) {
+                property.setCamundaValue(null);
+            }
+        }
+        assertThat(VALIDATOR.findings(model)).extracting(f -> f.elementId() + " " + f.rule())
+                .containsExactlyInAnyOrder("Activity_Check LEGAL-002", "Activity_Check LEGAL-005", "Activity_Review LEGAL-002");
+    }
+
+    @Test
     void refusesAManualStepThatIsNotAUserTask() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent().sendTask("Activity_Notify")
                 .camundaExpression("${true}").endEvent().done();

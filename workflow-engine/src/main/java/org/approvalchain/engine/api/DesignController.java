@@ -1,0 +1,120 @@
+package org.approvalchain.engine.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.approvalchain.engine.design.ModelDeployments;
+import org.approvalchain.engine.design.ModelDeployments.DeployedVersion;
+import org.approvalchain.engine.design.ModelDeployments.ProcessVersion;
+import org.approvalchain.engine.design.ModelDraft;
+import org.approvalchain.engine.design.ModelDrafts;
+import org.approvalchain.engine.legal.AnchoredMap;
+import org.approvalchain.engine.legal.AutomationMaps;
+import org.approvalchain.engine.legal.ElementTemplates;
+import org.approvalchain.engine.process.CaseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The designer's workspace: element templates, drafts (each user's own, versioned), the deployed
+ * versions (who deployed them, when, their hashes and chain anchors) to derive a new one from, and
+ * deploying through the legal gate. For process designers
+ * and administrators only; another user's draft is not found.
+ */
+@RestController
+@RequestMapping("/api/models")
+@PreAuthorize("hasAnyAuthority('GROUP_process-designers', 'GROUP_camunda-admin')")
+class DesignController {
+
+    private final ModelDrafts drafts;
+    private final ModelDeployments deployments;
+    private final ElementTemplates templates;
+    private final AutomationMaps maps;
+
+    DesignController(ModelDrafts drafts, ModelDeployments deployments, ElementTemplates templates, AutomationMaps maps) {
+        this.drafts = drafts;
+        this.deployments = deployments;
+        this.templates = templates;
+        this.maps = maps;
+    }
+
+    /** A model to save or deploy: its name (the process id, usually) and its BPMN XML. */
+    record Model(@NotBlank String name, @NotNull String bpmnXml) {
+    }
+
+    @GetMapping("/element-templates")
+    List<Map<String, Object>> elementTemplates() {
+        return templates.all();
+    }
+
+    @GetMapping("/drafts")
+    List<ModelDraft> drafts(Principal user) {
+        return drafts.list(user.getName());
+    }
+
+    @PostMapping("/drafts")
+    ResponseEntity<ModelDraft> save(@Valid @RequestBody Model model, Principal user) {
+        ModelDraft saved = drafts.save(user.getName(), model.name(), model.bpmnXml());
+        return ResponseEntity.created(URI.create("/api/models/drafts/" + saved.id())).body(saved);
+    }
+
+    @GetMapping("/drafts/{id}")
+    ModelDraft draft(@PathVariable long id, Principal user) {
+        return drafts.get(user.getName(), id).orElseThrow(() -> notFound("DRAFT-003 you have no draft " + id));
+    }
+
+    /** A deployed version with the hashes of its BPMN and automation map and their anchor on chain. */
+    record AnchoredVersion(String processKey, String name, int version, Instant deployedAt, String deployedBy,
+                           String bpmnHash, String mapHash, AnchoredMap.Anchor anchor, boolean matchesChain) {
+    }
+
+    @GetMapping("/versions")
+    List<AnchoredVersion> versions() {
+        return deployments.versions().stream().map(this::anchored).toList();
+    }
+
+    private AnchoredVersion anchored(ProcessVersion v) {
+        AnchoredMap served = maps.served(v.processKey(), v.version()).orElseThrow();
+        return new AnchoredVersion(v.processKey(), v.name(), v.version(), v.deployedAt(), v.deployedBy(), served.bpmnHash(),
+                served.mapHash(), served.anchor(), served.matchesChain());
+    }
+
+    @GetMapping(path = "/versions/{key}/{version}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+    byte[] deployedBpmn(@PathVariable String key, @PathVariable int version) {
+        return deployments.bpmn(key, version).orElseThrow(() -> notFound("no process '" + key + "' version " + version + " is deployed"));
+    }
+
+    @PostMapping("/deployments")
+    ResponseEntity<List<DeployedVersion>> deploy(@Valid @RequestBody Model model, Principal user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(deployments.deploy(user.getName(),
+                ModelDrafts.checkedName(model.name()), model.bpmnXml().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The gate's refusal, with every finding in its words. */
+    @ExceptionHandler(ModelDeployments.DeploymentRefused.class)
+    ResponseEntity<ProblemDetail> refused(ModelDeployments.DeploymentRefused e) {
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "DEPLOY-001", e.getMessage()));
+    }
+
+    private static CaseException notFound(String message) {
+        return new CaseException(CaseException.Kind.NOT_FOUND, message);
+    }
+}
