@@ -101,7 +101,7 @@ class Dispatcher implements SmartLifecycle {
                 outbox.delivered(d, claimant);
             } catch (Exception e) {
                 Instant next = Instant.now().plus(backoff(d.attempts() + 1));
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
                 outbox.failed(d, claimant, error, next);
                 failedTargets.put(target, next);
                 log.warn("EVENTS-102 event {} to {} failed (attempt {}), next at {}: {}", d.eventId(),

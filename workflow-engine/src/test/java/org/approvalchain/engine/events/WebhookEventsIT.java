@@ -1,11 +1,14 @@
 package org.approvalchain.engine.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,7 @@ class WebhookEventsIT {
     private ApiClient admin;
     private ApiClient applicant;
     private String signingKeyPem;
-    private final List<String> subscriptions = new java.util.ArrayList<>();
+    private final List<String> subscriptions = new ArrayList<>();
 
     @BeforeAll
     void clients() {
@@ -76,7 +79,7 @@ class WebhookEventsIT {
         try (WebhookReceiver receiver = WebhookReceiver.up()) {
             subscribe(receiver.url(), ALL_TYPES);
             String caseId = BusinessRegistration.approved(base(), applicant, WAIT);
-            List<ReceivedEvent> events = awaitEnded(receiver, caseId);
+            List<ReceivedEvent> events = awaitEvery(receiver, caseId);
 
             assertThat(events).extracting(ReceivedEvent::type).contains(CaseEventType.CASE_STARTED.type(),
                     CaseEventType.TASK_CREATED.type(), CaseEventType.STEP_RECORDED.type(),
@@ -84,7 +87,7 @@ class WebhookEventsIT {
             assertThat(receiver.posts()).allSatisfy(post -> {
                 assertThat(post.contentType()).startsWith("application/cloudevents+json");
                 assertThat(post.signature()).isEqualTo("sha256=" + hmac(post.eventId() + "." + post.timestamp() + "." + post.body()));
-                assertThat(Long.parseLong(post.timestamp())).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
+                assertThat(Long.parseLong(post.timestamp())).isCloseTo(Instant.now().getEpochSecond(), offset(120L));
                 assertThat(ReceivedEvent.of(post.body()).id()).isEqualTo(post.eventId());
             });
             assertThat(events).allSatisfy(e -> {
@@ -115,19 +118,14 @@ class WebhookEventsIT {
             String subscription = subscribe(receiver.url(), ALL_TYPES);
             receiver.goDown();
             String caseId = BusinessRegistration.approved(base(), applicant, WAIT);
-            awaitTrue("failed attempts while the receiver is down", () -> jdbc.queryForObject(
+            DeliveryChecks.until("failed attempts while the receiver is down", WAIT, () -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM ac_event_delivery WHERE subscription_id = ? AND attempts > 0 AND delivered_at IS NULL",
                     Long.class, subscription) > 0);
             assertThat(receiver.posts()).isEmpty();
 
             receiver.comeBack();
-            awaitEnded(receiver, caseId);
-            awaitTrue("the subscription's backlog is empty", () -> undelivered(subscription) == 0);
-            Set<String> published = Set.copyOf(jdbc.queryForList("SELECT id FROM ac_event WHERE case_id = ?", String.class, caseId));
-            Map<String, Set<String>> bodiesById = new HashMap<>();
-            receiver.posts().forEach(p -> bodiesById.computeIfAbsent(p.eventId(), id -> new java.util.HashSet<>()).add(p.body()));
-            assertThat(bodiesById.keySet()).as("nothing lost").containsAll(published);
-            assertThat(bodiesById.values()).as("a duplicate is the same event").allSatisfy(bodies -> assertThat(bodies).hasSize(1));
+            awaitEvery(receiver, caseId);
+            DeliveryChecks.until("the subscription's backlog is empty", WAIT, () -> undelivered(subscription) == 0);
         }
     }
 
@@ -167,41 +165,26 @@ class WebhookEventsIT {
                 .filter(s -> s.path("id").asText().equals(subscription)).findFirst().orElseThrow().path("undelivered").asLong();
     }
 
-    /** The distinct events of the case the receiver got, once its case.ended arrived. */
-    private static List<ReceivedEvent> awaitEnded(WebhookReceiver receiver, String caseId) {
-        awaitTrue("case.ended of " + caseId, () -> ofCase(receiver, caseId).stream()
-                .anyMatch(e -> e.type().equals(CaseEventType.CASE_ENDED.type())));
-        return ofCase(receiver, caseId);
+    /** Every event the engine published for the (ended) case, once the receiver got them all. */
+    private List<ReceivedEvent> awaitEvery(WebhookReceiver receiver, String caseId) {
+        Set<String> published = Set.copyOf(jdbc.queryForList("SELECT id FROM ac_event WHERE case_id = ?", String.class, caseId));
+        return DeliveryChecks.awaitEvery(published, WAIT, () -> received(receiver));
     }
 
-    private static List<ReceivedEvent> ofCase(WebhookReceiver receiver, String caseId) {
-        return receiver.posts().stream().map(p -> ReceivedEvent.of(p.body())).filter(e -> caseId.equals(e.caseId()))
-                .collect(Collectors.toMap(ReceivedEvent::id, e -> e, (a, b) -> a)).values().stream().toList();
+    private static List<ReceivedEvent> received(WebhookReceiver receiver) {
+        return receiver.posts().stream().map(p -> ReceivedEvent.of(p.body())).toList();
     }
 
     private static List<ReceivedEvent> ofType(List<ReceivedEvent> events, CaseEventType type) {
         return events.stream().filter(e -> e.type().equals(type.type())).toList();
     }
 
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited for " + what).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     private static String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,0 +1,102 @@
+package org.approvalchain.engine.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox on the tables of migration V7 ({@code @JdbcTest}: an empty embedded H2, each test
+ * rolled back): deliveries go to the subscriptions of the event's type only; a claimed delivery is
+ * nobody else's until its claim expires; a failure waits for its next attempt; the backlog counts
+ * what is undelivered. {@link OutboxPostgresIT} runs the same on PostgreSQL.
+ */
+@JdbcTest
+@Import({Outbox.class, Subscriptions.class, OutboxTest.Properties.class})
+class OutboxTest {
+
+    static final Instant T0 = Instant.now();
+
+    @TestConfiguration
+    @EnableConfigurationProperties(EventsProperties.class)
+    static class Properties {
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void deliversOnlyToTheSubscriptionsOfTheEventsType() {
+        Subscription ended = subscriptions.add("https://a.example/hook", List.of(CaseEventType.CASE_ENDED.type()),
+                "sixteen characters", "demo");
+        subscriptions.add("https://b.example/hook", List.of(CaseEventType.TASK_CREATED.type()), "sixteen characters", "demo");
+
+        outbox.add("event-1", CaseEventType.CASE_ENDED, "case-1", "{}");
+
+        List<Delivery> claimed = outbox.claim("node-a", 10, T0, T0.plusSeconds(60));
+        assertThat(claimed).singleElement().satisfies(d -> {
+            assertThat(d.subscriptionId()).isEqualTo(ended.id());
+            assertThat(d.url()).isEqualTo("https://a.example/hook");
+            assertThat(d.type()).isEqualTo(CaseEventType.CASE_ENDED.type());
+        });
+    }
+
+    @Test
+    void aClaimedDeliveryIsNobodyElsesUntilTheClaimExpires() {
+        subscriptions.add("https://a.example/hook", List.of(CaseEventType.CASE_STARTED.type()), "sixteen characters", "demo");
+        outbox.add("event-1", CaseEventType.CASE_STARTED, "case-1", "{}");
+
+        assertThat(outbox.claim("node-a", 10, T0, T0.plusSeconds(60))).hasSize(1);
+        assertThat(outbox.claim("node-b", 10, T0.plusSeconds(30), T0.plusSeconds(90))).as("claimed by node-a").isEmpty();
+        List<Delivery> taken = outbox.claim("node-b", 10, T0.plusSeconds(61), T0.plusSeconds(121));
+        assertThat(taken).as("node-a's claim expired (node-a died)").hasSize(1);
+
+        outbox.delivered(taken.get(0), "node-a");
+        assertThat(outbox.undelivered(null)).as("only the claimant marks it").isEqualTo(1);
+        outbox.delivered(taken.get(0), "node-b");
+        assertThat(outbox.undelivered(null)).isZero();
+        assertThat(outbox.claim("node-c", 10, T0.plusSeconds(200), T0.plusSeconds(260))).isEmpty();
+    }
+
+    @Test
+    void aFailedDeliveryWaitsForItsNextAttemptAndCountsIt() {
+        Subscription s = subscriptions.add("https://a.example/hook", List.of(CaseEventType.CASE_STARTED.type()),
+                "sixteen characters", "demo");
+        outbox.add("event-1", CaseEventType.CASE_STARTED, "case-1", "{}");
+        Delivery first = outbox.claim("node-a", 10, T0, T0.plusSeconds(60)).get(0);
+
+        outbox.failed(first, "node-a", "ConnectException", T0.plusSeconds(4));
+
+        assertThat(outbox.claim("node-a", 10, T0.plusSeconds(3), T0.plusSeconds(63))).isEmpty();
+        assertThat(outbox.claim("node-a", 10, T0.plusSeconds(4), T0.plusSeconds(64)))
+                .singleElement().satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
+        assertThat(outbox.undelivered(s.id())).isEqualTo(1);
+        assertThat(outbox.oldestUndelivered()).isPresent();
+    }
+
+    @Test
+    void removingASubscriptionDropsItsWaitingDeliveries() {
+        Subscription s = subscriptions.add("https://a.example/hook", List.of(CaseEventType.CASE_STARTED.type()),
+                "sixteen characters", "demo");
+        outbox.add("event-1", CaseEventType.CASE_STARTED, "case-1", "{}");
+
+        subscriptions.remove(s.id());
+
+        assertThat(outbox.undelivered(null)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ac_event", Long.class)).as("the event stays").isEqualTo(1);
+    }
+}
