@@ -3,7 +3,12 @@ package org.approvalchain.engine.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,18 +17,22 @@ import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox on the tables of migration V7 ({@code @JdbcTest}: an empty embedded H2, each test
- * rolled back): deliveries go to the subscriptions of the event's type only; a claimed delivery is
- * nobody else's until its claim expires; a failure waits for its next attempt; the backlog counts
- * what is undelivered. {@link OutboxPostgresIT} runs the same on PostgreSQL.
+ * rolled back unless it says otherwise): deliveries go to the subscriptions of the event's type
+ * only; a claimed delivery is nobody else's until its claim expires, also when two nodes race for
+ * the same rows; a failure waits for its next attempt; the backlog counts what is undelivered.
+ * {@link OutboxPostgresIT} runs the same on PostgreSQL.
  */
 @JdbcTest
 @Import({Outbox.class, Subscriptions.class, OutboxTest.Properties.class})
 class OutboxTest {
 
-    static final Instant T0 = Instant.now();
+    /** The dispatchers' clock in these tests: after every event the test adds (an event is due from when it was added). */
+    static final Instant T0 = Instant.now().plusSeconds(3600);
 
     @TestConfiguration
     @EnableConfigurationProperties(EventsProperties.class)
@@ -86,6 +95,39 @@ class OutboxTest {
                 .singleElement().satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
         assertThat(outbox.undelivered(s.id())).isEqualTo(1);
         assertThat(outbox.oldestUndelivered()).isPresent();
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void twoNodesRacingForTheSameDeliveriesClaimEachOnce() throws Exception {
+        Subscription s = subscriptions.add("https://a.example/hook", List.of(CaseEventType.CASE_STARTED.type()),
+                "sixteen characters", "demo");
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 40; i++) {
+                outbox.add("race-" + i, CaseEventType.CASE_STARTED, "case-race", "{}");
+            }
+            Future<List<Long>> a = nodes.submit(() -> claimAll("node-a"));
+            Future<List<Long>> b = nodes.submit(() -> claimAll("node-b"));
+            List<Long> byA = a.get(30, TimeUnit.SECONDS);
+            List<Long> byB = b.get(30, TimeUnit.SECONDS);
+
+            assertThat(byA).doesNotContainAnyElementsOf(byB);
+            assertThat(byA.size() + byB.size()).isEqualTo(40);
+        } finally {
+            nodes.shutdownNow();
+            subscriptions.remove(s.id());
+            jdbc.update("DELETE FROM ac_event WHERE case_id = 'case-race'");
+        }
+    }
+
+    private List<Long> claimAll(String node) {
+        List<Long> claimed = new ArrayList<>();
+        List<Delivery> batch;
+        while (!(batch = outbox.claim(node, 3, T0, T0.plusSeconds(60))).isEmpty()) {
+            batch.forEach(d -> claimed.add(d.id()));
+        }
+        return claimed;
     }
 
     @Test
