@@ -26,10 +26,11 @@ import org.springframework.stereotype.Component;
  * process instance; call activities' instances belong to their case) started or ended, a task
  * created and an incident opened become case events; the case id is the root instance's business
  * key. Needs history level activity or above for cases and tasks, full for incidents (the engine
- * runs on full).
+ * runs on full). The handler is registered by this plugin and is not a bean: the Camunda starter
+ * adds a {@code HistoryEventHandler} bean to the engine itself, which would call it twice.
  */
 @Component
-class CaseHistoryEvents extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+class CaseHistoryEvents extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<CaseEvents> events;
 
@@ -41,12 +42,21 @@ class CaseHistoryEvents extends AbstractProcessEnginePlugin implements HistoryEv
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(this);
+        handlers.add(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent e) {
+                publish(e);
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> historyEvents) {
+                historyEvents.forEach(CaseHistoryEvents.this::publish);
+            }
+        });
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
-    @Override
-    public void handleEvent(HistoryEvent e) {
+    private void publish(HistoryEvent e) {
         if (e instanceof HistoricProcessInstanceEventEntity p && p.getSuperProcessInstanceId() == null) {
             Map<String, Object> data = processData(p);
             if (p.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
@@ -71,11 +81,6 @@ class CaseHistoryEvents extends AbstractProcessEnginePlugin implements HistoryEv
             data.put("message", i.getIncidentMessage());
             events.getObject().publish(CaseEventType.INCIDENT_CREATED, caseId(i), data, null);
         }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> historyEvents) {
-        historyEvents.forEach(this::handleEvent);
     }
 
     private static Map<String, Object> processData(HistoryEvent e) {
