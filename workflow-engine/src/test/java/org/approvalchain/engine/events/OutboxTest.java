@@ -3,6 +3,7 @@ package org.approvalchain.engine.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Import({Outbox.class, Subscriptions.class, OutboxTest.Properties.class})
 class OutboxTest {
 
-    /** The dispatchers' clock in these tests: after every event the test adds (an event is due from when it was added). */
-    static final Instant T0 = Instant.now().plusSeconds(3600);
+    /**
+     * The dispatchers' clock in these tests: after every event the test adds (an event is due from
+     * when it was added); in milliseconds, which the databases keep exactly (they round nanoseconds).
+     */
+    static final Instant T0 = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
 
     @TestConfiguration
     @EnableConfigurationProperties(EventsProperties.class)
