@@ -1,5 +1,6 @@
 package org.approvalchain.engine.api;
 
+import org.approvalchain.engine.events.SubscriptionException;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.approvalchain.engine.keys.EnrolmentException;
@@ -37,6 +38,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EnrolmentException.class)
     ProblemDetail enrolmentProblem(EnrolmentException e) {
         return refusal(e.kind().name(), e.getMessage());
+    }
+
+    /** An invalid subscription names its field in the problem's {@code field} property too. */
+    @ExceptionHandler(SubscriptionException.class)
+    ProblemDetail subscriptionProblem(SubscriptionException e) {
+        ProblemDetail problem = refusal(e.kind().name(), e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return problem;
     }
 
     /** A refusal by its kind, named alike in the process and the keys module. */

@@ -124,6 +124,9 @@ class LedgerOutageIT {
         assertThat(incident.get("incidentType")).isEqualTo("failedJob");
         assertThat(incident.get("activityId")).isEqualTo("Activity_CheckEligibility");
         assertThat((String) incident.get("incidentMessage")).contains(SwitchableLedger.CODE);
+        assertThat(jdbc.queryForList("SELECT body FROM ac_event WHERE case_id = ? AND type = 'org.approvalchain.incident.created'",
+                String.class, caseId)).as("the incident as a case event (docs/events.md)").singleElement().asString()
+                .contains("\"activityId\":\"Activity_CheckEligibility\"", "\"incidentType\":\"failedJob\"");
         Job job = management.createJobQuery().processInstanceId(instance).singleResult();
         assertThat(job.getRetries()).isZero();
         assertThat(ledger.refusedSends() - refusedBefore).as("sends refused by the chain: first try and retry")

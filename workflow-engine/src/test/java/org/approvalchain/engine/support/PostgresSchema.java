@@ -37,13 +37,23 @@ public final class PostgresSchema implements AutoCloseable {
         return "APPROVALCHAIN_DB_SCHEMA=" + name;
     }
 
+    /** A JDBC URL whose connections work in this schema. */
+    public String jdbcUrl() {
+        return url() + "?currentSchema=" + name;
+    }
+
+    /** The user the schema was created as, who owns it. */
+    public static String user() {
+        return env("APPROVALCHAIN_DB_USER", "postgres");
+    }
+
     @Override
     public void close() {
         execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(url(), env("APPROVALCHAIN_DB_USER", "postgres"),
+        try (Connection connection = DriverManager.getConnection(url(), user(),
                 env("APPROVALCHAIN_DB_PASSWORD", ""));
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
