@@ -109,6 +109,8 @@ class DecisionApiIT {
         assertThat(review.get("reasons").asText()).isEqualTo("材料齐全，符合条件");
         assertThat(review.get("signatureVerifies").asBoolean()).isTrue();
         assertThat(review.get("callTxHash").asText()).isEqualTo(receipt.get("decisionTxHash").asText());
+        assertThat(review.get("contract").asText()).isEqualTo(DecisionRegistryContract.NAME);
+        assertThat(review.get("contractAddress").asText()).isEqualTo(contracts.address(DecisionRegistryContract.NAME));
         assertThat(audit.get(2).get("function").asText()).isEqualTo("issue");
 
         jdbc.update("UPDATE ac_decision SET signature_b64 = ? WHERE task_id = ?",
