@@ -1,5 +1,6 @@
 package org.approvalchain.engine.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +11,18 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -39,7 +42,8 @@ import org.springframework.web.method.HandlerMethod;
  * with its CSRF token), and on every operation its error responses as problem details with their
  * codes, from docs/errors.md ({@link ErrorCatalogue}): 401 and 500 everywhere (but 401 on public
  * operations), 400 where the operation takes input, 403 {@code AUTH-004} on a session's unsafe
- * requests, 403 {@code AUTH-003} on administrators' operations, and what {@link Refusals} names.
+ * requests, 403 {@code AUTH-003} on administrators' operations, and what {@link Refusals} names;
+ * the shared path parameters described once.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -47,12 +51,33 @@ class ApiDocumentation {
     static final String BASIC = "basic";
     static final String SESSION = "session";
     private static final String PROBLEM = "Problem";
+    /** The path parameters several operations share, described once. */
+    private static final Map<String, String> PATH_PARAMETERS = Map.of(
+            "caseId", "the case id (the business key of its process instance), as the start answered it",
+            "taskId", "a task's id, as GET /api/tasks lists it",
+            "processKey", "a deployed process's key, e.g. licence-application",
+            "key", "a deployed process's key, e.g. licence-application",
+            "id", "the key enrolment's id",
+            "fingerprint", "the key's fingerprint, as the list of keys shows it",
+            "userId", "a user of the identity service");
+
+    private final ErrorCatalogue catalogue = ErrorCatalogue.load();
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
     OpenAPI approvalChainApi(ObjectProvider<BuildProperties> build) {
         BuildProperties properties = build.getIfAvailable();
         return new OpenAPI()
+                .path(SecurityConfiguration.LOGIN, new PathItem().post(session("login", "Log in (the web application's session)",
+                        "Form `username` and `password`, with the CSRF token (the `AC-XSRF-TOKEN` cookie's value in "
+                                + "`X-XSRF-TOKEN`); 204 and the session cookie.", "AUTH-002", "AUTH-004")
+                        .requestBody(new RequestBody().required(true).content(new Content().addMediaType(
+                                "application/x-www-form-urlencoded", new MediaType().schema(new ObjectSchema()
+                                        .addProperty("username", new StringSchema().example("wang.fang"))
+                                        .addProperty("password", new StringSchema())
+                                        .required(List.of("username", "password"))))))))
+                .path(SecurityConfiguration.LOGOUT, new PathItem().post(session("logout", "Log out",
+                        "Ends the web application's session; 204.", "AUTH-004")))
                 .info(new Info().title("ApprovalChain API")
                         .version(properties == null ? "development" : properties.getVersion())
                         .description("""
@@ -63,8 +88,7 @@ class ApiDocumentation {
                                 Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`: \
                                 docs/errors.md lists every code. Sign in with HTTP Basic (programs) or the web application's \
                                 session (`POST /api/login`; unsafe requests then send the `AC-XSRF-TOKEN` cookie's value in \
-                                `X-XSRF-TOKEN`).""")
-                        .license(new License().name("Proprietary")))
+                                `X-XSRF-TOKEN`)."""))
                 .servers(List.of(new Server().url("/").description("this engine")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -79,18 +103,27 @@ class ApiDocumentation {
 
     @Bean
     OperationCustomizer errorResponses() {
-        ErrorCatalogue catalogue = ErrorCatalogue.load();
         return (operation, handler) -> {
-            Map<Integer, List<ErrorCatalogue.Entry>> byStatus = new TreeMap<>();
-            codesOf(operation, handler).distinct().map(catalogue::entry)
-                    .forEach(e -> byStatus.computeIfAbsent(e.status(), s -> new java.util.ArrayList<>()).add(e));
-            byStatus.forEach((status, entries) -> operation.getResponses().addApiResponse(String.valueOf(status),
-                    problemResponse(status, entries)));
+            byStatus(codesOf(operation, handler)).forEach((status, entries) -> operation.getResponses()
+                    .addApiResponse(String.valueOf(status), problemResponse(status, entries)));
             if (isPublic(handler)) {
                 operation.setSecurity(List.of());
             }
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && p.getDescription() == null)
+                        .forEach(p -> p.setDescription(PATH_PARAMETERS.get(p.getName())));
+            }
             return operation;
         };
+    }
+
+    /** An operation of the session's own, served by Spring Security's filters rather than a controller. */
+    private Operation session(String id, String summary, String description, String... codes) {
+        ApiResponses responses = new ApiResponses().addApiResponse("204", new ApiResponse().description("done"));
+        byStatus(Stream.concat(Arrays.stream(codes), Stream.of("API-500"))).forEach((status, entries) ->
+                responses.addApiResponse(String.valueOf(status), problemResponse(status, entries)));
+        return new Operation().operationId(id).summary(summary).description(description).addTagsItem("Session")
+                .security(List.of()).responses(responses);
     }
 
     /** The codes an operation may answer: those every operation of its kind may, and those it names. */
@@ -108,6 +141,14 @@ class ApiDocumentation {
                 forAdministrators ? Stream.of("AUTH-003") : Stream.<String>empty(),
                 named == null ? Stream.<String>empty() : Arrays.stream(named.value()),
                 Stream.of("API-500")).flatMap(s -> s);
+    }
+
+    /** The codes' entries by their status, each code once. */
+    private Map<Integer, List<ErrorCatalogue.Entry>> byStatus(Stream<String> codes) {
+        Map<Integer, List<ErrorCatalogue.Entry>> byStatus = new TreeMap<>();
+        codes.distinct().map(catalogue::entry)
+                .forEach(e -> byStatus.computeIfAbsent(e.status(), s -> new ArrayList<>()).add(e));
+        return byStatus;
     }
 
     private static boolean isPublic(HandlerMethod handler) {

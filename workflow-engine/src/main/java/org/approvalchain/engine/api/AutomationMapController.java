@@ -49,8 +49,7 @@ class AutomationMapController {
                     + "legal basis, with what discretion; its anchor in DefinitionRegistry and whether it matches. "
                     + "`format` json (default), html (printable A4) or csv (UTF-8 with BOM); `latest` for the "
                     + "latest version.",
-            parameters = {@Parameter(name = "key", description = PathParameters.PROCESS_KEY),
-                    @Parameter(name = "version", description = "a deployed version's number, or latest", example = "latest"),
+            parameters = {@Parameter(name = "version", description = "a deployed version's number, or latest", example = "latest"),
                     @Parameter(name = "format", description = "json (default), html or csv")})
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/processes/{key}/versions/{version}/automation-map")

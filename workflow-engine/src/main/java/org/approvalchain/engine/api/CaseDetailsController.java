@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.approvalchain.engine.chain.DocumentChecks;
 import org.approvalchain.engine.chain.DocumentChecks.DocumentCheck;
@@ -46,8 +45,7 @@ class CaseDetailsController {
     /** The BPMN XML of the case's process version and every activity the case entered, in order. */
     @Operation(summary = "Read a case's diagram",
             description = "The BPMN XML of the case's process version and every activity the case entered, in order "
-                    + "(`current` while it is there).",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "(`current` while it is there).")
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/diagram")
     CaseDiagram.Diagram diagram(@PathVariable String caseId, Principal user) {
@@ -60,8 +58,7 @@ class CaseDetailsController {
 
     @Operation(summary = "Read a case's materials",
             description = "The documents the case's steps checked in DocumentEvidence: evidence hash, valid when "
-                    + "checked, anchored or revoked now, the check's transaction and block.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "checked, anchored or revoked now, the check's transaction and block.")
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/materials")
     List<Material> materials(@PathVariable String caseId, Principal user) {
@@ -87,8 +84,7 @@ class CaseDetailsController {
 
     @Operation(summary = "Read a case's signed decisions",
             description = "Approver, decision, reasons, signed at, and RECORDED with transaction and block, or "
-                    + "SIGNED while on its way to the chain.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "SIGNED while on its way to the chain.")
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/decisions")
     List<Decision> decisions(@PathVariable String caseId, Principal user) {

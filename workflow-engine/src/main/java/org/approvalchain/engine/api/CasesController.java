@@ -89,8 +89,7 @@ class CasesController {
                     + "is personal data, kept off chain and out of case views (only its SM3 hash is recorded). With "
                     + "an `Idempotency-Key` header a retried start answers the case the key opened (200, "
                     + "`Idempotent-Replayed: true`) and opens none.",
-            parameters = {@Parameter(name = "processKey", description = PathParameters.PROCESS_KEY),
-                    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "a key of the client's "
+            parameters = {@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "a key of the client's "
                     + "choosing (a UUID) for this start: sent again with the same request, it answers the case it "
                     + "opened")})
     @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "API-503"})
@@ -110,8 +109,7 @@ class CasesController {
     @Operation(summary = "Read a case",
             description = "The case's state (and the end event an ended case reached), its non-personal variables, "
                     + "open tasks, the messages it waits for and every step with its chain evidence; for its "
-                    + "applicant, the officers of its process, legal reviewers and administrators.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "applicant, the officers of its process, legal reviewers and administrators.")
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}")
     CaseView get(@PathVariable String caseId, Principal user) {
@@ -122,8 +120,7 @@ class CasesController {
     @Operation(summary = "Read a case's personal data",
             description = "The applicant's data and the application fields the process declares personal, for the "
                     + "applicant and the officers who handle the case; every read is recorded (who, when, which "
-                    + "fields, this endpoint).",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "fields, this endpoint).")
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/personal-data")
     CasePersonalData personalData(@PathVariable String caseId, Principal user) {
@@ -134,8 +131,7 @@ class CasesController {
     @Operation(summary = "Read a case's audit trail",
             description = "Every step in order: automatic steps with contract, address, code hash, function, inputs "
                     + "hash, result, rule version, transaction and block; manual steps with approver, decision, "
-                    + "reasons, signature (verified again now), transaction and block.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "reasons, signature (verified again now), transaction and block.")
     @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/audit")
     List<AuditEntry> audit(@PathVariable String caseId, Principal user) {
@@ -147,8 +143,7 @@ class CasesController {
     @Operation(summary = "Verify a case against the chain",
             description = "The engine's records of the case checked against the chain and the engine's history: "
                     + "`clean`, and each finding (MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE, "
-                    + "INVALID_KEY) with subject, field and both values. 200 whether clean or not.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "INVALID_KEY) with subject, field and both values. 200 whether clean or not.")
     @Refusals({"API-403", "API-404", "API-503"})
     @GetMapping("/api/cases/{caseId}/verify")
     Verification verify(@PathVariable String caseId, Principal user) {
@@ -168,8 +163,7 @@ class CasesController {
     @Operation(summary = "Submit corrections",
             description = "The applicant resubmits corrected materials (补正) to a case waiting for them: the fields "
                     + "overwrite the case's variables and the message `corrections-submitted` moves the case on. "
-                    + "202 with the tasks it opened.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "202 with the tasks it opened.")
     @Refusals({"API-403", "API-404", "API-409"})
     @PostMapping("/api/cases/{caseId}/corrections")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -185,8 +179,7 @@ class CasesController {
     @Operation(summary = "Request human review",
             description = "The applicant asks for human review of an automated result (PIPL art. 24(3), GDPR art. "
                     + "22): the message `review-requested` opens a manual review task. 201 with the task(s) it "
-                    + "opened.",
-            parameters = {@Parameter(name = "caseId", description = PathParameters.CASE_ID)})
+                    + "opened.")
     @Refusals({"API-403", "API-404", "API-409"})
     @PostMapping("/api/cases/{caseId}/review-requests")
     @ResponseStatus(HttpStatus.CREATED)

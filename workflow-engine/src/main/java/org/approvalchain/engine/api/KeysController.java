@@ -95,8 +95,7 @@ class KeysController {
 
     @Operation(summary = "Prove possession of the key",
             description = "The signature over the enrolment's challenge with the new key; the enrolment then waits "
-                    + "for two administrators.",
-            parameters = {@Parameter(name = "id", description = PathParameters.ENROLMENT_ID)})
+                    + "for two administrators.")
     @Refusals({"API-403", "API-404", "API-409"})
     @PostMapping("/api/me/key-enrolments/{id}/proof")
     KeyEnrolment prove(@PathVariable long id, @Valid @RequestBody Proof proof, Principal me) {
@@ -120,8 +119,7 @@ class KeysController {
     }
 
     @Operation(summary = "Revoke one of my keys",
-            description = "Revokes the signed-in user's key on chain; decisions signed before stay valid.",
-            parameters = {@Parameter(name = "fingerprint", description = PathParameters.FINGERPRINT)})
+            description = "Revokes the signed-in user's key on chain; decisions signed before stay valid.")
     @Refusals({"API-404", "API-409", "API-503"})
     @PostMapping("/api/me/keys/{fingerprint}/revoke")
     KeyView revokeMine(@PathVariable String fingerprint, Principal me) {
@@ -143,8 +141,7 @@ class KeysController {
 
     @Operation(summary = "Approve a key enrolment",
             description = "Administrators: the first approval, or the second (by another administrator) that "
-                    + "registers the key on chain (four eyes).",
-            parameters = {@Parameter(name = "id", description = PathParameters.ENROLMENT_ID)})
+                    + "registers the key on chain (four eyes).")
     @Refusals({"API-403", "API-404", "API-409", "API-503"})
     @PostMapping("/api/admin/key-enrolments/{id}/approve")
     @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
@@ -153,8 +150,7 @@ class KeysController {
     }
 
     @Operation(summary = "Reject a key enrolment",
-            description = "Administrators: refuses a requested or approved enrolment, with the reason.",
-            parameters = {@Parameter(name = "id", description = PathParameters.ENROLMENT_ID)})
+            description = "Administrators: refuses a requested or approved enrolment, with the reason.")
     @Refusals({"API-404", "API-409"})
     @PostMapping("/api/admin/key-enrolments/{id}/reject")
     @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
@@ -163,8 +159,7 @@ class KeysController {
     }
 
     @Operation(summary = "List an approver's keys",
-            description = "Administrators: the approver's keys as ApproverKeyRegistry holds them.",
-            parameters = {@Parameter(name = "userId", description = PathParameters.USER_ID)})
+            description = "Administrators: the approver's keys as ApproverKeyRegistry holds them.")
     @Refusals({"API-503"})
     @GetMapping("/api/admin/approvers/{userId}/keys")
     @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
@@ -174,9 +169,7 @@ class KeysController {
     }
 
     @Operation(summary = "Revoke an approver's key",
-            description = "Administrators: revokes the approver's key on chain.",
-            parameters = {@Parameter(name = "userId", description = PathParameters.USER_ID),
-                    @Parameter(name = "fingerprint", description = PathParameters.FINGERPRINT)})
+            description = "Administrators: revokes the approver's key on chain.")
     @Refusals({"API-404", "API-409", "API-503"})
     @PostMapping("/api/admin/approvers/{userId}/keys/{fingerprint}/revoke")
     @PreAuthorize("hasAuthority('GROUP_camunda-admin')")

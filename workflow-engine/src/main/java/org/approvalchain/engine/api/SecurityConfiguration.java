@@ -53,6 +53,7 @@ class SecurityConfiguration {
     static final String CSRF_COOKIE = "AC-XSRF-TOKEN";
 
     static final String LOGIN = "/api/login";
+    static final String LOGOUT = "/api/logout";
 
     /** The group whose members may read the metrics, e.g. the user Prometheus scrapes with. */
     static final String METRICS_GROUP = "metrics";
@@ -70,7 +71,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginProcessingUrl(LOGIN)
                         .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
                         .failureHandler(problems))
-                .logout(l -> l.logoutUrl("/api/logout").deleteCookies("JSESSIONID")
+                .logout(l -> l.logoutUrl(LOGOUT).deleteCookies("JSESSIONID")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // an unauthenticated request is answered 401, not remembered in a new session

@@ -70,8 +70,7 @@ class TasksController {
     @Operation(summary = "Get the payload to sign",
             description = "The exact canonical payload to sign for the decision (docs/decision-payload.md), its "
                     + "SM3, and the case state it covers; the personal fields it shows are recorded as read.",
-            parameters = {@Parameter(name = "taskId", description = PathParameters.TASK_ID),
-                    @Parameter(name = "decision", description = "APPROVE, REJECT or RETURN_FOR_CORRECTION", example = "APPROVE"),
+            parameters = {@Parameter(name = "decision", description = "APPROVE, REJECT or RETURN_FOR_CORRECTION", example = "APPROVE"),
                     @Parameter(name = "reason", description = "the reasons, shown to the applicant and signed with the "
                             + "decision", example = "材料齐全")})
     @Refusals({"TASK-001", "TASK-002", "DECISION-002"})
@@ -100,8 +99,7 @@ class TasksController {
             description = "The payload as fetched and the approver's SM2 signature over it: verified, recorded in "
                     + "DecisionRegistry and CaseLedger, and the task completes; 200 with the receipt (transactions "
                     + "and blocks). The same signed decision sent again answers the same receipt; while it is still "
-                    + "being recorded, 202 with its status and `Location` to ask again.",
-            parameters = {@Parameter(name = "taskId", description = PathParameters.TASK_ID)})
+                    + "being recorded, 202 with its status and `Location` to ask again.")
     @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-003", "DECISION-004", "DECISION-005", "DECISION-006", "API-503"})
     @PostMapping("/api/tasks/{taskId}/decision")
     ResponseEntity<?> decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
@@ -115,8 +113,7 @@ class TasksController {
     /** Where the decision I signed for the task stands: RECORDED with its receipt, or SIGNED while it is being recorded. */
     @Operation(summary = "Read where my decision stands",
             description = "The decision the signed-in user signed for the task: RECORDED with its receipt, or "
-                    + "SIGNED while it is being recorded (the status link of a 202).",
-            parameters = {@Parameter(name = "taskId", description = PathParameters.TASK_ID)})
+                    + "SIGNED while it is being recorded (the status link of a 202).")
     @Refusals({"DECISION-007", "DECISION-008"})
     @GetMapping("/api/tasks/{taskId}/decision")
     DecisionStatus status(@PathVariable String taskId, Principal user) {

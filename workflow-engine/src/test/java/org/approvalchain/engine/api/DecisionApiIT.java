@@ -149,10 +149,13 @@ class DecisionApiIT {
         assertThat(viaForm.getBody()).contains("DECISION-001");
         assertThat(tasksOf("li.na")).contains(taskB);
 
-        assertThat(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
-                HttpStatus.NOT_FOUND, "no open task");
+        ResponseEntity<String> recorded = post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA));
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> sentAgain = post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA));
+        assertThat(sentAgain.getStatusCode()).as("the same signed decision sent again: its receipt").isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(sentAgain.getBody())).isEqualTo(JSON.readTree(recorded.getBody()));
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA,
+                LI_NA.sign(payloadA.get("payload").asText()))), HttpStatus.NOT_FOUND, "no open task");
     }
 
     @Test
