@@ -29,6 +29,19 @@ public record Reply(String call, int status, String contentType, String text, Js
         return body.hasNonNull("detail") ? body.get("detail").asText() : body.path("message").asText(text);
     }
 
+    /**
+     * The problem details, or an assertion error naming the call when the answer is not a problem
+     * detail ({@code application/problem+json}) of this status and code.
+     */
+    public JsonNode refused(int expectedStatus, String code) {
+        if (status != expectedStatus || !contentType.startsWith("application/problem+json")
+                || !code.equals(body.path("code").asText())) {
+            throw new AssertionError(call + " was expected to be refused " + expectedStatus + " " + code + ", but it answered "
+                    + status + " (" + contentType + "): " + text);
+        }
+        return body;
+    }
+
     /** The body, or an assertion error naming the call, the status and the body when it was not accepted. */
     public JsonNode accepted() {
         if (!ok()) {
