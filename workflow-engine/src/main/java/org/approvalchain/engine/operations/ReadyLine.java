@@ -4,11 +4,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +25,11 @@ class ReadyLine {
         this.notes = notes;
     }
 
+    /** Once the application accepts traffic: Spring Boot says so after every listener of its ready event has run. */
     @EventListener
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void ready(ApplicationReadyEvent ready) {
-        if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
+    void ready(AvailabilityChangeEvent<ReadinessState> readiness) {
+        if (readiness.getState() == ReadinessState.ACCEPTING_TRAFFIC
+                && readiness.getSource() instanceof WebServerApplicationContext web) {
             StringBuilder line = new StringBuilder("READY-001 ApprovalChain is ready: the web application is at http://localhost:")
                     .append(web.getWebServer().getPort()).append('/');
             notes.forEach(note -> line.append("; ").append(note.note()));
