@@ -46,6 +46,8 @@ class OperationsIT {
         String caseId = wangFang.startCase("licence-application", Map.of("applicantAge", 33, "licenceType", "营业执照"),
                 Map.of("name", "王五"));
         String taskId = wangFang.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
+        awaitMetrics(admin, m -> value(m, "approvalchain_tasks_open", "process=\"licence-application\"",
+                "group=\"licensing-officers\"") >= 1);
         wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang")::sign);
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
 
@@ -64,7 +66,7 @@ class OperationsIT {
                 "outcome=\"succeeded\"")).isPositive();
         assertThat(value(after, "camunda_job_executor_total", "event=\"job-successful\"")).isPositive();
         assertThat(after).contains("approvalchain_chain_journal_backlog", "approvalchain_decisions_unrecorded",
-                "approvalchain_tasks_open", "approvalchain_tasks_overdue", "approvalchain_ledger_block_interval_seconds_count",
+                "approvalchain_tasks_overdue", "approvalchain_ledger_block_interval_seconds_count",
                 "approvalchain_cases_active", "hikaricp_connections_active");
 
         double runs = value(after, "approvalchain_verifier_runs_total", "clean=\"true\"");
