@@ -1,5 +1,5 @@
 // The message for a refusal met while deciding: the engine's refusals of a signed decision, each
-// with its stable code in the problem details (DECISION-002 … TASK-002, docs/decision-payload.md;
+// with its stable code in the problem details (DECISION-002 … TASK-002, listed in docs/errors.md;
 // a refused signature names its reason too: "signature refused (DOES_NOT_VERIFY): …"), and the
 // browser's own (a wrong passphrase, no key). Each becomes a translated title, with the engine's
 // own words beside it.

@@ -39,13 +39,13 @@ test('the case-state document, as the engine sends it, has the documented canoni
   assert.equal(sm3Hex(utf8(canonicalJson(caseState))), after("Its SM3 \\(the payload's `caseState`\\):"))
 })
 
-test('the payload has the documented 523 bytes and decision hash', () => {
+test('the payload has the documented 563 bytes and decision hash', () => {
   const bytes = utf8(payloadText)
-  assert.equal(bytes.length, 523)
+  assert.equal(bytes.length, 563)
   assert.deepEqual(bytes, fromBase64(payloadBase64.replace(/\n/g, '')))
   assert.equal(canonicalJson(JSON.parse(payloadText)), payloadText)
   assert.equal(sm3Hex(bytes), after('SM3 of the bytes \\(the decision hash\\):'))
-  assert.equal(sm3Hex(bytes), '0xcb74498446d3b2ad7873c06196cd323c173adefa8697fb4373604f93806d3442')
+  assert.equal(sm3Hex(bytes), '0x4c994407de8ed586dab460fce93fc516cb79766331b09bb808a1016fde2a2859')
 })
 
 test('canonical JSON escapes as JCS: control characters escaped, other characters literal', () => {

@@ -18,9 +18,9 @@ class ApprovalChainApplicationIT {
     TestRestTemplate http;
 
     @Test
-    void startsOnTheEmbeddedLedgerAndReportsItsHealth() {
+    void startsOnTheEmbeddedLedgerAndReportsItsHealthToAdministrators() {
         assertThat(ledger.status().adapter()).isEqualTo("embedded");
-        String health = http.getForObject("/actuator/health", String.class);
+        String health = http.withBasicAuth("demo", "demo").getForObject("/actuator/health", String.class);
         assertThat(health).contains("\"status\":\"UP\"").contains("\"adapter\":\"embedded\"").contains("\"crypto\":\"ECDSA\"");
     }
 }

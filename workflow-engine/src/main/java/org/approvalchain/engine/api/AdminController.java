@@ -3,6 +3,8 @@ package org.approvalchain.engine.api;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.approvalchain.engine.process.Approvers;
 import org.approvalchain.engine.process.Incidents;
 import org.approvalchain.engine.record.CaseRecord;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What administrators watch: the approvers (members of the processes' task groups), signed
  * decisions still waiting for the chain, and the engine's open incidents (resolved in Cockpit).
  */
+@Tag(name = "Administration")
 @RestController
 @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
 class AdminController {
@@ -29,6 +32,8 @@ class AdminController {
         this.incidents = incidents;
     }
 
+    @Operation(summary = "List the approvers",
+            description = "Administrators: the members of the processes' task groups.")
     @GetMapping("/api/admin/approvers")
     List<Approvers.Approver> approvers() {
         return approvers.all();
@@ -39,6 +44,9 @@ class AdminController {
                            Instant signedAt) {
     }
 
+    @Operation(summary = "List decisions waiting for the chain",
+            description = "Administrators: signed decisions kept by the engine and not on chain yet (the recovery "
+                    + "finishes them).")
     @GetMapping("/api/admin/decisions/waiting")
     List<WaitingDecision> waitingForChain() {
         return record.signedTaskIds().stream().flatMap(id -> record.decision(id).stream())
@@ -49,6 +57,8 @@ class AdminController {
         return new WaitingDecision(d.taskId(), d.caseId(), d.activityId(), d.approverId(), d.decision(), d.signedAt());
     }
 
+    @Operation(summary = "List open incidents",
+            description = "Administrators: open incidents, newest first, with their case (resolved in Cockpit).")
     @GetMapping("/api/admin/incidents")
     List<Incidents.OpenIncident> incidents() {
         return incidents.open();

@@ -1,5 +1,7 @@
 package org.approvalchain.engine.api;
 
+import java.time.Instant;
+
 import org.approvalchain.engine.events.SubscriptionException;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
@@ -7,6 +9,7 @@ import org.approvalchain.engine.keys.EnrolmentException;
 import org.approvalchain.engine.process.CaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,8 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of our API as an RFC 9457 problem detail that says what was wrong, never a stack
- * trace: 400 for bad input, 403/404/409 from the capability, 503 when the chain is unavailable;
- * each with a stable {@code code} (see {@link Problems}).
+ * trace: 400 for bad input, 403/404/409 from the capability, 503 when the chain is unavailable, 500
+ * for anything unexpected; each with a stable {@code code} (see {@link Problems}, docs/errors.md).
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -84,6 +89,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "request body is not JSON of the expected shape"));
     }
 
+    /** A path or query parameter that is not of its type, e.g. {@code page=first}: names the parameter and the value. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String type = e.getRequiredType() == null ? "of its type" : "a " + e.getRequiredType().getSimpleName();
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.BAD_REQUEST, e.getPropertyName() + ": '" + e.getValue() + "' is not " + type));
+    }
+
     /** Spring MVC's own errors (405, 415, a missing parameter...) carry a code too. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
@@ -98,5 +112,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail chainUnavailable(RuntimeException e) {
         log.warn("API-503 chain write failed: {}", e.getMessage());
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the chain did not accept the write: " + e.getMessage());
+    }
+
+    /**
+     * Anything unexpected: logged with its stack trace, answered 500 without it. Spring Security's
+     * refusals pass on to its own handling (401 and 403 with their codes).
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("API-500 unexpected error", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "API-500 unexpected error inside the engine (logged at "
+                + Instant.now() + "); retry later or report it with this time");
     }
 }

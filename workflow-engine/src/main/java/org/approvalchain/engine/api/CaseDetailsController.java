@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.approvalchain.engine.chain.DocumentChecks;
 import org.approvalchain.engine.chain.DocumentChecks.DocumentCheck;
 import org.approvalchain.engine.identity.UserDirectory;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What the case page shows beside the case itself, for those who may read the case: its diagram
  * with the path taken, its materials as the chain knows them, and its signed decisions.
  */
+@Tag(name = "Cases")
 @RestController
 class CaseDetailsController {
 
@@ -40,6 +43,10 @@ class CaseDetailsController {
     }
 
     /** The BPMN XML of the case's process version and every activity the case entered, in order. */
+    @Operation(summary = "Read a case's diagram",
+            description = "The BPMN XML of the case's process version and every activity the case entered, in order "
+                    + "(`current` while it is there).")
+    @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/diagram")
     CaseDiagram.Diagram diagram(@PathVariable String caseId, Principal user) {
         return diagrams.of(caseId, user.getName());
@@ -49,6 +56,10 @@ class CaseDetailsController {
     record Material(String activityId, String activityName, DocumentCheck check) {
     }
 
+    @Operation(summary = "Read a case's materials",
+            description = "The documents the case's steps checked in DocumentEvidence: evidence hash, valid when "
+                    + "checked, anchored or revoked now, the check's transaction and block.")
+    @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/materials")
     List<Material> materials(@PathVariable String caseId, Principal user) {
         access.requireReadable(caseId, user.getName());
@@ -71,6 +82,10 @@ class CaseDetailsController {
         }
     }
 
+    @Operation(summary = "Read a case's signed decisions",
+            description = "Approver, decision, reasons, signed at, and RECORDED with transaction and block, or "
+                    + "SIGNED while on its way to the chain.")
+    @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/decisions")
     List<Decision> decisions(@PathVariable String caseId, Principal user) {
         access.requireReadable(caseId, user.getName());

@@ -1,9 +1,15 @@
 package org.approvalchain.engine.api;
 
+import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,12 +23,15 @@ import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CasePersonalData;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.IdempotentStarts;
 import org.approvalchain.engine.process.PersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,19 +40,25 @@ import org.springframework.web.bind.annotation.RestController;
  * it, its personal data), and the applicant's messages into a running case: corrections and a
  * request for human review.
  */
+@Tag(name = "Cases")
 @RestController
 class CasesController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
     private final Cases cases;
+    private final IdempotentStarts starts;
     private final CaseMessages messages;
     private final CaseAudit audit;
     private final CaseVerifier verifier;
     private final CaseAccess access;
     private final PersonalData personalData;
 
-    CasesController(Cases cases, CaseMessages messages, CaseAudit audit, CaseVerifier verifier, CaseAccess access,
-                    PersonalData personalData) {
+    CasesController(Cases cases, IdempotentStarts starts, CaseMessages messages, CaseAudit audit, CaseVerifier verifier,
+                    CaseAccess access, PersonalData personalData) {
         this.cases = cases;
+        this.starts = starts;
         this.messages = messages;
         this.audit = audit;
         this.verifier = verifier;
@@ -55,32 +70,69 @@ class CasesController {
      * @param application the application's fields (text, numbers, true/false): become case variables
      * @param applicant the applicant's personal data: kept off chain and out of case views; only its SM3 hash is recorded
      */
-    record StartCase(@NotNull Map<String, Object> application, Map<String, Object> applicant) {
+    record StartCase(@NotNull @Schema(example = "{\"applicantAge\": 30, \"licenceType\": \"食品经营许可证\"}")
+                     Map<String, Object> application,
+                     @Schema(example = "{\"name\": \"张三\", \"idNumber\": \"110101199001011234\"}")
+                     Map<String, Object> applicant) {
     }
 
-    record CaseStarted(String caseId) {
+    record CaseStarted(@Schema(example = "5b0c6f0e-2f1d-4a47-9d55-3c2b1f6f8a10") String caseId) {
     }
 
+    /**
+     * 201 with the new case; with an {@code Idempotency-Key} that opened a case before, 200 with that
+     * case ({@code Idempotent-Replayed: true}) and no new one.
+     */
+    @Operation(summary = "Start a case",
+            description = "Starts a case of the latest version of the process. `application` holds the "
+                    + "application's fields (text, numbers, true/false), which become case variables; `applicant` "
+                    + "is personal data, kept off chain and out of case views (only its SM3 hash is recorded). With "
+                    + "an `Idempotency-Key` header a retried start answers the case the key opened (200, "
+                    + "`Idempotent-Replayed: true`) and opens none.",
+            parameters = {@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "a key of the client's "
+                    + "choosing (a UUID) for this start: sent again with the same request, it answers the case it "
+                    + "opened")})
+    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "API-503"})
     @PostMapping("/api/processes/{processKey}/cases")
-    @ResponseStatus(HttpStatus.CREATED)
-    CaseStarted start(@PathVariable String processKey, @Valid @RequestBody StartCase request, Principal user) {
-        return new CaseStarted(cases.start(processKey, request.application(),
-                request.applicant() == null ? Map.of() : request.applicant(), user.getName()));
+    ResponseEntity<CaseStarted> start(@PathVariable String processKey,
+                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                      @Valid @RequestBody StartCase request, Principal user) {
+        IdempotentStarts.StartedCase started = starts.start(processKey, request.application(),
+                request.applicant() == null ? Map.of() : request.applicant(), user.getName(), idempotencyKey);
+        return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + started.caseId()))
+                .header(REPLAYED, String.valueOf(started.replayed()))
+                .body(new CaseStarted(started.caseId()));
     }
 
     /** The case without its personal data, for its applicant, the officers of its process, legal reviewers and administrators (else 403). */
+    @Operation(summary = "Read a case",
+            description = "The case's state (and the end event an ended case reached), its non-personal variables, "
+                    + "open tasks, the messages it waits for and every step with its chain evidence; for its "
+                    + "applicant, the officers of its process, legal reviewers and administrators.")
+    @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}")
     CaseView get(@PathVariable String caseId, Principal user) {
         return cases.read(caseId, user.getName());
     }
 
     /** The case's personal data, for its applicant and the officers who handle it (else 403); every read is recorded. */
+    @Operation(summary = "Read a case's personal data",
+            description = "The applicant's data and the application fields the process declares personal, for the "
+                    + "applicant and the officers who handle the case; every read is recorded (who, when, which "
+                    + "fields, this endpoint).")
+    @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/personal-data")
     CasePersonalData personalData(@PathVariable String caseId, Principal user) {
         return personalData.read(caseId, user.getName(), "GET /api/cases/" + caseId + "/personal-data");
     }
 
     /** Every step in order with its chain evidence; signed decisions re-verified. */
+    @Operation(summary = "Read a case's audit trail",
+            description = "Every step in order: automatic steps with contract, address, code hash, function, inputs "
+                    + "hash, result, rule version, transaction and block; manual steps with approver, decision, "
+                    + "reasons, signature (verified again now), transaction and block.")
+    @Refusals({"API-403", "API-404"})
     @GetMapping("/api/cases/{caseId}/audit")
     List<AuditEntry> audit(@PathVariable String caseId, Principal user) {
         access.requireReadable(caseId, user.getName());
@@ -88,6 +140,11 @@ class CasesController {
     }
 
     /** The case's engine records checked against the chain; 200 whether clean or not. */
+    @Operation(summary = "Verify a case against the chain",
+            description = "The engine's records of the case checked against the chain and the engine's history: "
+                    + "`clean`, and each finding (MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE, "
+                    + "INVALID_KEY) with subject, field and both values. 200 whether clean or not.")
+    @Refusals({"API-403", "API-404", "API-503"})
     @GetMapping("/api/cases/{caseId}/verify")
     Verification verify(@PathVariable String caseId, Principal user) {
         access.requireReadable(caseId, user.getName());
@@ -98,10 +155,16 @@ class CasesController {
      * @param application the corrected fields (text, numbers, true/false): overwrite the case's variables
      * @param note optional words to the officer about what was corrected
      */
-    record Corrections(@NotNull Map<String, Object> application, @Size(max = 2000) String note) {
+    record Corrections(@NotNull @Schema(example = "{\"floorArea\": 120}") Map<String, Object> application,
+                       @Size(max = 2000) @Schema(example = "已补充经营场所平面图") String note) {
     }
 
     /** The applicant resubmits corrected materials (补正) to a case waiting for them; 202 with the tasks opened. */
+    @Operation(summary = "Submit corrections",
+            description = "The applicant resubmits corrected materials (补正) to a case waiting for them: the fields "
+                    + "overwrite the case's variables and the message `corrections-submitted` moves the case on. "
+                    + "202 with the tasks it opened.")
+    @Refusals({"API-403", "API-404", "API-409"})
     @PostMapping("/api/cases/{caseId}/corrections")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CaseMessages.Delivered corrections(@PathVariable String caseId, @Valid @RequestBody Corrections body, Principal user) {
@@ -109,10 +172,15 @@ class CasesController {
     }
 
     /** @param reason what a person should look at again in the automated result */
-    record ReviewRequest(@NotBlank @Size(max = 2000) String reason) {
+    record ReviewRequest(@NotBlank @Size(max = 2000) @Schema(example = "我的从业年限应为五年，请人工复核") String reason) {
     }
 
     /** The applicant asks for human review of an automated result; 201 with the review task(s) opened. */
+    @Operation(summary = "Request human review",
+            description = "The applicant asks for human review of an automated result (PIPL art. 24(3), GDPR art. "
+                    + "22): the message `review-requested` opens a manual review task. 201 with the task(s) it "
+                    + "opened.")
+    @Refusals({"API-403", "API-404", "API-409"})
     @PostMapping("/api/cases/{caseId}/review-requests")
     @ResponseStatus(HttpStatus.CREATED)
     CaseMessages.Delivered reviewRequest(@PathVariable String caseId, @Valid @RequestBody ReviewRequest body, Principal user) {

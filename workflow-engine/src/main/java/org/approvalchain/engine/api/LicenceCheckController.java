@@ -1,5 +1,8 @@
 package org.approvalchain.engine.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.approvalchain.engine.chain.Licences;
 import org.approvalchain.engine.process.CaseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * licence number is valid, revoked or expired, with its type, issuer, validity and the block it
  * was issued in. Never the holder or any other personal data.
  */
+@Tag(name = "Public")
 @RestController
 class LicenceCheckController {
 
@@ -22,6 +26,12 @@ class LicenceCheckController {
         this.licences = licences;
     }
 
+    @Operation(summary = "Check a licence",
+            description = "No login: a licence from LicenseRegistry: standing (VALID, REVOKED, EXPIRED, "
+                    + "NOT_YET_VALID), type, issuer and its department, validity, the block and transaction it was "
+                    + "issued in; never the holder.",
+            parameters = {@Parameter(name = "number", description = "the licence number, e.g. as printed on the licence")})
+    @Refusals({"LICENCE-001", "LICENCE-002", "API-503"})
     @GetMapping("/api/public/licences/{number}")
     Licences.Licence check(@PathVariable String number) {
         if (number.isBlank() || number.length() > MAX_NUMBER) {

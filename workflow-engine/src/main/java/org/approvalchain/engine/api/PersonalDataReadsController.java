@@ -1,5 +1,8 @@
 package org.approvalchain.engine.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.approvalchain.engine.record.PersonalDataReads;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For administrators: who read which case's personal data, when, and through which endpoint. */
+@Tag(name = "Administration")
 @RestController
 class PersonalDataReadsController {
 
@@ -26,6 +30,13 @@ class PersonalDataReadsController {
      * @param page zero-based page number
      * @param size reads per page (1 to 500)
      */
+    @Operation(summary = "List personal data reads",
+            parameters = {@Parameter(name = "caseId", description = "only the reads of this case"),
+                    @Parameter(name = "userId", description = "only the reads by this user"),
+                    @Parameter(name = "page", description = "zero-based page number"),
+                    @Parameter(name = "size", description = "reads per page (1 to 500)")},
+            description = "Administrators: who read which case's personal data, which fields, when, through which "
+                    + "endpoint (ours or Camunda's); newest first, paged.")
     @GetMapping("/api/admin/personal-data-reads")
     @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
     PersonalDataReads.Page list(@RequestParam(required = false) String caseId, @RequestParam(required = false) String userId,

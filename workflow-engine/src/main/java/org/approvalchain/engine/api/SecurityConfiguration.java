@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.approvalchain.engine.identity.UserDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session.</li>
  * </ul>
  * Camunda's webapps and REST API bring their own authentication; the web application's pages,
- * health, the OpenAPI description and the licence check ({@code GET /api/public/**}) are public.
+ * health (its status; details for administrators), the OpenAPI description and the licence check
+ * ({@code GET /api/public/**}) are public; the metrics need an administrator or the metrics group.
  * Not in the command-line mode (no web server).
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,6 +53,10 @@ class SecurityConfiguration {
     static final String CSRF_COOKIE = "AC-XSRF-TOKEN";
 
     static final String LOGIN = "/api/login";
+    static final String LOGOUT = "/api/logout";
+
+    /** The group whose members may read the metrics, e.g. the user Prometheus scrapes with. */
+    static final String METRICS_GROUP = "metrics";
 
     @Bean
     @Order(1)
@@ -65,7 +71,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginProcessingUrl(LOGIN)
                         .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
                         .failureHandler(problems))
-                .logout(l -> l.logoutUrl("/api/logout").deleteCookies("JSESSIONID")
+                .logout(l -> l.logoutUrl(LOGOUT).deleteCookies("JSESSIONID")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // an unauthenticated request is answered 401, not remembered in a new session
@@ -88,8 +94,28 @@ class SecurityConfiguration {
                 && (request.getRequestedSessionId() != null || LOGIN.equals(request.getServletPath()));
     }
 
+    /**
+     * The actuator: health (and its liveness and readiness groups) is public, its details for
+     * administrators only (application.yml); every other endpoint, {@code /actuator/prometheus}
+     * first, for administrators and the {@value #METRICS_GROUP} group (the scraper's user), by HTTP
+     * Basic or the web application's session.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint problems) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest().hasAnyAuthority("GROUP_" + UserDirectory.ADMINS, "GROUP_" + METRICS_GROUP))
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         // the web application's pages; Camunda's webapps (own session login and CSRF filter) and
         // /engine-rest (EngineRestSecurity)

@@ -1,16 +1,22 @@
 package org.approvalchain.engine.api;
 
+import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.approvalchain.engine.process.DecidedTasks;
-import org.approvalchain.engine.process.DecisionReceipt;
+import org.approvalchain.engine.process.DecisionStatus;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.PayloadToSign;
 import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * decision, with the case state it covers in full (its personal fields recorded as read); the
  * signed decision, which is verified, recorded on chain and completes the task.
  */
+@Tag(name = "Tasks and decisions")
 @RestController
 class TasksController {
 
@@ -38,12 +45,19 @@ class TasksController {
         this.personalData = personalData;
     }
 
+    @Operation(summary = "List my open tasks",
+            description = "The open tasks the signed-in user may work (assignee, candidate user or candidate "
+                    + "group), each with case, process, step, received at, candidate groups, the step's statutory "
+                    + "time limit and this case's deadline.")
     @GetMapping("/api/tasks")
     List<Tasks.OpenTask> mine(Principal user) {
         return tasks.of(user.getName());
     }
 
     /** The tasks I decided (已办), with the decision I signed and whether it is on chain, newest first. */
+    @Operation(summary = "List the tasks I decided",
+            description = "The tasks the signed-in user decided (已办), newest first: the decision signed and whether "
+                    + "it is on chain.")
     @GetMapping("/api/tasks/done")
     List<DecidedTasks.DecidedTask> done(Principal user) {
         return decided.by(user.getName());
@@ -53,6 +67,13 @@ class TasksController {
      * @param decision APPROVE, REJECT or RETURN_FOR_CORRECTION
      * @param reason the reasons, shown to the applicant and signed with the decision
      */
+    @Operation(summary = "Get the payload to sign",
+            description = "The exact canonical payload to sign for the decision (docs/decision-payload.md), its "
+                    + "SM3, and the case state it covers; the personal fields it shows are recorded as read.",
+            parameters = {@Parameter(name = "decision", description = "APPROVE, REJECT or RETURN_FOR_CORRECTION", example = "APPROVE"),
+                    @Parameter(name = "reason", description = "the reasons, shown to the applicant and signed with the "
+                            + "decision", example = "材料齐全")})
+    @Refusals({"TASK-001", "TASK-002", "DECISION-002"})
     @GetMapping("/api/tasks/{taskId}/decision-payload")
     PayloadToSign payload(@PathVariable String taskId, @RequestParam String decision,
                           @RequestParam(required = false, defaultValue = "") String reason, Principal user) {
@@ -66,11 +87,36 @@ class TasksController {
      * @param payload the payload exactly as fetched (UTF-8 JSON text)
      * @param signature SM3withSM2 (user id 1234567812345678) over the payload bytes, DER, base64
      */
-    record SignedDecision(@NotBlank String payload, @NotBlank String signature) {
+    record SignedDecision(@NotBlank @Schema(example = "{\"activityId\":\"Activity_ReviewApplication\",…,\"v\":2}") String payload,
+                          @NotBlank @Schema(example = "MEYCIQC…base64 DER SM3withSM2…") String signature) {
     }
 
+    /**
+     * 200 with the receipt once the decision is on chain, also for the same signed decision sent
+     * again; 202 with the status ({@code Location}: {@link #status}) while it is still being recorded.
+     */
+    @Operation(summary = "Submit a signed decision",
+            description = "The payload as fetched and the approver's SM2 signature over it: verified, recorded in "
+                    + "DecisionRegistry and CaseLedger, and the task completes; 200 with the receipt (transactions "
+                    + "and blocks). The same signed decision sent again answers the same receipt; while it is still "
+                    + "being recorded, 202 with its status and `Location` to ask again.")
+    @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-003", "DECISION-004", "DECISION-005", "DECISION-006", "API-503"})
     @PostMapping("/api/tasks/{taskId}/decision")
-    DecisionReceipt decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
-        return decisions.submit(taskId, body.payload(), body.signature(), user.getName());
+    ResponseEntity<?> decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
+        DecisionStatus status = decisions.submit(taskId, body.payload(), body.signature(), user.getName());
+        if (status.recorded()) {
+            return ResponseEntity.ok(status.receipt());
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/tasks/" + taskId + "/decision")).body(status);
+    }
+
+    /** Where the decision I signed for the task stands: RECORDED with its receipt, or SIGNED while it is being recorded. */
+    @Operation(summary = "Read where my decision stands",
+            description = "The decision the signed-in user signed for the task: RECORDED with its receipt, or "
+                    + "SIGNED while it is being recorded (the status link of a 202).")
+    @Refusals({"DECISION-007", "DECISION-008"})
+    @GetMapping("/api/tasks/{taskId}/decision")
+    DecisionStatus status(@PathVariable String taskId, Principal user) {
+        return decisions.status(taskId, user.getName());
     }
 }

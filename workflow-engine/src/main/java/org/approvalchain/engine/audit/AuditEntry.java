@@ -6,7 +6,8 @@ import java.time.Instant;
  * One step of a case's audit trail. Automatic steps name the contract (with its address and the SM3
  * of the code deployed there: the contract's version), function, inputs hash, result and the rule
  * version the contract reported, if any; manual steps the approver, decision, reasons and
- * signature, and whether that signature still verifies over the payload kept with it. Both give the transactions.
+ * signature, and whether that signature still verifies over the payload kept with it, and name
+ * {@code DecisionRegistry} (address, code SM3) where the decision is recorded. Both give the transactions.
  */
 public record AuditEntry(int sequence, String stepKey, String activityId, String activityName, String kind,
                          String contract, String contractAddress, String contractCodeSm3, String function,

@@ -46,9 +46,9 @@ public class CaseAudit {
 
     private AuditEntry entry(int sequence, CaseStep s, KeptDecision d) {
         boolean manual = s.kind() == CaseStep.Kind.MANUAL;
-        String contract = manual ? null : s.contract();
+        // a manual step names DecisionRegistry, where its signed decision is, with its address and code
         return new AuditEntry(sequence, s.stepKey(), s.activityId(), s.activityName(), s.kind().name(), s.contract(),
-                code.address(contract), code.sm3(contract), s.function(), s.inputsHash(), s.resultJson(),
+                code.address(s.contract()), code.sm3(s.contract()), s.function(), s.inputsHash(), s.resultJson(),
                 manual ? null : ruleVersion(s.resultJson()), s.callTxHash(), s.callBlock(), s.callStatus(),
                 s.revertReason(), d == null ? null : d.approverId(), d == null ? null : d.decision(),
                 d == null ? null : d.reasons(), d == null ? null : d.payloadSm3(), d == null ? null : d.signatureBase64(),

@@ -25,6 +25,7 @@ import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.CaseStep;
 import org.approvalchain.engine.record.KeptDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.web3j.utils.Numeric;
 
@@ -46,9 +47,12 @@ public class CaseVerifier {
     private final Ledger ledger;
     private final CaseHistory history;
     private final RegisteredKeys keys;
+    private final ApplicationEventPublisher publisher;
 
-    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history, RegisteredKeys keys) {
+    CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history, RegisteredKeys keys,
+                 ApplicationEventPublisher publisher) {
         this.keys = keys;
+        this.publisher = publisher;
         this.record = record;
         this.caseChain = caseChain;
         this.ledger = ledger;
@@ -109,7 +113,9 @@ public class CaseVerifier {
         }
         findings.addAll(HistoryCheck.check(recorded, completed, history.finishedTaskActivities(caseId),
                 history.decisionVariables(caseId)));
-        return Verification.of(caseId, findings);
+        Verification verification = Verification.of(caseId, findings);
+        publisher.publishEvent(new CaseVerified(verification));
+        return verification;
     }
 
     /** The chain's step events by case, for the given cases (null: all), from one pass over the chain. */

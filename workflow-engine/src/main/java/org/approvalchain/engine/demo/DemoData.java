@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.approvalchain.contracts.DocumentEvidenceContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
@@ -21,6 +22,7 @@ import org.approvalchain.engine.demo.camunda.DemoUsers;
 import org.approvalchain.engine.identity.UserDirectory;
 import org.approvalchain.engine.keys.KeyEnrolment;
 import org.approvalchain.engine.keys.KeyEnrolments;
+import org.approvalchain.engine.operations.StartNote;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.ApproverKeys;
 import org.approvalchain.engine.signing.cli.SignDecision;
@@ -38,7 +40,7 @@ import org.web3j.utils.Numeric;
  */
 @Component
 @Profile("demo")
-class DemoData {
+class DemoData implements StartNote {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -75,7 +77,10 @@ class DemoData {
     /** The sample materials the issuing authorities would have anchored (type, reference, holder, issuer). */
     private static final String EVIDENCE = "/demo/evidence.csv";
 
+    private final Path keysDir;
+
     DemoData(DemoUsers users, KeyEnrolments enrolments, ApproverKeys keys, DemoProperties properties, Contracts contracts) {
+        this.keysDir = properties.keysDir().toAbsolutePath();
         for (DemoUser user : USERS) {
             users.ensure(user.id(), user.name(), user.group());
         }
@@ -96,6 +101,14 @@ class DemoData {
         }
         log.info("DEMO-001 demo users {} ready; their private keys are in {}; {} sample records anchored",
                 USERS.stream().map(DemoUser::id).toList(), properties.keysDir().toAbsolutePath(), records.size());
+    }
+
+    /** The ready line's part: who may log in, and where the approvers' private keys are. */
+    @Override
+    public String note() {
+        return "demo logins (password = user id): " + FIRST_ADMIN + ", "
+                + USERS.stream().map(DemoUser::id).collect(Collectors.joining(", "))
+                + "; the approvers' private keys are in " + keysDir;
     }
 
     /**

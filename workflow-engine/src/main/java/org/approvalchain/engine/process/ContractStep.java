@@ -34,9 +34,11 @@ class ContractStep implements JavaDelegate {
     private final CaseChain caseChain;
     private final CaseRecord record;
     private final FaultInjection faults;
+    private final StepMeters meters;
 
     ContractStep(DeployedDefinitions definitions, Contracts contracts, CaseChain caseChain, CaseRecord record,
-                 FaultInjection faults) {
+                 FaultInjection faults, StepMeters meters) {
+        this.meters = meters;
         this.definitions = definitions;
         this.contracts = contracts;
         this.caseChain = caseChain;
@@ -54,7 +56,8 @@ class ContractStep implements JavaDelegate {
         String stepKey = kase.caseId() + "/" + activityInstance;
 
         Map<String, Object> inputs = binding.evaluateInputs(execution);
-        Contracts.BoundCall call = contracts.call(stepKey + "/call", binding.contract(), binding.function(), inputs);
+        Contracts.BoundCall call = meters.timed(binding,
+                () -> contracts.call(stepKey + "/call", binding.contract(), binding.function(), inputs));
         TransactionReceipt receipt = call.receipt();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", receipt.status());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,13 +64,17 @@ class DecisionRecorder {
         this.faults = faults;
     }
 
-    /** Records the verified decision, keeping with it the case-state document (canonical JSON) its payload covers. */
-    DecisionReceipt record(VerifiedDecision verified, String caseState) {
+    /**
+     * Records the verified decision, keeping with it the case-state document (canonical JSON) its
+     * payload covers. The same decision submitted while it is being recorded is answered with its status.
+     */
+    DecisionStatus record(VerifiedDecision verified, String caseState) {
         DecisionPayload p = verified.payload();
         // claimed before it is kept, so that the periodic recovery never takes a decision this request is recording
         if (!recording.add(p.taskId())) {
-            throw new CaseException(CaseException.Kind.CONFLICT, "DECISION-006 the signed decision of task " + p.taskId()
-                    + " is being recorded right now");
+            return record.decision(p.taskId()).filter(kept -> kept.payloadSm3().equals(verified.payloadSm3()))
+                    .map(this::status).orElseThrow(() -> new CaseException(CaseException.Kind.CONFLICT,
+                            "DECISION-006 the signed decision of task " + p.taskId() + " is being recorded right now"));
         }
         try {
             KeptDecision kept = separately.execute(s -> record.keep(KeptDecision.signed(p.taskId(), p.caseId(),
@@ -81,10 +86,37 @@ class DecisionRecorder {
                         + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");
             }
             faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
-            return recordKept(kept, p);
+            return DecisionStatus.recorded(recordKept(kept, p));
         } finally {
             recording.remove(p.taskId());
         }
+    }
+
+    /**
+     * The status of the decision kept for the task when {@code userId} submits it again, exactly as
+     * kept (the same payload and signature): a client's retry after it lost the first answer.
+     */
+    Optional<DecisionStatus> resubmitted(String taskId, String payload, String signatureBase64, String userId) {
+        return record.decision(taskId).filter(kept -> kept.approverId().equals(userId) && kept.payload().equals(payload)
+                && kept.signatureBase64().equals(signatureBase64)).map(this::status);
+    }
+
+    /** The decision kept for the task, if any. */
+    Optional<KeptDecision> kept(String taskId) {
+        return record.decision(taskId);
+    }
+
+    /** A kept decision's status: its receipt once on chain (the step it recorded found in the case record). */
+    DecisionStatus status(KeptDecision kept) {
+        if (!kept.recorded()) {
+            return DecisionStatus.beingRecorded(kept.taskId());
+        }
+        CaseStep step = record.steps(kept.caseId()).stream()
+                .filter(s -> kept.decisionTxHash().equalsIgnoreCase(s.callTxHash())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("DECISION-104 decision of task " + kept.taskId()
+                        + " is recorded without its step"));
+        return DecisionStatus.recorded(new DecisionReceipt(kept.taskId(), kept.caseId(), kept.approverId(), kept.decision(),
+                kept.payloadSm3(), kept.decisionTxHash(), kept.decisionBlock(), step.stepTxHash(), step.stepBlock()));
     }
 
     /** Finishes every kept decision whose task is still open (after a crash or a chain outage). */

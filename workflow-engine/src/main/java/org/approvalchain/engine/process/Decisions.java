@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.approvalchain.engine.record.KeptDecision;
 import org.approvalchain.engine.signing.ApproverKeys;
 import org.approvalchain.engine.signing.CaseStateDocument;
 import org.approvalchain.engine.signing.Decision;
@@ -55,8 +57,16 @@ public class Decisions {
         return new PayloadToSign(new String(payload.canonicalBytes(), StandardCharsets.UTF_8), payload.sm3Hex(), state);
     }
 
-    /** Verifies and records a signed decision, then completes the task. The payload is parsed once, here. */
-    public DecisionReceipt submit(String taskId, String payloadText, String signatureBase64, String userId) {
+    /**
+     * Verifies and records a signed decision, then completes the task. The payload is parsed once,
+     * here. The same signed decision submitted again by its approver (a retry) is answered with its
+     * status: the same receipt once it is on chain.
+     */
+    public DecisionStatus submit(String taskId, String payloadText, String signatureBase64, String userId) {
+        Optional<DecisionStatus> again = recorder.resubmitted(taskId, payloadText, signatureBase64, userId);
+        if (again.isPresent()) {
+            return again.get();
+        }
         Task task = access.workable(taskId, userId);
         DecisionPayload payload;
         try {
@@ -71,6 +81,17 @@ public class Decisions {
         } catch (SignatureRejectedException e) {
             throw new CaseException(CaseException.Kind.INVALID, "DECISION-003 signature refused (" + e.reason() + "): " + e.getMessage());
         }
+    }
+
+    /** Where the decision {@code userId} signed for the task stands; 404 when none is kept, 403 for another approver's. */
+    public DecisionStatus status(String taskId, String userId) {
+        KeptDecision kept = recorder.kept(taskId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
+                "DECISION-007 no signed decision is kept for task " + taskId));
+        if (!kept.approverId().equals(userId)) {
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "DECISION-008 the decision of task " + taskId
+                    + " was signed by another user");
+        }
+        return recorder.status(kept);
     }
 
     private void requireFor(Task task, CaseStateDocument state, DecisionPayload payload) {

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,6 +23,7 @@ import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.IdempotentStarts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -45,6 +47,9 @@ class CasesControllerTest {
     Cases cases;
 
     @Autowired
+    IdempotentStarts starts;
+
+    @Autowired
     CaseMessages messages;
 
     @Autowired
@@ -55,11 +60,25 @@ class CasesControllerTest {
 
     @Test
     void startsACaseForTheAuthenticatedApplicant() throws Exception {
-        given(cases.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san")).willReturn("case-1");
+        given(starts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san", null))
+                .willReturn(new IdempotentStarts.StartedCase("case-1", false));
 
         http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"application\": {\"tradeName\": \"星河\"}}"))
                 .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/cases/case-1"))
+                .andExpect(jsonPath("$.caseId").value("case-1"));
+    }
+
+    @Test
+    void answersTheCaseAnIdempotencyKeyOpenedBefore() throws Exception {
+        given(starts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san", "start-7"))
+                .willReturn(new IdempotentStarts.StartedCase("case-1", true));
+
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "start-7").content("{\"application\": {\"tradeName\": \"星河\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andExpect(jsonPath("$.caseId").value("case-1"));
     }
 
@@ -70,7 +89,7 @@ class CasesControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("application: must not be null"));
-        verifyNoInteractions(cases);
+        verifyNoInteractions(starts);
     }
 
     @Test

@@ -109,6 +109,8 @@ class DecisionApiIT {
         assertThat(review.get("reasons").asText()).isEqualTo("材料齐全，符合条件");
         assertThat(review.get("signatureVerifies").asBoolean()).isTrue();
         assertThat(review.get("callTxHash").asText()).isEqualTo(receipt.get("decisionTxHash").asText());
+        assertThat(review.get("contract").asText()).isEqualTo(DecisionRegistryContract.NAME);
+        assertThat(review.get("contractAddress").asText()).isEqualTo(contracts.address(DecisionRegistryContract.NAME));
         assertThat(audit.get(2).get("function").asText()).isEqualTo("issue");
 
         jdbc.update("UPDATE ac_decision SET signature_b64 = ? WHERE task_id = ?",
@@ -147,10 +149,13 @@ class DecisionApiIT {
         assertThat(viaForm.getBody()).contains("DECISION-001");
         assertThat(tasksOf("li.na")).contains(taskB);
 
-        assertThat(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
-                HttpStatus.NOT_FOUND, "no open task");
+        ResponseEntity<String> recorded = post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA));
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> sentAgain = post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA));
+        assertThat(sentAgain.getStatusCode()).as("the same signed decision sent again: its receipt").isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(sentAgain.getBody())).isEqualTo(JSON.readTree(recorded.getBody()));
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", decision(payloadA,
+                LI_NA.sign(payloadA.get("payload").asText()))), HttpStatus.NOT_FOUND, "no open task");
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.List;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.DecisionReceipt;
+import org.approvalchain.engine.process.DecisionStatus;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.Tasks;
+import org.approvalchain.engine.record.KeptDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,12 +116,25 @@ class TasksControllerTest {
     @WithMockUser("chen.jie")
     void submitsTheSignedDecisionAsTheAuthenticatedUser() throws Exception {
         given(decisions.submit("task-1", "{\"decision\":\"APPROVE\"}", "MEUCIQ==", "chen.jie")).willReturn(
-                new DecisionReceipt("task-1", "case-1", "chen.jie", "APPROVE", "0xsm3", "0xtx", 21, "0xstep", 22));
+                new DecisionStatus("task-1", KeptDecision.State.RECORDED,
+                        new DecisionReceipt("task-1", "case-1", "chen.jie", "APPROVE", "0xsm3", "0xtx", 21, "0xstep", 22)));
 
         http.perform(decision("{\"payload\": \"{\\\"decision\\\":\\\"APPROVE\\\"}\", \"signature\": \"MEUCIQ==\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("APPROVE"));
         verify(decisions).submit("task-1", "{\"decision\":\"APPROVE\"}", "MEUCIQ==", "chen.jie");
+    }
+
+    @Test
+    @WithMockUser("chen.jie")
+    void answersAcceptedWithAStatusLinkWhileTheDecisionIsBeingRecorded() throws Exception {
+        given(decisions.submit("task-1", "{}", "MEUCIQ==", "chen.jie"))
+                .willReturn(new DecisionStatus("task-1", KeptDecision.State.SIGNED, null));
+
+        http.perform(decision("{\"payload\": \"{}\", \"signature\": \"MEUCIQ==\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/tasks/task-1/decision"))
+                .andExpect(jsonPath("$.state").value("SIGNED"));
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
 import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.Decisions;
+import org.approvalchain.engine.process.IdempotentStarts;
 import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -33,7 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(controllers = {TasksController.class, CasesController.class, KeysController.class, MeController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
-@MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, CaseMessages.class, CaseAudit.class,
+@MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, IdempotentStarts.class, CaseMessages.class, CaseAudit.class,
     CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class})
 @interface WebEdgeTest {
 }

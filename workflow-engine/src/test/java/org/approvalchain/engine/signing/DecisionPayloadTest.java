@@ -17,7 +17,7 @@ class DecisionPayloadTest {
     private static final String CASE_STATE = Payloads.caseState().sm3Hex();
     private static final String CANONICAL = "{\"activityId\":\"Activity_ReviewMaterials\",\"caseId\":\"case-2025-0001\","
             + "\"caseState\":\"" + CASE_STATE + "\",\"decision\":\"APPROVE\",\"issuedAt\":\"2025-03-01T08:30:00.000Z\",\"materialHashes\":[\"" + HASH_B + "\",\""
-            + HASH_A + "\"],\"processDefinitionId\":\"BusinessLicence\",\"processVersion\":3,"
+            + HASH_A + "\"],\"processDefinitionId\":\"business-licence:3:5f0e6a2c-7d41-4c1e-9a3b-0242ac120002\",\"processVersion\":3,"
             + "\"reasons\":\"材料齐全，符合《行政许可法》第三十四条。\",\"taskId\":\"task-7f3a\",\"v\":2}";
 
     @Test

@@ -34,7 +34,7 @@ class DocumentedExampleTest {
     static final String PAYLOAD = "{\"activityId\":\"Activity_ReviewMaterials\",\"caseId\":\"case-2025-0001\",\"caseState\":"
             + "\"0x3f650aff7b318bc87662dd77b826b2266c9922fbab8ec991241229be03012094\",\"decision\":\"APPROVE\",\"issuedAt\":"
             + "\"2025-03-01T08:30:00.000Z\",\"materialHashes\":[\"0x0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b\","
-            + "\"0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"],\"processDefinitionId\":\"BusinessLicence\","
+            + "\"0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"],\"processDefinitionId\":\"business-licence:3:5f0e6a2c-7d41-4c1e-9a3b-0242ac120002\","
             + "\"processVersion\":3,\"reasons\":\"材料齐全，符合《行政许可法》第三十四条。\",\"taskId\":\"task-7f3a\",\"v\":2}";
     static final String PAYLOAD_BASE64 = """
             eyJhY3Rpdml0eUlkIjoiQWN0aXZpdHlfUmV2aWV3TWF0ZXJpYWxzIiwiY2FzZUlkIjoiY2FzZS0y
@@ -43,24 +43,24 @@ class DocumentedExampleTest {
             c3N1ZWRBdCI6IjIwMjUtMDMtMDFUMDg6MzA6MDAuMDAwWiIsIm1hdGVyaWFsSGFzaGVzIjpbIjB4
             MGIwYjBiMGIwYjBiMGIwYjBiMGIwYjBiMGIwYjBiMGIwYjBiMGIwYjBiMGIwYjBiMGIwYjBiMGIw
             YjBiMGIwYiIsIjB4YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh
-            YWFhYWFhYWFhYWFhYWFhYWFhYSJdLCJwcm9jZXNzRGVmaW5pdGlvbklkIjoiQnVzaW5lc3NMaWNl
-            bmNlIiwicHJvY2Vzc1ZlcnNpb24iOjMsInJlYXNvbnMiOiLmnZDmlpnpvZDlhajvvIznrKblkIjj
-            gIrooYzmlL/orrjlj6/ms5XjgIvnrKzkuInljYHlm5vmnaHjgIIiLCJ0YXNrSWQiOiJ0YXNrLTdm
-            M2EiLCJ2IjoyfQ==
+            YWFhYWFhYWFhYWFhYWFhYWFhYSJdLCJwcm9jZXNzRGVmaW5pdGlvbklkIjoiYnVzaW5lc3MtbGlj
+            ZW5jZTozOjVmMGU2YTJjLTdkNDEtNGMxZS05YTNiLTAyNDJhYzEyMDAwMiIsInByb2Nlc3NWZXJz
+            aW9uIjozLCJyZWFzb25zIjoi5p2Q5paZ6b2Q5YWo77yM56ym5ZCI44CK6KGM5pS/6K645Y+v5rOV
+            44CL56ys5LiJ5Y2B5Zub5p2h44CCIiwidGFza0lkIjoidGFzay03ZjNhIiwidiI6Mn0=
             """;
-    static final String PAYLOAD_SM3 = "0xcb74498446d3b2ad7873c06196cd323c173adefa8697fb4373604f93806d3442";
+    static final String PAYLOAD_SM3 = "0x4c994407de8ed586dab460fce93fc516cb79766331b09bb808a1016fde2a2859";
     static final String APPLICANT = "{\"idNumber\":\"110101199001011234\",\"name\":\"张三\"}";
     static final String STEP_RESULT = "{\"outputs\":{\"eligible\":true},\"status\":1}";
     static final String PUBLIC_KEY = """
             -----BEGIN PUBLIC KEY-----
-            MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAE5xbujF9YsrN1Gk7P/yB3Z9Y75HOF
-            Oq14AC+AWxBNX9io6pV91OItQ9KKDSBYpF7WYckhWnMFP0kXJtp8sIID1Q==
+            MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEAulAUChx7mTWuMxh2rcRg9cMDkFg
+            JDdM6x1LNwYnmMK/9di23Ppr/xZftNUaPTl+4DFn7f0UEmy02iMTN+V7zg==
             -----END PUBLIC KEY-----
             """;
-    static final String POINT = "0x04e716ee8c5f58b2b3751a4ecfff207767d63be473853aad78002f805b104d5fd8a8ea957dd4e22d43d2"
-            + "8a0d2058a45ed661c9215a73053f491726da7cb08203d5";
-    static final String FINGERPRINT = "0xb56dcf238352a7d24aaa5470adc1eaffb62ec8191d93d24a9b521d7995f6d877";
-    static final String SIGNATURE = "MEYCIQDHXyWJjGwujWQeMMsrTkpALSiYJKRLO4+kDd0EwacDnQIhAIZabUnV9x6HQxfPt1c07q7w5L7vmLfxP1zf4gRNnKDw";
+    static final String POINT = "0x0402e940502871ee64d6b8cc61dab71183d70c0e416024374ceb1d4b37062798c2bff5d8b6dcfa6bff16"
+            + "5fb4d51a3d397ee03167edfd14126cb4da231337e57bce";
+    static final String FINGERPRINT = "0xd6a019cba4806958cc49de411da7cc089263344f45285a6df1dc1d113f7f6975";
+    static final String SIGNATURE = "MEUCIQCQLOutElBXAuYEqWxNLobIrUnRxwNPeWPSoRqA+TAj4wIgWXZfs+nEkmp1AOFOiAcaZPGjXOdQgR32rXapx8gvJO4=";
 
     @Test
     void theExampleCaseStateHasTheDocumentedBytesAndDigest() {
@@ -81,7 +81,7 @@ class DocumentedExampleTest {
         byte[] bytes = Payloads.approval().canonicalBytes();
 
         assertThat(new String(bytes, UTF_8)).isEqualTo(PAYLOAD);
-        assertThat(bytes).hasSize(523);
+        assertThat(bytes).hasSize(563);
         assertThat(Base64.getMimeDecoder().decode(PAYLOAD_BASE64)).isEqualTo(bytes);
         assertThat(Payloads.approval().sm3Hex()).isEqualTo(PAYLOAD_SM3).isEqualTo(Sm3.hex(bytes));
         assertThat(DecisionPayload.parse(bytes)).isEqualTo(Payloads.approval());
@@ -110,7 +110,7 @@ class DocumentedExampleTest {
         String document = Files.readString(DOCUMENT, UTF_8);
 
         for (String value : List.of(CASE_STATE, CASE_STATE_SM3, PAYLOAD, PAYLOAD_BASE64, PAYLOAD_SM3, APPLICANT, STEP_RESULT,
-                PUBLIC_KEY, POINT, FINGERPRINT, SIGNATURE, "551 canonical bytes", "523 canonical bytes")) {
+                PUBLIC_KEY, POINT, FINGERPRINT, SIGNATURE, "551 canonical bytes", "563 canonical bytes")) {
             assertThat(document).as("docs/decision-payload.md shows %s", value).contains(value);
         }
     }

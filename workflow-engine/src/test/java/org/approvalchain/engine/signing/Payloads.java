@@ -25,7 +25,7 @@ final class Payloads {
     }
 
     static DecisionPayload approval() {
-        return new DecisionPayload("case-2025-0001", "task-7f3a", "Activity_ReviewMaterials", "BusinessLicence", 3,
+        return new DecisionPayload("case-2025-0001", "task-7f3a", "Activity_ReviewMaterials", "business-licence:3:5f0e6a2c-7d41-4c1e-9a3b-0242ac120002", 3,
                 Decision.APPROVE, "材料齐全，符合《行政许可法》第三十四条。", List.of(HASH_A, HASH_B), caseState().sm3Hex(),
                 Instant.parse("2025-03-01T08:30:00.000Z"));
     }

@@ -113,7 +113,14 @@ class SignDecisionTest {
         assertThat(run(payload, "--key", p256.toString())).isEqualTo(1);
         assertThat(err.toString(UTF_8)).contains("not an SM2 private key");
         assertThat(run(payload, "--sign")).isEqualTo(2);
-        assertThat(err.toString(UTF_8)).contains("usage: SignDecision");
+        assertThat(err.toString(UTF_8)).contains("usage: sign-decision");
+    }
+
+    @Test
+    void showsItsUsageOnHelpAndExitsZero() {
+        assertThat(run(payload, "--help")).isZero();
+        assertThat(out.toString(UTF_8)).contains("usage: sign-decision --key", "sign-decision --generate");
+        assertThat(err.size()).isZero();
     }
 
     private int run(byte[] stdin, String... args) {

@@ -43,15 +43,20 @@ public final class ApiClient {
     private final String baseUrl;
     private final String authorization;
 
-    private ApiClient(String baseUrl, String user, String password) {
+    private ApiClient(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     /** A client of the engine at {@code baseUrl} (e.g. {@code http://127.0.0.1:8080}) logged in as {@code user}. */
     public static ApiClient of(String baseUrl, String user, String password) {
-        return new ApiClient(baseUrl, user, password);
+        return new ApiClient(baseUrl, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client that signs in as nobody (no {@code Authorization} header): what the public sees. */
+    public static ApiClient anonymous(String baseUrl) {
+        return new ApiClient(baseUrl, null);
     }
 
     /** A demo user, whose password is the user id. */
@@ -66,11 +71,18 @@ public final class ApiClient {
      * connection that fails throws an {@link UncheckedIOException}.
      */
     public Reply request(String method, String path, Object body) {
+        return request(method, path, body, Map.of());
+    }
+
+    /** {@link #request(String, String, Object)} with further request headers (e.g. {@code Idempotency-Key}), or others in place of its own ({@code Accept}). */
+    public Reply request(String method, String path, Object body, Map<String, String> headers) {
         String call = method + " " + path;
         try {
-            HttpResponse<String> response = HTTP.send(build(method, path, body), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = build(method, path, body);
+            headers.forEach(request::setHeader);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(call, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), parse(response.body()));
+                    response.body(), parse(response.body()), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(call + " to " + baseUrl + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -245,16 +257,18 @@ public final class ApiClient {
 
     // --- plumbing ---
 
-    private HttpRequest build(String method, String path, Object body) {
+    private HttpRequest.Builder build(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization)
                 .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body == null) {
-            return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return request.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json(body))).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
     }
 
     private static Optional<JsonNode> first(JsonNode array, Predicate<JsonNode> wanted) {

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -18,13 +19,15 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole engine on its embedded defaults (demo profile, H2, embedded ledger) on a random port,
  * booted once per test JVM and shared by every IT that carries this annotation: Spring caches the
  * context, so the engine starts once, not once per class. Its data lives in a fresh folder under
- * {@code target/it-data}. Tests on a shared engine work on cases of their own and never assume an
+ * {@code target/it-data}, its metrics exported as in production ({@code /actuator/prometheus}, which
+ * Spring Boot's tests leave out unless asked). Tests on a shared engine work on cases of their own and never assume an
  * empty engine.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @ContextConfiguration(initializers = SharedEngine.DataDir.class)
 public @interface SharedEngine {
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.approvalchain.engine.chain.ContractCode;
@@ -49,6 +50,13 @@ class DeployedAutomationMaps implements AutomationMaps {
 
     /** A version's map with the SM3 of its canonical JSON and of the BPMN it was read from. */
     private record HashedMap(AutomationMap map, String mapHash, String bpmnHash) {
+    }
+
+    @Override
+    public OptionalInt latestVersion(String processKey) {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .singleResult();
+        return latest == null ? OptionalInt.empty() : OptionalInt.of(latest.getVersion());
     }
 
     @Override

@@ -25,11 +25,13 @@ import org.approvalchain.engine.signing.KeyChallenge;
 public final class SignDecision {
 
     static final String USAGE = """
-            usage: SignDecision --key <private-key.pem> [--payload <file> | --payload -]
+            usage: sign-decision --key <private-key.pem> [--payload <file> | --payload -]
                      signs the exact bytes of a canonical decision payload or key-enrolment challenge (file,
                      or stdin if - or absent) with an SM2 PKCS#8 key; prints the DER signature in base64
-                   SignDecision --generate <dir> <userId>
-                     writes <dir>/<userId>.key.pem (PKCS#8, mode 600) and <dir>/<userId>.pub.pem (SPKI)""";
+                   sign-decision --generate <dir> <userId>
+                     writes <dir>/<userId>.key.pem (PKCS#8, mode 600) and <dir>/<userId>.pub.pem (SPKI)
+                   sign-decision --help
+                     shows this""";
     private static final Pattern SAFE_USER_ID = Pattern.compile("[A-Za-z0-9_@-][A-Za-z0-9._@-]{0,127}");
 
     private final InputStream in;
@@ -46,11 +48,15 @@ public final class SignDecision {
         System.exit(run(args, System.in, System.out, System.err));
     }
 
-    /** Runs the command; returns the exit code: 0 done, 1 refused or failed, 2 wrong usage. */
+    /** Runs the command; returns the exit code: 0 done (or the usage asked for), 1 refused or failed, 2 wrong usage. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         SignDecision command = new SignDecision(in, out, err);
         try {
             List<String> list = List.of(args);
+            if (list.size() == 1 && (list.get(0).equals("--help") || list.get(0).equals("-h"))) {
+                out.println(USAGE);
+                return 0;
+            }
             if (list.size() == 3 && list.get(0).equals("--generate")) {
                 return command.generate(Path.of(list.get(1)), list.get(2));
             }
