@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.approvalchain.engine.process.CaseSearch;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Searching the cases a user may read: applicants their own, officers their office's, reviewers and admins all. */
+@Tag(name = "Cases")
 @RestController
 class CaseSearchController {
 
@@ -25,13 +29,20 @@ class CaseSearchController {
      * @param startedFrom first day the case may have started on (ISO date, Beijing time)
      * @param startedTo last such day
      */
+    @Operation(summary = "Search cases",
+            description = "The cases the user may read (an applicant their own, the office of a process its cases, "
+                    + "legal reviewers and administrators all) that meet every criterion given, newest first, at most "
+                    + "50: a narrower search finds older ones.")
     @GetMapping("/api/cases")
-    List<CaseSearch.CaseSummary> search(@RequestParam(required = false) String caseId,
-                                        @RequestParam(required = false) String processKey,
-                                        @RequestParam(required = false) CaseSearch.Standing standing,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedFrom,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedTo,
-                                        Principal user) {
+    List<CaseSearch.CaseSummary> search(
+            @Parameter(description = "a case id") @RequestParam(required = false) String caseId,
+            @Parameter(description = "a process key, e.g. business-registration") @RequestParam(required = false) String processKey,
+            @Parameter(description = "OPEN (still running) or ENDED") @RequestParam(required = false) CaseSearch.Standing standing,
+            @Parameter(description = "the first day a case may have started on (ISO date, Beijing time)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedFrom,
+            @Parameter(description = "the last such day") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedTo,
+            Principal user) {
         return search.find(new CaseSearch.Criteria(blankToNull(caseId), blankToNull(processKey), standing, startedFrom,
                 startedTo), user.getName());
     }

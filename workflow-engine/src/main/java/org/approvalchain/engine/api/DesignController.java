@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * deploying through the legal gate. For process designers
  * and administrators only; another user's draft is not found.
  */
+@Tag(name = "Process design")
 @RestController
 @RequestMapping("/api/models")
 @PreAuthorize("hasAnyAuthority('GROUP_process-designers', 'GROUP_camunda-admin')")
@@ -59,24 +63,35 @@ class DesignController {
     record Model(@NotBlank String name, @NotNull String bpmnXml) {
     }
 
+    @Operation(summary = "List the element templates",
+            description = "The Camunda 7 element templates generated from the contracts' ABIs: one per state-changing "
+                    + "function a model may bind, and the manual and assisted decision templates; for process designers "
+                    + "and administrators.")
     @GetMapping("/element-templates")
     List<Map<String, Object>> elementTemplates() {
         return templates.all();
     }
 
+    @Operation(summary = "List my drafts", description = "The signed-in designer's own drafts, every version, newest first.")
     @GetMapping("/drafts")
     List<ModelDraft> drafts(Principal user) {
         return drafts.list(user.getName());
     }
 
+    @Operation(summary = "Save a draft",
+            description = "Keeps the model as the next version of the designer's draft of this name (the process id), "
+                    + "without deploying it.")
+    @Refusals({"DRAFT-001", "DRAFT-002"})
     @PostMapping("/drafts")
     ResponseEntity<ModelDraft> save(@Valid @RequestBody Model model, Principal user) {
         ModelDraft saved = drafts.save(user.getName(), model.name(), model.bpmnXml());
         return ResponseEntity.created(URI.create("/api/models/drafts/" + saved.id())).body(saved);
     }
 
+    @Operation(summary = "Read one of my drafts", description = "A draft of the signed-in designer, with its BPMN XML.")
+    @Refusals({"DRAFT-003"})
     @GetMapping("/drafts/{id}")
-    ModelDraft draft(@PathVariable long id, Principal user) {
+    ModelDraft draft(@Parameter(description = "the draft's id") @PathVariable long id, Principal user) {
         return drafts.get(user.getName(), id).orElseThrow(() -> notFound("DRAFT-003 you have no draft " + id));
     }
 
@@ -85,6 +100,9 @@ class DesignController {
                            String bpmnHash, String mapHash, AnchoredMap.Anchor anchor, boolean matchesChain) {
     }
 
+    @Operation(summary = "List the deployed versions",
+            description = "Every deployed version of every process: who deployed it and when, the SM3 of its BPMN and "
+                    + "of its automation map, their anchor in DefinitionRegistry and whether it matches.")
     @GetMapping("/versions")
     List<AnchoredVersion> versions() {
         return deployments.versions().stream().map(this::anchored).toList();
@@ -96,11 +114,18 @@ class DesignController {
                 served.mapHash(), served.anchor(), served.matchesChain());
     }
 
+    @Operation(summary = "Read a deployed version's BPMN", description = "The BPMN XML exactly as deployed.")
+    @Refusals({"API-404"})
     @GetMapping(path = "/versions/{key}/{version}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
-    byte[] deployedBpmn(@PathVariable String key, @PathVariable int version) {
+    byte[] deployedBpmn(@Parameter(description = "the process key") @PathVariable String key,
+                        @Parameter(description = "the version number") @PathVariable int version) {
         return deployments.bpmn(key, version).orElseThrow(() -> notFound("no process '" + key + "' version " + version + " is deployed"));
     }
 
+    @Operation(summary = "Deploy a model",
+            description = "Deploys the model as the designer (with their Camunda permissions) through the legal gate; "
+                    + "a refusal lists every finding.")
+    @Refusals({"DRAFT-001", "DEPLOY-001", "DEPLOY-002"})
     @PostMapping("/deployments")
     ResponseEntity<List<DeployedVersion>> deploy(@Valid @RequestBody Model model, Principal user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(deployments.deploy(user.getName(),

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.approvalchain.engine.events.CaseEventType;
 import org.approvalchain.engine.events.EventBacklog;
 import org.approvalchain.engine.events.EventSigningKey;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * For administrators: the case events' webhook subscriptions (URL, event types, secret), the
  * backlog of undelivered events and the public key events are signed with (docs/events.md).
  */
+@Tag(name = "Case events")
 @RestController
 @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
 class EventSubscriptionsController {
@@ -42,20 +46,27 @@ class EventSubscriptionsController {
     record NewSubscription(String url, List<String> eventTypes, String secret) {
     }
 
+    @Operation(summary = "Subscribe a webhook to case events",
+            description = "Events of the types named are POSTed to the URL, signed with the secret (HMAC-SHA256, "
+                    + "docs/events.md); administrators only.")
+    @Refusals({"EVENTS-001", "EVENTS-002", "EVENTS-003"})
     @PostMapping("/api/admin/event-subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     Subscription subscribe(@RequestBody NewSubscription request, Principal user) {
         return subscriptions.add(request.url(), request.eventTypes(), request.secret(), user.getName());
     }
 
+    @Operation(summary = "List the event subscriptions", description = "Every webhook subscription, without its secret.")
     @GetMapping("/api/admin/event-subscriptions")
     List<Subscription> all() {
         return subscriptions.all();
     }
 
+    @Operation(summary = "Remove an event subscription", description = "No more events go to it; those waiting are dropped.")
+    @Refusals({"EVENTS-004"})
     @DeleteMapping("/api/admin/event-subscriptions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unsubscribe(@PathVariable String id) {
+    void unsubscribe(@Parameter(description = "the subscription's id") @PathVariable String id) {
         subscriptions.remove(id);
     }
 
@@ -64,6 +75,9 @@ class EventSubscriptionsController {
                         String signingKeyHex) {
     }
 
+    @Operation(summary = "Read the events' state",
+            description = "The event types, the deliveries still waiting and the oldest of them, and the public key "
+                    + "that verifies the events' SM2 signatures.")
     @GetMapping("/api/admin/events")
     EventsStatus status() {
         return new EventsStatus(Arrays.stream(CaseEventType.values()).map(CaseEventType::type).toList(),
