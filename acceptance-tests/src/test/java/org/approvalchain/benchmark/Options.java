@@ -1,0 +1,61 @@
+package org.approvalchain.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark's command-line options, {@code --name=value}:
+ * <pre>
+ *   --pairs=3                 runs of each system per number in flight, alternating ours, baseline, ours, ...
+ *   --in-flight=1,4,16,64     the numbers of cases in flight
+ *   --cases=30                at least this many cases per run ...
+ *   --rounds=4                ... and at least rounds x in-flight
+ *   --warmup=20               cases each system runs (4 in flight) before any run counts
+ *   --case-timeout=PT5M       a case not ended after this is an error
+ *   --engine-jar=…            our executable jar
+ *   --baseline-classpath=…    the plain Camunda application's class path
+ *   --work-dir=…              the systems' data directories and logs (a new temporary directory by default)
+ * </pre>
+ */
+record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int warmup, Duration caseTimeout,
+        Path engineJar, String baselineClasspath, Path workDir) {
+
+    private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout",
+            "engine-jar", "baseline-classpath", "work-dir");
+
+    static Options parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (!arg.startsWith("--") || pair.length != 2 || !NAMES.contains(pair[0])) {
+                throw new IllegalArgumentException("unknown option " + arg + "; the options are --" + String.join("=…, --", NAMES) + "=…");
+            }
+            given.put(pair[0], pair[1]);
+        }
+        return new Options(Integer.parseInt(given.getOrDefault("pairs", "3")),
+                Arrays.stream(given.getOrDefault("in-flight", "1,4,16,64").split(",")).map(Integer::valueOf).toList(),
+                Integer.parseInt(given.getOrDefault("cases", "30")), Integer.parseInt(given.getOrDefault("rounds", "4")),
+                Integer.parseInt(given.getOrDefault("warmup", "20")),
+                Duration.parse(given.getOrDefault("case-timeout", "PT5M")),
+                Path.of(required(given, "engine-jar")), required(given, "baseline-classpath"),
+                given.containsKey("work-dir") ? Path.of(given.get("work-dir")) : null);
+    }
+
+    /** The cases of one run at {@code inFlight}. */
+    int casesAt(int inFlight) {
+        return Math.max(cases, rounds * inFlight);
+    }
+
+    private static String required(Map<String, String> given, String name) {
+        String value = given.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + "=… is required (.ci/benchmark gives it)");
+        }
+        return value;
+    }
+}
