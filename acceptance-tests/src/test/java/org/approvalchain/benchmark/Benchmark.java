@@ -7,23 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The case benchmark (docs/performance.md, run by {@code .ci/benchmark}): starts our engine from
  * its executable jar on the embedded defaults and the plain Camunda baseline, each in a JVM of its
  * own with a fresh data directory, and drives both with the same client: a warm-up, then for each
- * pair and each number of cases in flight a run of ours followed by a run of the baseline. Prints
- * the machine and its load, start-up times, a line per run, the tables, and the time our engine
- * takes to be ready again after a {@code kill -9}. Never fails on timing: figures only.
+ * pair and each number of cases in flight a run of ours followed by a run of the baseline; with
+ * {@code --history}, again after seeding each system to each number of completed cases. Prints
+ * the machine and its load, start-up times, a line per run, the tables, and how our engine comes
+ * back from a {@code kill -9} with cases in flight. Never fails on timing: figures only.
  */
 public final class Benchmark {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    private static final int CRASH_CASES = 16;
+    private static final int WARM_UP_IN_FLIGHT = 4;
+    /** Seeding runs the engine's own path as fast as it goes without stalling. */
+    private static final int SEED_IN_FLIGHT = 16;
 
     private Benchmark() {
     }
@@ -34,58 +40,103 @@ public final class Benchmark {
                 : Files.createTempDirectory("approvalchain-benchmark-");
         Machine.print(System.out, "before");
         OurEngine ours = new OurEngine(options.engineJar(), work.resolve("ours"), freePort());
-        PlainCamunda baseline = new PlainCamunda(options.baselineClasspath(), work.resolve("plain-camunda"), freePort());
-        AppProcess oursApp = start(ours, work);
-        AppProcess baselineApp = start(baseline, work);
+        Side a = Side.start(ours, work);
+        Side b = Side.start(new PlainCamunda(options.baselineClasspath(), work.resolve("plain-camunda"), freePort()), work);
         String prefix = "基准" + UUID.randomUUID().toString().substring(0, 6);
         try {
-            warmUp(ours, oursApp, options, prefix + "w");
-            warmUp(baseline, baselineApp, options, prefix + "v");
-            Report report = new Report(System.out);
-            for (int pair = 1; pair <= options.pairs(); pair++) {
-                System.out.println("-- pair " + pair + " of " + options.pairs());
-                for (int inFlight : options.inFlight()) {
-                    String runPrefix = prefix + "p" + pair + "c" + inFlight;
-                    report.add(run(ours, oursApp, inFlight, options, runPrefix + "a"));
-                    report.add(run(baseline, baselineApp, inFlight, options, runPrefix + "b"));
-                }
+            a.warmUp(options, prefix + "wa");
+            b.warmUp(options, prefix + "wb");
+            if (options.history().isEmpty()) {
+                compare(a, b, options, prefix);
             }
-            report.summary(ours.name(), baseline.name());
+            for (int stored : options.history()) {
+                a.seed(stored, options, prefix + "h" + stored + "a");
+                b.seed(stored, options, prefix + "h" + stored + "b");
+                System.out.println("== with " + stored + " completed cases stored");
+                compare(a, b, options, prefix + "h" + stored);
+            }
         } finally {
-            baselineApp.stop();
+            b.app().stop();
         }
-        oursApp.kill();
-        AppProcess restarted = ours.start(work.resolve("ours-restart.log"));
-        System.out.printf(Locale.ROOT, "%n%s ready again %.1f s after kill -9 (same data directory)%n", ours.name(),
-                restarted.startup().toMillis() / 1000.0);
-        restarted.stop();
+        crashAndRestart(ours, a.app(), work, prefix + "k", options.caseTimeout());
         Machine.print(System.out, "after");
         System.out.println("logs and data: " + work);
     }
 
-    private static AppProcess start(Contender contender, Path work) throws IOException {
-        AppProcess app = contender.start(work.resolve(contender.name().replace(' ', '-') + ".log"));
-        System.out.printf(Locale.ROOT, "%s ready %.1f s after its JVM started (pid %d)%n", contender.name(),
-                app.startup().toMillis() / 1000.0, app.pid());
-        return app;
+    /** Runs of {@code a} and {@code b} in turn, a pair at each number in flight, {@code pairs} times; prints them and the tables. */
+    private static void compare(Side a, Side b, Options options, String prefix) throws InterruptedException {
+        Report report = new Report(System.out);
+        for (int pair = 1; pair <= options.pairs(); pair++) {
+            System.out.println("-- pair " + pair + " of " + options.pairs());
+            for (int inFlight : options.inFlight()) {
+                String runPrefix = prefix + "p" + pair + "c" + inFlight;
+                Thread.sleep(SETTLE.toMillis()); // the other system's last jobs done, so each run has the machine to itself
+                report.add(a.run(inFlight, options.casesAt(inFlight), runPrefix + "a", options.caseTimeout()));
+                Thread.sleep(SETTLE.toMillis());
+                report.add(b.run(inFlight, options.casesAt(inFlight), runPrefix + "b", options.caseTimeout()));
+            }
+        }
+        report.summary(a.contender().name(), b.contender().name());
     }
 
-    private static void warmUp(Contender contender, AppProcess app, Options options, String prefix) throws InterruptedException {
-        RunResult warmUp = RunResult.measure(contender, app, 4, options.warmup(), names(prefix), options.caseTimeout());
-        System.out.printf(Locale.ROOT, "%s warm-up: %d cases, %d errors (not counted)%n", contender.name(),
-                warmUp.completed().size(), warmUp.errors().size());
-        warmUp.errors().stream().distinct().limit(3).forEach(error -> System.out.println("    error: " + error));
+    /**
+     * A crash with work in flight: {@value #CRASH_CASES} cases started, the engine killed with
+     * SIGKILL straight after, so that it dies with their contract steps queued or locked, and started
+     * again on the same data directory: how long until it is ready, and until every interrupted case
+     * has reached the officer's task (a job the dead engine had locked waits out its lock).
+     */
+    private static void crashAndRestart(OurEngine ours, AppProcess app, Path work, String prefix, Duration timeout)
+            throws IOException {
+        List<String> interrupted = new ArrayList<>();
+        for (int i = 0; i < CRASH_CASES; i++) {
+            interrupted.add(ours.startCase(prefix + i));
+        }
+        app.kill();
+        AppProcess restarted = ours.start(work.resolve("ours-restart.log"));
+        long ready = System.nanoTime();
+        for (String caseId : interrupted) {
+            ours.awaitReviewTask(caseId, timeout);
+        }
+        System.out.printf(Locale.ROOT, "%n%s after kill -9 with %d cases just started: ready again %.1f s after its JVM "
+                        + "started; all %d at the officer's task %.1f s after that%n", ours.name(), CRASH_CASES,
+                restarted.startup().toMillis() / 1000.0, CRASH_CASES, (System.nanoTime() - ready) / 1e9);
+        restarted.stop();
     }
 
-    private static RunResult run(Contender contender, AppProcess app, int inFlight, Options options, String prefix)
-            throws InterruptedException {
-        Thread.sleep(SETTLE.toMillis()); // the other system's last jobs done, so each run has the machine to itself
-        return RunResult.measure(contender, app, inFlight, options.casesAt(inFlight), names(prefix), options.caseTimeout());
-    }
+    /** A system under test, running, and how many cases it has completed so far: its history. */
+    private record Side(Contender contender, AppProcess app, AtomicInteger stored) {
 
-    /** Trade names no case of this benchmark has used before. */
-    private static IntFunction<String> names(String prefix) {
-        return n -> prefix + "n" + n;
+        static Side start(Contender contender, Path work) throws IOException {
+            AppProcess app = contender.start(work.resolve(contender.name().replace(' ', '-') + ".log"));
+            System.out.printf(Locale.ROOT, "%s ready %.1f s after its JVM started (pid %d)%n", contender.name(),
+                    app.startup().toMillis() / 1000.0, app.pid());
+            return new Side(contender, app, new AtomicInteger());
+        }
+
+        RunResult run(int inFlight, int cases, String prefix, Duration caseTimeout) throws InterruptedException {
+            RunResult result = RunResult.measure(contender, app, inFlight, cases, n -> prefix + "n" + n, caseTimeout);
+            stored.addAndGet(result.completed().size());
+            return result;
+        }
+
+        void warmUp(Options options, String prefix) throws InterruptedException {
+            print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, options.caseTimeout()));
+        }
+
+        /** Runs cases through the system's own path until it has {@code target} completed cases stored. */
+        void seed(int target, Options options, String prefix) throws InterruptedException {
+            if (stored.get() < target) {
+                print("seeding history to " + target + " cases",
+                        run(SEED_IN_FLIGHT, target - stored.get(), prefix, options.caseTimeout()));
+            }
+        }
+
+        private void print(String what, RunResult result) {
+            System.out.printf(Locale.ROOT, "%s %s: %d cases in %.0f s (%.2f cases/s), %d errors%n", contender.name(), what,
+                    result.completed().size(), result.wall().toMillis() / 1000.0, result.casesPerSecond(),
+                    result.errors().size());
+            result.errors().stream().distinct().limit(3).forEach(error -> System.out.println("    error: " + error));
+        }
     }
 
     private static int freePort() throws IOException {

@@ -17,15 +17,17 @@ import java.util.Set;
  *   --rounds=4                ... and at least rounds x in-flight
  *   --warmup=20               cases each system runs (4 in flight) before any run counts
  *   --case-timeout=PT5M       a case not ended after this is an error
+ *   --history=1000,10000      instead of one comparison, one after seeding both systems to each number of
+ *                             completed cases (through their own paths, 16 in flight)
  *   --engine-jar=…            our executable jar
  *   --baseline-classpath=…    the plain Camunda application's class path
  *   --work-dir=…              the systems' data directories and logs (a new temporary directory by default)
  * </pre>
  */
 record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int warmup, Duration caseTimeout,
-        Path engineJar, String baselineClasspath, Path workDir) {
+        List<Integer> history, Path engineJar, String baselineClasspath, Path workDir) {
 
-    private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout",
+    private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout", "history",
             "engine-jar", "baseline-classpath", "work-dir");
 
     static Options parse(String[] args) {
@@ -38,10 +40,10 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
             given.put(pair[0], pair[1]);
         }
         return new Options(Integer.parseInt(given.getOrDefault("pairs", "3")),
-                Arrays.stream(given.getOrDefault("in-flight", "1,4,16,64").split(",")).map(Integer::valueOf).toList(),
+                numbers(given.getOrDefault("in-flight", "1,4,16,64")),
                 Integer.parseInt(given.getOrDefault("cases", "30")), Integer.parseInt(given.getOrDefault("rounds", "4")),
                 Integer.parseInt(given.getOrDefault("warmup", "20")),
-                Duration.parse(given.getOrDefault("case-timeout", "PT5M")),
+                Duration.parse(given.getOrDefault("case-timeout", "PT5M")), numbers(given.getOrDefault("history", "")),
                 Path.of(required(given, "engine-jar")), required(given, "baseline-classpath"),
                 given.containsKey("work-dir") ? Path.of(given.get("work-dir")) : null);
     }
@@ -49,6 +51,10 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
     /** The cases of one run at {@code inFlight}. */
     int casesAt(int inFlight) {
         return Math.max(cases, rounds * inFlight);
+    }
+
+    private static List<Integer> numbers(String list) {
+        return Arrays.stream(list.split(",")).filter(n -> !n.isBlank()).map(Integer::valueOf).toList();
     }
 
     private static String required(Map<String, String> given, String name) {

@@ -56,9 +56,8 @@ final class OurEngine implements Contender {
     @Override
     public CaseTimes runCase(String tradeName, Duration timeout) throws IOException {
         long start = System.nanoTime();
-        String caseId = applicant.post("/api/processes/" + PROCESS + "/cases", Map.of("application", Contender.application(tradeName),
-                "applicant", Map.of("name", "张基准", "idNumber", "110105199001011234"))).path("caseId").asText();
-        String taskId = officer.poll("/api/cases/" + caseId, OurEngine::reviewTask, timeout);
+        String caseId = startCase(tradeName);
+        String taskId = awaitReviewTask(caseId, timeout);
         long taskSeen = System.nanoTime();
         String payload = officer.get("/api/tasks/" + taskId + "/decision-payload?decision=APPROVE&reason=" + REASON)
                 .path("payload").asText();
@@ -69,6 +68,17 @@ final class OurEngine implements Contender {
             throw new IOException("case " + caseId + " ended at " + ended.path("endEvent").asText() + ", not EndEvent_Registered");
         }
         return CaseTimes.since(start, taskSeen);
+    }
+
+    /** The applicant submits an application; returns the case id. */
+    String startCase(String tradeName) throws IOException {
+        return applicant.post("/api/processes/" + PROCESS + "/cases", Map.of("application", Contender.application(tradeName),
+                "applicant", Map.of("name", "张基准", "idNumber", "110105199001011234"))).path("caseId").asText();
+    }
+
+    /** Waits until the case's checks have run and the officer's task is open; returns the task id. */
+    String awaitReviewTask(String caseId, Duration timeout) throws IOException {
+        return officer.poll("/api/cases/" + caseId, OurEngine::reviewTask, timeout);
     }
 
     private static Optional<String> reviewTask(JsonNode view) {
