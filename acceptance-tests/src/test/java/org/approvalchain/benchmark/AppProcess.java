@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * An application under test in a JVM of its own, started by the benchmark: how long it took until
- * its readiness URL answered, and the CPU its process has used (utime + stime from
+ * it was ready, and the CPU its process has used (utime + stime from
  * {@code /proc/<pid>/stat}, so the driver's own work is never counted).
  */
 final class AppProcess {
@@ -29,12 +29,15 @@ final class AppProcess {
         this.startup = startup;
     }
 
-    /**
-     * Starts {@code command} with {@code environment}, its output appended to {@code log}, and waits
-     * until GET {@code readyUrl} (relative to {@code client}) answers 2xx.
-     */
-    static AppProcess start(String name, List<String> command, Map<String, String> environment, Path log,
-            JsonClient client, String readyUrl) throws IOException {
+    /** Answers when the application is ready; throws while it is not. */
+    @FunctionalInterface
+    interface Probe {
+        void ready() throws IOException;
+    }
+
+    /** Starts {@code command} with {@code environment}, its output appended to {@code log}, and waits until {@code probe} answers. */
+    static AppProcess start(String name, List<String> command, Map<String, String> environment, Path log, Probe probe)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -46,7 +49,7 @@ final class AppProcess {
                 throw new IOException(name + " exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
-                client.get(readyUrl);
+                probe.ready();
                 return new AppProcess(name, process, Duration.ofNanos(System.nanoTime() - started));
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {

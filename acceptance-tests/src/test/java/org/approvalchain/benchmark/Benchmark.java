@@ -20,12 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pair and each number of cases in flight a run of ours followed by a run of the baseline; with
  * {@code --history}, again after seeding each system to each number of completed cases. Prints
  * the machine and its load, start-up times, a line per run, the tables, and how our engine comes
- * back from a {@code kill -9} with cases in flight. Never fails on timing: figures only.
+ * back from a {@code kill -9} with cases in flight. With {@code --postgres-nodes}, the two sides are
+ * instead that many nodes of ours on the postgres profile and one node. Never fails on timing:
+ * figures only.
  */
 public final class Benchmark {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    private static final Duration IDLE = Duration.ofSeconds(5);
     private static final int CRASH_CASES = 16;
     private static final int WARM_UP_IN_FLIGHT = 4;
     /** Seeding runs the engine's own path as fast as it goes without stalling. */
@@ -39,28 +42,45 @@ public final class Benchmark {
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("approvalchain-benchmark-");
         Machine.print(System.out, "before");
-        OurEngine ours = new OurEngine(options.engineJar(), work.resolve("ours"), freePort());
-        Side a = Side.start(ours, work);
-        Side b = Side.start(new PlainCamunda(options.baselineClasspath(), work.resolve("plain-camunda"), freePort()), work);
         String prefix = "基准" + UUID.randomUUID().toString().substring(0, 6);
-        try {
-            a.warmUp(options, prefix + "wa");
-            b.warmUp(options, prefix + "wb");
-            if (options.history().isEmpty()) {
-                compare(a, b, options, prefix);
+        if (options.postgresNodes() > 0) {
+            Side a = Side.start(OurEngine.postgresNodes(options.postgresNodes(), System.getProperty("java.class.path"),
+                    work.resolve("nodes-" + options.postgresNodes())), work);
+            Side b = Side.start(OurEngine.postgresNodes(1, System.getProperty("java.class.path"), work.resolve("nodes-1")), work);
+            try {
+                compareAfterWarmUp(a, b, options, prefix);
+            } finally {
+                a.app().stop();
+                b.app().stop();
             }
-            for (int stored : options.history()) {
-                a.seed(stored, options, prefix + "h" + stored + "a");
-                b.seed(stored, options, prefix + "h" + stored + "b");
-                System.out.println("== with " + stored + " completed cases stored");
-                compare(a, b, options, prefix + "h" + stored);
+        } else {
+            OurEngine ours = OurEngine.embedded(options.engineJar(), work.resolve("ours"), freePort());
+            Side a = Side.start(ours, work);
+            Side b = Side.start(new PlainCamunda(options.baselineClasspath(), work.resolve("plain-camunda"), freePort()), work);
+            try {
+                compareAfterWarmUp(a, b, options, prefix);
+            } finally {
+                b.app().stop();
             }
-        } finally {
-            b.app().stop();
+            crashAndRestart(ours, a.app(), work, prefix + "k", options.caseTimeout());
         }
-        crashAndRestart(ours, a.app(), work, prefix + "k", options.caseTimeout());
         Machine.print(System.out, "after");
         System.out.println("logs and data: " + work);
+    }
+
+    /** Warms both up, then compares them once, or at each history size. */
+    private static void compareAfterWarmUp(Side a, Side b, Options options, String prefix) throws InterruptedException {
+        a.warmUp(options, prefix + "wa");
+        b.warmUp(options, prefix + "wb");
+        if (options.history().isEmpty()) {
+            compare(a, b, options, prefix);
+        }
+        for (int stored : options.history()) {
+            a.seed(stored, options, prefix + "h" + stored + "a");
+            b.seed(stored, options, prefix + "h" + stored + "b");
+            System.out.println("== with " + stored + " completed cases stored");
+            compare(a, b, options, prefix + "h" + stored);
+        }
     }
 
     /** Runs of {@code a} and {@code b} in turn, a pair at each number in flight, {@code pairs} times; prints them and the tables. */
@@ -89,13 +109,13 @@ public final class Benchmark {
             throws IOException {
         List<String> interrupted = new ArrayList<>();
         for (int i = 0; i < CRASH_CASES; i++) {
-            interrupted.add(ours.startCase(prefix + i));
+            interrupted.add(ours.startCase(0, prefix + i));
         }
         app.kill();
         AppProcess restarted = ours.start(work.resolve("ours-restart.log"));
         long ready = System.nanoTime();
         for (String caseId : interrupted) {
-            ours.awaitReviewTask(caseId, timeout);
+            ours.awaitReviewTask(0, caseId, timeout);
         }
         System.out.printf(Locale.ROOT, "%n%s after kill -9 with %d cases just started: ready again %.1f s after its JVM "
                         + "started; all %d at the officer's task %.1f s after that%n", ours.name(), CRASH_CASES,
@@ -119,8 +139,13 @@ public final class Benchmark {
             return result;
         }
 
+        /** Runs the warm-up cases, then prints the CPU the system uses when nothing is asked of it (background work, JIT). */
         void warmUp(Options options, String prefix) throws InterruptedException {
             print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, options.caseTimeout()));
+            long before = app.cpuMillis();
+            Thread.sleep(IDLE.toMillis());
+            System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second%n", contender.name(),
+                    (app.cpuMillis() - before) * 1000.0 / IDLE.toMillis());
         }
 
         /** Runs cases through the system's own path until it has {@code target} completed cases stored. */

@@ -19,16 +19,18 @@ import java.util.Set;
  *   --case-timeout=PT5M       a case not ended after this is an error
  *   --history=1000,10000      instead of one comparison, one after seeding both systems to each number of
  *                             completed cases (through their own paths, 16 in flight)
+ *   --postgres-nodes=2        instead of ours against plain Camunda: that many nodes of ours on the postgres
+ *                             profile against one node (PostgreSQL at 127.0.0.1:5432, database test)
  *   --engine-jar=…            our executable jar
  *   --baseline-classpath=…    the plain Camunda application's class path
  *   --work-dir=…              the systems' data directories and logs (a new temporary directory by default)
  * </pre>
  */
 record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int warmup, Duration caseTimeout,
-        List<Integer> history, Path engineJar, String baselineClasspath, Path workDir) {
+        List<Integer> history, int postgresNodes, Path engineJar, String baselineClasspath, Path workDir) {
 
     private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout", "history",
-            "engine-jar", "baseline-classpath", "work-dir");
+            "postgres-nodes", "engine-jar", "baseline-classpath", "work-dir");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -44,6 +46,7 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
                 Integer.parseInt(given.getOrDefault("cases", "30")), Integer.parseInt(given.getOrDefault("rounds", "4")),
                 Integer.parseInt(given.getOrDefault("warmup", "20")),
                 Duration.parse(given.getOrDefault("case-timeout", "PT5M")), numbers(given.getOrDefault("history", "")),
+                Integer.parseInt(given.getOrDefault("postgres-nodes", "0")),
                 Path.of(required(given, "engine-jar")), required(given, "baseline-classpath"),
                 given.containsKey("work-dir") ? Path.of(given.get("work-dir")) : null);
     }

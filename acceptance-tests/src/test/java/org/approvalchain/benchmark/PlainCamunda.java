@@ -39,7 +39,7 @@ final class PlainCamunda implements Contender {
     @Override
     public AppProcess start(Path log) throws IOException {
         return AppProcess.start(name(), List.of(Benchmark.JAVA, "-cp", classpath, MAIN, "--baseline.data-dir=" + dataDir),
-                Map.of("PORT", Integer.toString(port)), log, camunda, "/process-definition/key/" + PROCESS);
+                Map.of("PORT", Integer.toString(port)), log, () -> camunda.get("/process-definition/key/" + PROCESS));
     }
 
     @Override
