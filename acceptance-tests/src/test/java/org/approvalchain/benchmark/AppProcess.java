@@ -43,6 +43,8 @@ final class AppProcess {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
+        // a benchmark interrupted (Ctrl-C, kill) leaves no application running behind it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         long deadline = started + READY_TIMEOUT.toNanos();
         while (true) {
             if (!process.isAlive()) {
