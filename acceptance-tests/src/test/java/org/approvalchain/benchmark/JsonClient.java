@@ -25,7 +25,8 @@ final class JsonClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final long FIRST_POLL_MILLIS = 10;
-    private static final long LAST_POLL_MILLIS = 200;
+    private static final long SHORTEST_CAP_MILLIS = 200;
+    private static final long CAP_SHARE_OF_WAIT = 10;
 
     private final String baseUrl;
     private final Optional<String> authorization;
@@ -56,7 +57,8 @@ final class JsonClient {
 
     /** GETs {@code path} until {@code found} finds what is wanted in the answer; after {@code timeout} fails with the answer last read. */
     <T> T poll(String path, Function<JsonNode, Optional<T>> found, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         long pause = FIRST_POLL_MILLIS;
         while (true) {
             sleep(pause);
@@ -68,7 +70,8 @@ final class JsonClient {
             if (System.nanoTime() > deadline) {
                 throw new IOException("waited " + timeout + " on GET " + path + "; last answer: " + answer);
             }
-            pause = Math.min(LAST_POLL_MILLIS, pause * 3 / 2);
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            pause = Math.min(pause * 3 / 2, Math.max(SHORTEST_CAP_MILLIS, waitedMillis / CAP_SHARE_OF_WAIT));
         }
     }
 
