@@ -36,9 +36,9 @@ public final class PostgresNodes {
         EngineCluster cluster = EngineCluster.startTogether(schema, dataDir, chain,
                 IntStream.rangeClosed(1, count).mapToObj(n -> "node_" + n).toArray(String[]::new));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cluster.close();
-            chain.close();
-            schema.close();
+            try (schema; chain; cluster) {
+                // closed in reverse order: the nodes, the chain, then the schema is dropped
+            }
         }));
         Path written = Files.write(dataDir.resolve(NODES_FILE + ".new"), cluster.nodes().stream().map(EngineNode::baseUrl).toList());
         Files.move(written, dataDir.resolve(NODES_FILE), StandardCopyOption.ATOMIC_MOVE);
