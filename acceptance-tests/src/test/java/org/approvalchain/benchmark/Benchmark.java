@@ -83,7 +83,7 @@ public final class Benchmark {
         }
     }
 
-    /** Runs of {@code a} and {@code b} in turn, a pair at each number in flight, {@code pairs} times; prints them and the tables. */
+    /** Runs of {@code a} and {@code b} in turn, a pair at each number in flight, {@code pairs} times; prints them, and the tables after each pair. */
     private static void compare(Side a, Side b, Options options, String prefix) throws InterruptedException {
         Report report = new Report(System.out);
         for (int pair = 1; pair <= options.pairs(); pair++) {
@@ -95,8 +95,10 @@ public final class Benchmark {
                 Thread.sleep(SETTLE.toMillis());
                 report.add(b.run(inFlight, options.casesAt(inFlight), runPrefix + "b", options.caseTimeout()));
             }
+            // after every pair, so that a run cut short on a crowded machine still leaves its tables
+            System.out.println("\n-- over " + pair + (pair == 1 ? " pair" : " pairs"));
+            report.summary(a.contender().name(), b.contender().name());
         }
-        report.summary(a.contender().name(), b.contender().name());
     }
 
     /**
