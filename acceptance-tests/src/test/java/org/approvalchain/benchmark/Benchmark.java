@@ -129,7 +129,7 @@ public final class Benchmark {
     private record Side(Contender contender, AppProcess app, AtomicInteger stored) {
 
         static Side start(Contender contender, Path work) throws IOException {
-            AppProcess app = contender.start(work.resolve(contender.name().replace(' ', '-') + ".log"));
+            AppProcess app = contender.start(work.resolve(contender.name().replaceAll("[^A-Za-z0-9]+", "-") + ".log"));
             System.out.printf(Locale.ROOT, "%s ready %.1f s after its JVM started (pid %d)%n", contender.name(),
                     app.startup().toMillis() / 1000.0, app.pid());
             return new Side(contender, app, new AtomicInteger());
