@@ -33,8 +33,15 @@ public final class PostgresNodes {
         Path dataDir = Files.createDirectories(Path.of(args[1]));
         PostgresSchema schema = PostgresSchema.create("benchmark");
         SharedChain chain = SharedChain.open(dataDir.resolve("ledger"));
-        EngineCluster cluster = EngineCluster.startTogether(schema, dataDir, chain,
-                IntStream.rangeClosed(1, count).mapToObj(n -> "node_" + n).toArray(String[]::new));
+        EngineCluster cluster;
+        try {
+            cluster = EngineCluster.startTogether(schema, dataDir, chain,
+                    IntStream.rangeClosed(1, count).mapToObj(n -> "node_" + n).toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            chain.close();
+            schema.close();
+            throw failed;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (schema; chain; cluster) {
                 // closed in reverse order: the nodes, the chain, then the schema is dropped
