@@ -1,0 +1,39 @@
+package org.approvalchain.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A system the benchmark drives through its REST API: how it is started, and how one
+ * business-registration case goes through it from the application to the end, approved.
+ */
+interface Contender {
+
+    /** The process both systems run, from bpmn-models. */
+    String PROCESS = "business-registration";
+    String REVIEW = "Activity_OfficerReview";
+
+    String name();
+
+    /** Starts the system in a JVM of its own, its output in {@code log}; returns once it is ready. */
+    AppProcess start(Path log) throws IOException;
+
+    /** Runs one case with the trade name {@code tradeName} (unique, so the name check always finds it free). */
+    CaseTimes runCase(String tradeName, Duration timeout) throws IOException;
+
+    /** The application's fields, the same for both systems: complete materials, a new trade name. */
+    static Map<String, Object> application(String tradeName) {
+        return Map.of("enterpriseName", "北京" + tradeName + "科技有限公司", "tradeName", tradeName,
+                "industry", "软件和信息技术服务业", "materialsSubmitted", 5L);
+    }
+
+    /** From the application to the officer's task being seen, and to the end of the case being seen. */
+    record CaseTimes(Duration toTask, Duration endToEnd) {
+
+        static CaseTimes since(long startNanos, long taskSeenNanos) {
+            return new CaseTimes(Duration.ofNanos(taskSeenNanos - startNanos), Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.approvalchain.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The benchmark's one HTTP client, the same for every system it drives: JSON over HTTP/1.1 with
+ * kept-alive connections, optionally HTTP Basic, and one polling policy (10 ms after the request,
+ * then 1.5 times longer up to 200 ms), so that waiting costs both systems alike.
+ */
+final class JsonClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final long FIRST_POLL_MILLIS = 10;
+    private static final long SHORTEST_CAP_MILLIS = 200;
+    private static final long CAP_SHARE_OF_WAIT = 10;
+
+    private final String baseUrl;
+    private final Optional<String> authorization;
+
+    private JsonClient(String baseUrl, Optional<String> authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    static JsonClient anonymous(String baseUrl) {
+        return new JsonClient(baseUrl, Optional.empty());
+    }
+
+    /** Logged in as a demo user (password = user id). */
+    static JsonClient demoUser(String baseUrl, String user) {
+        return new JsonClient(baseUrl, Optional.of("Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    JsonNode get(String path) throws IOException {
+        return send("GET", path, null);
+    }
+
+    /** Sends {@code body} as JSON; the answer's JSON (a null node when empty), or an exception naming the call and status. */
+    JsonNode post(String path, Object body) throws IOException {
+        return send("POST", path, body);
+    }
+
+    /** GETs {@code path} until {@code found} finds what is wanted in the answer; after {@code timeout} fails with the answer last read. */
+    <T> T poll(String path, Function<JsonNode, Optional<T>> found, Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long pause = FIRST_POLL_MILLIS;
+        while (true) {
+            sleep(pause);
+            JsonNode answer = get(path);
+            Optional<T> value = found.apply(answer);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("waited " + timeout + " on GET " + path + "; last answer: " + answer);
+            }
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            pause = Math.min(pause * 3 / 2, Math.max(SHORTEST_CAP_MILLIS, waitedMillis / CAP_SHARE_OF_WAIT));
+        }
+    }
+
+    private JsonNode send(String method, String path, Object body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during " + method + " " + path, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while polling", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.approvalchain.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark's command-line options, {@code --name=value}:
+ * <pre>
+ *   --pairs=3                 runs of each system per number in flight, alternating ours, baseline, ours, ...
+ *   --in-flight=1,4,16,64     the numbers of cases in flight
+ *   --cases=30                at least this many cases per run ...
+ *   --rounds=4                ... and at least rounds x in-flight
+ *   --warmup=20               cases each system runs (4 in flight) before any run counts
+ *   --case-timeout=PT5M       a case not ended after this is an error
+ *   --history=1000,10000      instead of one comparison, one after seeding both systems to each number of
+ *                             completed cases (through their own paths, 16 in flight)
+ *   --postgres-nodes=2        instead of ours against plain Camunda: that many nodes of ours on the postgres
+ *                             profile against one node (PostgreSQL at 127.0.0.1:5432, database test)
+ *   --engine-jar=…            our executable jar
+ *   --baseline-classpath=…    the plain Camunda application's class path
+ *   --work-dir=…              the systems' data directories and logs (a new temporary directory by default)
+ * </pre>
+ */
+record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int warmup, Duration caseTimeout,
+        List<Integer> history, int postgresNodes, Path engineJar, String baselineClasspath, Path workDir) {
+
+    private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout", "history",
+            "postgres-nodes", "engine-jar", "baseline-classpath", "work-dir");
+
+    static Options parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (!arg.startsWith("--") || pair.length != 2 || !NAMES.contains(pair[0])) {
+                throw new IllegalArgumentException("unknown option " + arg + "; the options are --" + String.join("=…, --", NAMES) + "=…");
+            }
+            given.put(pair[0], pair[1]);
+        }
+        return new Options(Integer.parseInt(given.getOrDefault("pairs", "3")),
+                numbers(given.getOrDefault("in-flight", "1,4,16,64")),
+                Integer.parseInt(given.getOrDefault("cases", "30")), Integer.parseInt(given.getOrDefault("rounds", "4")),
+                Integer.parseInt(given.getOrDefault("warmup", "20")),
+                Duration.parse(given.getOrDefault("case-timeout", "PT5M")), numbers(given.getOrDefault("history", "")),
+                Integer.parseInt(given.getOrDefault("postgres-nodes", "0")),
+                Path.of(required(given, "engine-jar")), required(given, "baseline-classpath"),
+                given.containsKey("work-dir") ? Path.of(given.get("work-dir")) : null);
+    }
+
+    /** The cases of one run at {@code inFlight}. */
+    int casesAt(int inFlight) {
+        return Math.max(cases, rounds * inFlight);
+    }
+
+    private static List<Integer> numbers(String list) {
+        return Arrays.stream(list.split(",")).filter(n -> !n.isBlank()).map(Integer::valueOf).toList();
+    }
+
+    private static String required(Map<String, String> given, String name) {
+        String value = given.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + "=… is required (.ci/benchmark gives it)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,124 @@
+package org.approvalchain.benchmark;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.approvalchain.acceptance.client.ApproverKey;
+
+/**
+ * Our engine, driven through our API as its users would: the demo applicant starts a case, the
+ * registration officer chen.jie waits for his task, fetches the decision payload, signs it with his
+ * SM2 key from the data directory's demo keys and posts it; the case is read until it has ended.
+ * Either the executable jar on the embedded defaults (H2, embedded ledger, demo profile), or
+ * {@link PostgresNodes}: engine nodes on the postgres profile, each case on one node in turn.
+ */
+final class OurEngine implements Contender {
+
+    private static final String APPLICANT = "wang.fang";
+    private static final String OFFICER = "chen.jie";
+    private static final String REASON = URLEncoder.encode("材料齐全，名称可用，准予登记。", StandardCharsets.UTF_8);
+
+    /** The nodes' base URLs once every node is ready; an exception while any is not. */
+    @FunctionalInterface
+    private interface Nodes {
+        List<String> urls() throws IOException;
+    }
+
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path dataDir;
+    private final Nodes nodes;
+    private final AtomicInteger nextNode = new AtomicInteger();
+    private List<JsonClient> applicants;
+    private List<JsonClient> officers;
+    private ApproverKey officerKey;
+
+    private OurEngine(String name, List<String> command, Map<String, String> environment, Path dataDir, Nodes nodes) {
+        this.name = name;
+        this.command = command;
+        this.environment = environment;
+        this.dataDir = dataDir;
+        this.nodes = nodes;
+    }
+
+    /** {@code java -jar} on the embedded defaults, as the README starts it, with {@code PORT} and {@code APPROVALCHAIN_DATA_DIR}. */
+    static OurEngine embedded(Path jar, Path dataDir, int port) {
+        String url = "http://127.0.0.1:" + port;
+        return new OurEngine("ours", List.of(Benchmark.JAVA, "-jar", jar.toString()),
+                Map.of("PORT", Integer.toString(port), "APPROVALCHAIN_DATA_DIR", dataDir.toString()), dataDir, () -> {
+                    JsonClient.anonymous(url).get("/actuator/health");
+                    return List.of(url);
+                });
+    }
+
+    /** {@code count} nodes on the postgres profile, one schema and one chain, in a JVM on {@code classpath}. */
+    static OurEngine postgresNodes(int count, String classpath, Path dataDir) {
+        return new OurEngine("ours, " + count + (count == 1 ? " node" : " nodes") + " on postgres",
+                List.of(Benchmark.JAVA, "-cp", classpath, PostgresNodes.class.getName(), Integer.toString(count), dataDir.toString()),
+                Map.of(), dataDir, () -> PostgresNodes.urls(dataDir));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public AppProcess start(Path log) throws IOException {
+        AppProcess process = AppProcess.start(name, command, environment, log, nodes::urls);
+        List<String> urls = nodes.urls();
+        applicants = urls.stream().map(url -> JsonClient.demoUser(url, APPLICANT)).toList();
+        officers = urls.stream().map(url -> JsonClient.demoUser(url, OFFICER)).toList();
+        officerKey = ApproverKey.ofDemoUser(dataDir, OFFICER);
+        return process;
+    }
+
+    @Override
+    public CaseTimes runCase(String tradeName, Duration timeout) throws IOException {
+        int node = Math.floorMod(nextNode.getAndIncrement(), applicants.size());
+        JsonClient officer = officers.get(node);
+        long start = System.nanoTime();
+        String caseId = startCase(node, tradeName);
+        String taskId = awaitReviewTask(node, caseId, timeout);
+        long taskSeen = System.nanoTime();
+        String payload = officer.get("/api/tasks/" + taskId + "/decision-payload?decision=APPROVE&reason=" + REASON)
+                .path("payload").asText();
+        officer.post("/api/tasks/" + taskId + "/decision", Map.of("payload", payload, "signature", officerKey.sign(payload)));
+        JsonNode ended = applicants.get(node).poll("/api/cases/" + caseId,
+                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), timeout);
+        if (!"EndEvent_Registered".equals(ended.path("endEvent").asText())) {
+            throw new IOException("case " + caseId + " ended at " + ended.path("endEvent").asText() + ", not EndEvent_Registered");
+        }
+        return CaseTimes.since(start, taskSeen);
+    }
+
+    /** The applicant submits an application to {@code node} (0 the first); returns the case id. */
+    String startCase(int node, String tradeName) throws IOException {
+        return applicants.get(node).post("/api/processes/" + PROCESS + "/cases", Map.of("application",
+                Contender.application(tradeName), "applicant", Map.of("name", "张基准", "idNumber", "110105199001011234")))
+                .path("caseId").asText();
+    }
+
+    /** Waits until the case's checks have run and the officer sees his task on {@code node}; returns the task id. */
+    String awaitReviewTask(int node, String caseId, Duration timeout) throws IOException {
+        return officers.get(node).poll("/api/cases/" + caseId, OurEngine::reviewTask, timeout);
+    }
+
+    private static Optional<String> reviewTask(JsonNode view) {
+        for (JsonNode task : view.path("openTasks")) {
+            if (REVIEW.equals(task.path("activityId").asText())) {
+                return Optional.of(task.path("taskId").asText());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,109 @@
+package org.approvalchain.benchmark;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import org.approvalchain.benchmark.Contender.CaseTimes;
+
+/**
+ * The benchmark's figures: a line per run as it ends, then per system and cases in flight a
+ * Markdown table over all runs, and the ratios ours / baseline of each pair of runs (minimum, median,
+ * maximum). Errors are counted and the first few printed; a run with errors says so.
+ */
+final class Report {
+
+    private static final int ERRORS_SHOWN = 3;
+
+    private final PrintStream out;
+    private final Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+
+    Report(PrintStream out) {
+        this.out = out;
+    }
+
+    void add(RunResult run) {
+        runs.computeIfAbsent(key(run.system(), run.inFlight()), k -> new ArrayList<>()).add(run);
+        out.printf(Locale.ROOT, "%-14s %3d in flight: %4d cases, %3d errors, %7.2f cases/s, end to end p50 %6.0f p95 %6.0f "
+                        + "p99 %6.0f ms, task after p50 %6.0f ms, CPU %7.1f ms/case%n",
+                run.system(), run.inFlight(), run.completed().size(), run.errors().size(), run.casesPerSecond(),
+                p(List.of(run), CaseTimes::endToEnd, 50), p(List.of(run), CaseTimes::endToEnd, 95),
+                p(List.of(run), CaseTimes::endToEnd, 99), p(List.of(run), CaseTimes::toTask, 50), run.cpuMillisPerCase());
+        run.errors().stream().distinct().limit(ERRORS_SHOWN).forEach(error -> out.println("    error: " + error));
+    }
+
+    /** The tables, over every run added; {@code ours} and {@code baseline} name the two systems. */
+    void summary(String ours, String baseline) {
+        out.println();
+        out.println("| system | in flight | runs | cases | errors | cases/s (median of runs) | end to end p50 / p95 / p99 ms "
+                + "| task appears p50 / p95 ms | app CPU ms per case (median of runs) |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (String system : List.of(ours, baseline)) {
+            for (int inFlight : inFlights()) {
+                List<RunResult> of = runs.getOrDefault(key(system, inFlight), List.of());
+                out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.2f | %.0f / %.0f / %.0f | %.0f / %.0f | %.1f |%n",
+                        system, inFlight, of.size(), of.stream().mapToInt(r -> r.completed().size()).sum(),
+                        of.stream().mapToInt(r -> r.errors().size()).sum(), median(of, RunResult::casesPerSecond),
+                        p(of, CaseTimes::endToEnd, 50), p(of, CaseTimes::endToEnd, 95), p(of, CaseTimes::endToEnd, 99),
+                        p(of, CaseTimes::toTask, 50), p(of, CaseTimes::toTask, 95), median(of, RunResult::cpuMillisPerCase));
+            }
+        }
+        out.println();
+        out.println("| in flight | pairs | throughput " + ours + " / " + baseline + " (min / median / max) "
+                + "| CPU per case | end to end p50 |");
+        out.println("| ---: | ---: | ---: | ---: | ---: |");
+        for (int inFlight : inFlights()) {
+            List<RunResult> a = runs.getOrDefault(key(ours, inFlight), List.of());
+            List<RunResult> b = runs.getOrDefault(key(baseline, inFlight), List.of());
+            int pairs = Math.min(a.size(), b.size());
+            out.printf(Locale.ROOT, "| %d | %d | %s | %s | %s |%n", inFlight, pairs,
+                    ratios(a, b, pairs, RunResult::casesPerSecond), ratios(a, b, pairs, RunResult::cpuMillisPerCase),
+                    ratios(a, b, pairs, run -> p(List.of(run), CaseTimes::endToEnd, 50)));
+        }
+    }
+
+    private Set<Integer> inFlights() {
+        Set<Integer> inFlights = new LinkedHashSet<>();
+        runs.values().forEach(list -> inFlights.add(list.get(0).inFlight()));
+        return inFlights;
+    }
+
+    private static String ratios(List<RunResult> a, List<RunResult> b, int pairs, ToDoubleFunction<RunResult> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            ratios.add(figure.applyAsDouble(a.get(i)) / figure.applyAsDouble(b.get(i)));
+        }
+        ratios.sort(null);
+        if (ratios.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ratios.get(0), median(ratios), ratios.get(ratios.size() - 1));
+    }
+
+    private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
+        List<Double> values = new ArrayList<>(runs.stream().map(figure::applyAsDouble).toList());
+        values.sort(null);
+        return values.isEmpty() ? Double.NaN : median(values);
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double p(List<RunResult> runs, Function<CaseTimes, Duration> time, double p) {
+        return RunResult.percentileMillis(runs, time, p);
+    }
+
+    private static String key(String system, int inFlight) {
+        return system + "@" + inFlight;
+    }
+}

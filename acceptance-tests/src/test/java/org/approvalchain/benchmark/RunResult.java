@@ -1,0 +1,70 @@
+package org.approvalchain.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import org.approvalchain.benchmark.Contender.CaseTimes;
+
+/**
+ * One run: one system with a fixed number of cases in flight (each driver thread starts its next
+ * case when its last one has ended) until {@code cases} cases have been run; what completed, the
+ * errors, the wall time from the first start to the last end, and the CPU the system's process used.
+ */
+record RunResult(String system, int inFlight, List<CaseTimes> completed, List<String> errors, Duration wall, long cpuMillis) {
+
+    static RunResult measure(Contender contender, AppProcess app, int inFlight, int cases, IntFunction<String> tradeName,
+            Duration caseTimeout) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        Collection<CaseTimes> completed = new ConcurrentLinkedQueue<>();
+        Collection<String> errors = new ConcurrentLinkedQueue<>();
+        ExecutorService drivers = Executors.newFixedThreadPool(inFlight);
+        long cpuBefore = app.cpuMillis();
+        long start = System.nanoTime();
+        for (int i = 0; i < inFlight; i++) {
+            drivers.execute(() -> {
+                for (int n = next.getAndIncrement(); n < cases; n = next.getAndIncrement()) {
+                    try {
+                        completed.add(contender.runCase(tradeName.apply(n), caseTimeout));
+                    } catch (Exception e) {
+                        errors.add(String.valueOf(e.getMessage()));
+                    }
+                }
+            });
+        }
+        drivers.shutdown();
+        drivers.awaitTermination(1, TimeUnit.DAYS);
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        return new RunResult(contender.name(), inFlight, List.copyOf(completed), List.copyOf(errors), wall,
+                app.cpuMillis() - cpuBefore);
+    }
+
+    double casesPerSecond() {
+        return completed.size() / (wall.toNanos() / 1e9);
+    }
+
+    /** The process's CPU time over the run divided by the cases that completed. */
+    double cpuMillisPerCase() {
+        return completed.isEmpty() ? Double.NaN : (double) cpuMillis / completed.size();
+    }
+
+    /** The nearest-rank percentile ({@code p} in 0..100) of one of the cases' times, in milliseconds, over several runs. */
+    static double percentileMillis(Collection<RunResult> runs, Function<CaseTimes, Duration> time, double p) {
+        List<Long> millis = new ArrayList<>();
+        runs.forEach(run -> run.completed.forEach(times -> millis.add(time.apply(times).toMillis())));
+        if (millis.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(millis);
+        return millis.get(Math.max(0, (int) Math.ceil(p / 100 * millis.size()) - 1));
+    }
+}
