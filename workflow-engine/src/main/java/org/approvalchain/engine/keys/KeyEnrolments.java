@@ -59,7 +59,11 @@ public class KeyEnrolments {
     KeyEnrolments(JdbcTemplate jdbc, UserDirectory users, ApproverKeyChain chain, RegisteredKeys registered,
                   Contracts contracts) {
         this.jdbc = jdbc;
-        this.insert = new SimpleJdbcInsert(jdbc).withTableName("ac_key_enrolment").usingGeneratedKeyColumns("id");
+        // the columns named, not read from the database's metadata: that lookup cannot tell apart two
+        // schemas of one PostgreSQL database that both hold the table (two engines side by side)
+        this.insert = new SimpleJdbcInsert(jdbc).withTableName("ac_key_enrolment").usingGeneratedKeyColumns("id")
+                .usingColumns("approver_id", "public_key_hex", "fingerprint", "challenge", "state", "created_at")
+                .withoutTableColumnMetaDataAccess();
         this.users = users;
         this.chain = chain;
         this.registered = registered;
