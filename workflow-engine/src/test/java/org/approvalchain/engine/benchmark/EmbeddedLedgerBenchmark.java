@@ -56,7 +56,7 @@ public final class EmbeddedLedgerBenchmark {
                 ledger.send(engine.call(ledger.status(), at, cases.openCase(caseId, "bench:1:x", 1, new byte[32])));
                 List<SignedTransaction> txs = new ArrayList<>();
                 for (int i = 0; i < TRANSACTIONS; i++) {
-                    txs.add(engine.call(ledger.status(), at, cases.recordStep(caseId, "Activity_" + i, StepKind.AUTOMATIC, new byte[32])));
+                    txs.add(engine.call(ledger.status(), at, cases.recordStep(caseId, "bench:1:x", 1, new byte[32], "Activity_" + i, StepKind.AUTOMATIC, new byte[32])));
                 }
                 rates[run] = sendAll(ledger, txs);
                 System.out.printf("%s run %d: %.0f tx/s%n", crypto, run + 1, rates[run]);
