@@ -30,8 +30,8 @@ import org.approvalchain.engine.ledger.embedded.PipelineCeiling;
  */
 public final class EmbeddedLedgerBenchmark {
 
-    private static final int RUNS = 5;
-    private static final int TRANSACTIONS = 2_000;
+    private static final int RUNS = Integer.getInteger("runs", 5);
+    private static final int TRANSACTIONS = Integer.getInteger("transactions", 2_000);
     private static final int CLIENTS = 8;
     private static final Duration BLOCK_INTERVAL = Duration.parse(System.getProperty("blockInterval", "PT0S"));
 
