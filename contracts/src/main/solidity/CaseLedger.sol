@@ -41,28 +41,29 @@ contract CaseLedger is DepartmentAccess {
 
     function openCase(string calldata caseId, string calldata processDefinitionId, uint256 processVersion,
                       bytes32 applicantDataHash) external onlyWriter {
-        require(bytes(caseId).length > 0, "CaseLedger: empty case id");
         Case storage c = cases[keccak256(bytes(caseId))];
         require(c.state == STATE_NONE, "CaseLedger: case already opened");
-        c.processDefinitionId = processDefinitionId;
-        c.processVersion = processVersion;
-        c.applicantDataHash = applicantDataHash;
-        c.state = STATE_OPEN;
-        c.openedAt = now;
-        emit CaseOpened(caseId, processDefinitionId, processVersion, applicantDataHash);
+        open(c, caseId, processDefinitionId, processVersion, applicantDataHash);
     }
 
-    function recordStep(string calldata caseId, string calldata activityInstanceId, uint8 kind,
+    /// @notice Records a step of a case once. The first step of a case opens it (one transaction,
+    ///         not two); every step names the case's process version and applicant hash, and a step
+    ///         that names others than the case was opened with is refused.
+    function recordStep(string calldata caseId, string calldata processDefinitionId, uint256 processVersion,
+                        bytes32 applicantDataHash, string calldata activityInstanceId, uint8 kind,
                         bytes32 resultHash) external onlyWriter {
         require(kind == KIND_AUTOMATIC || kind == KIND_MANUAL, "CaseLedger: unknown step kind");
         require(bytes(activityInstanceId).length > 0, "CaseLedger: empty activity instance id");
         Case storage c = cases[keccak256(bytes(caseId))];
+        if (c.state == STATE_NONE) {
+            open(c, caseId, processDefinitionId, processVersion, applicantDataHash);
+        } else {
+            require(c.processVersion == processVersion && c.applicantDataHash == applicantDataHash
+                && keccak256(bytes(c.processDefinitionId)) == keccak256(bytes(processDefinitionId)),
+                "CaseLedger: case opened for another process or applicant");
+        }
         require(c.state == STATE_OPEN, "CaseLedger: case is not open");
-        bytes32 key = stepKey(caseId, activityInstanceId);
-        require(steps[key].sequence == 0, "CaseLedger: step already recorded");
-        c.stepCount += 1;
-        steps[key] = Step(kind, resultHash, c.stepCount, now, msg.sender);
-        emit StepRecorded(caseId, activityInstanceId, kind, resultHash, c.stepCount);
+        record(c, caseId, activityInstanceId, kind, resultHash);
     }
 
     function closeCase(string calldata caseId, string calldata outcome) external onlyWriter {
@@ -86,6 +87,26 @@ contract CaseLedger is DepartmentAccess {
         uint8 kind, bytes32 resultHash, uint256 sequence, uint256 recordedAt, address recordedBy) {
         Step storage s = steps[stepKey(caseId, activityInstanceId)];
         return (s.kind, s.resultHash, s.sequence, s.recordedAt, s.recordedBy);
+    }
+
+    function open(Case storage c, string memory caseId, string memory processDefinitionId, uint256 processVersion,
+                  bytes32 applicantDataHash) private {
+        require(bytes(caseId).length > 0, "CaseLedger: empty case id");
+        c.processDefinitionId = processDefinitionId;
+        c.processVersion = processVersion;
+        c.applicantDataHash = applicantDataHash;
+        c.state = STATE_OPEN;
+        c.openedAt = now;
+        emit CaseOpened(caseId, processDefinitionId, processVersion, applicantDataHash);
+    }
+
+    function record(Case storage c, string memory caseId, string memory activityInstanceId, uint8 kind,
+                    bytes32 resultHash) private {
+        bytes32 key = stepKey(caseId, activityInstanceId);
+        require(steps[key].sequence == 0, "CaseLedger: step already recorded");
+        c.stepCount += 1;
+        steps[key] = Step(kind, resultHash, c.stepCount, now, msg.sender);
+        emit StepRecorded(caseId, activityInstanceId, kind, resultHash, c.stepCount);
     }
 
     function stepKey(string memory caseId, string memory activityInstanceId) public pure returns (bytes32) {

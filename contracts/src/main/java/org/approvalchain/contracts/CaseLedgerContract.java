@@ -43,9 +43,16 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
             bytes32("applicantDataHash", applicantDataHash));
     }
 
-    public byte[] recordStep(String caseId, String activityInstanceId, StepKind kind, byte[] resultHash) {
+    /**
+     * Records a step once; the first step of a case opens it with the process version and the
+     * applicant's hash, which every later step names again (a step naming others is refused).
+     */
+    public byte[] recordStep(String caseId, String processDefinitionId, long processVersion, byte[] applicantDataHash,
+                             String activityInstanceId, StepKind kind, byte[] resultHash) {
         return codec.encodeCall("recordStep", string("caseId", caseId),
-            string("activityInstanceId", activityInstanceId), uint8(kind.code()), bytes32("resultHash", resultHash));
+            string("processDefinitionId", processDefinitionId), uint256("processVersion", processVersion),
+            bytes32("applicantDataHash", applicantDataHash), string("activityInstanceId", activityInstanceId),
+            uint8(kind.code()), bytes32("resultHash", resultHash));
     }
 
     public byte[] closeCase(String caseId, String outcome) {

@@ -18,7 +18,7 @@ class ArgumentsTest {
         assertThatThrownBy(() -> facades.cases().openCase("c", "p", 1, new byte[31]))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("applicantDataHash").hasMessageContaining("31 bytes");
-        assertThatThrownBy(() -> facades.cases().recordStep("c", "a", StepKind.AUTOMATIC, new byte[33]))
+        assertThatThrownBy(() -> facades.cases().recordStep("c", "p", 1, new byte[32], "a", StepKind.AUTOMATIC, new byte[33]))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resultHash");
         assertThatThrownBy(() -> facades.evidence().verify(null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("documentHash");

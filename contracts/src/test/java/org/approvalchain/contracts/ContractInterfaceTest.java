@@ -105,8 +105,8 @@ class ContractInterfaceTest {
     @EnumSource(ChainCrypto.class)
     void encodesSmallIntegersAndAddressesLikeTheTypedFacades(ChainCrypto crypto) {
         var ledger = contract("CaseLedger", crypto);
-        assertThat(ledger.encode("recordStep", List.of("c", "a", (byte) 2, hash(3))))
-            .isEqualTo(Facades.of(crypto).cases().recordStep("c", "a", StepKind.MANUAL, hash(3)));
+        assertThat(ledger.encode("recordStep", List.of("c", "p", 1, hash(1), "a", (byte) 2, hash(3))))
+            .isEqualTo(Facades.of(crypto).cases().recordStep("c", "p", 1, hash(1), "a", StepKind.MANUAL, hash(3)));
         assertThat(ledger.encode("grantWriter", inputs("account", ACCOUNT.toUpperCase().replace("0X", "0x"),
             "department", "民政局"))).isEqualTo(Facades.of(crypto).cases().grantWriter(ACCOUNT, "民政局"));
         assertThat(ledger.encode("admin", Map.of())).isEqualTo(Facades.of(crypto).cases().admin());

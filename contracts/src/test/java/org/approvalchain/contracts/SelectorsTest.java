@@ -37,8 +37,8 @@ class SelectorsTest {
     static List<Call> calls() {
         Stream<Call> own = Stream.of(
             new Call("CaseLedger", "openCase(string,string,uint256,bytes32)", f -> f.cases().openCase("c", "p", 1, HASH)),
-            new Call("CaseLedger", "recordStep(string,string,uint8,bytes32)",
-                f -> f.cases().recordStep("c", "a", StepKind.MANUAL, HASH)),
+            new Call("CaseLedger", "recordStep(string,string,uint256,bytes32,string,uint8,bytes32)",
+                f -> f.cases().recordStep("c", "p", 1, HASH, "a", StepKind.MANUAL, HASH)),
             new Call("CaseLedger", "closeCase(string,string)", f -> f.cases().closeCase("c", "approved")),
             new Call("CaseLedger", "getCase(string)", f -> f.cases().getCase("c")),
             new Call("CaseLedger", "getStep(string,string)", f -> f.cases().getStep("c", "a")),

@@ -1,11 +1,7 @@
 package org.approvalchain.engine.chain;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
@@ -21,28 +17,18 @@ import org.springframework.stereotype.Component;
 import org.web3j.utils.Numeric;
 
 /**
- * A case's life on chain, typed: opened on {@code CaseLedger} once (by its first step; a node
- * remembers the cases it opened recently and does not ask again), each step recorded once under
- * its step key, each signed decision recorded once in {@code DecisionRegistry}; and the same
- * records read back for verification. Write keys make every write exactly once however many
+ * A case's life on chain, typed: each step recorded once on {@code CaseLedger} under its step
+ * key (the first one opening the case in the same transaction), each signed decision recorded
+ * once in {@code DecisionRegistry}; and the same records read back for verification. Write keys make every write exactly once however many
  * threads, retries or nodes race for it.
  */
 @Component
 public class CaseChain {
 
-    private static final int OPENED_REMEMBERED = 10_000;
-
     private final Contracts contracts;
     private final Ledger ledger;
     private final CaseLedgerContract caseLedger;
     private final DecisionRegistryContract decisions;
-    /** Cases this node saw opened on chain, the most recent ones: their steps need not ask the journal again. */
-    private final Set<String> opened = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > OPENED_REMEMBERED;
-        }
-    }));
 
     CaseChain(Contracts contracts, Ledger ledger) {
         this.contracts = contracts;
@@ -55,24 +41,24 @@ public class CaseChain {
     public record StepEvent(StepRecorded step, String transactionHash) {
     }
 
-    /** Opens the case on chain unless it already is; {@code applicantHash} is 0x-prefixed SM3 hex. */
-    public void ensureOpen(String caseId, String processDefinitionId, int version, String applicantHash) {
-        if (opened.contains(caseId)) {
-            return;
-        }
-        TransactionReceipt receipt = contracts.send(caseId + "/open", CaseLedgerContract.NAME,
-                caseLedger.openCase(caseId, processDefinitionId, version, Numeric.hexStringToByteArray(applicantHash)));
-        if (!"CaseLedger: case already opened".equals(receipt.revertReason())) {
-            receipt.requireSucceeded("CHAIN-001 opening case " + caseId + " on chain");
-        }
-        opened.add(caseId);
+    /**
+     * A case as {@code CaseLedger} knows it: its id, the process definition and version it runs,
+     * and the SM3 hash of the applicant's data (0x-prefixed hex).
+     */
+    public record CaseOnChain(String caseId, String processDefinitionId, int processVersion, String applicantHash) {
     }
 
-    /** Records a step once; returns the receipt of the {@code recordStep} transaction. */
-    public TransactionReceipt recordStep(String caseId, String activityInstance, StepKind kind, String resultHash) {
-        return contracts.send(caseId + "/" + activityInstance + "/step", CaseLedgerContract.NAME,
-                        caseLedger.recordStep(caseId, activityInstance, kind, Numeric.hexStringToByteArray(resultHash)))
-                .requireSucceeded("CHAIN-002 recording step " + activityInstance + " of case " + caseId + " on chain");
+    /**
+     * Records a step once; returns the receipt of the {@code recordStep} transaction. The case's
+     * first step opens it on chain in the same transaction, so no step needs a write of its own
+     * to open the case, nor a question whether it is open.
+     */
+    public TransactionReceipt recordStep(CaseOnChain kase, String activityInstance, StepKind kind, String resultHash) {
+        return contracts.send(kase.caseId() + "/" + activityInstance + "/step", CaseLedgerContract.NAME,
+                        caseLedger.recordStep(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
+                                Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
+                                Numeric.hexStringToByteArray(resultHash)))
+                .requireSucceeded("CHAIN-002 recording step " + activityInstance + " of case " + kase.caseId() + " on chain");
     }
 
     /** Records a verified decision once. */

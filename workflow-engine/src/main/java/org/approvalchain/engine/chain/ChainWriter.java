@@ -61,15 +61,19 @@ class ChainWriter {
     }
 
     private TransactionReceipt write(String key, String contract, String to, byte[] input, String abi) {
-        Journalled entry = journalled(key).orElseGet(() -> journal(key, contract, sign(to, input, abi)));
+        Optional<Journalled> earlier = journalled(key);
+        Journalled entry = earlier.orElseGet(() -> journal(key, contract, sign(to, input, abi)));
         faults.reach(CrashPoint.CHAIN_WRITE_JOURNALLED, key);
-        Optional<TransactionReceipt> known = ledger.receipt(entry.txHash());
-        if (known.isPresent()) {
-            return completed(key, known.get());
-        }
-        if (entry.blockLimit() <= ledger.status().blockNumber()) {
-            log.warn("LEDGER-301 transaction {} for {} expired unincluded; signing it anew", entry.txHash(), key);
-            entry = rejournal(key, sign(to, input, abi));
+        // only a transaction journalled before (a retry, a restart, another node) can be on chain already
+        if (earlier.isPresent()) {
+            Optional<TransactionReceipt> known = ledger.receipt(entry.txHash());
+            if (known.isPresent()) {
+                return completed(key, known.get());
+            }
+            if (entry.blockLimit() <= ledger.status().blockNumber()) {
+                log.warn("LEDGER-301 transaction {} for {} expired unincluded; signing it anew", entry.txHash(), key);
+                entry = rejournal(key, sign(to, input, abi));
+            }
         }
         try {
             return completed(key, ledger.send(new SignedTransaction(entry.signedTx(), entry.txHash())));
@@ -106,12 +110,16 @@ class ChainWriter {
         return tx;
     }
 
+    /**
+     * Notes the receipt in the journal, in the caller's transaction: nothing reads the note back to
+     * decide anything (a later attempt asks the chain for the receipt), so it needs no connection
+     * and commit of its own.
+     */
     private TransactionReceipt completed(String key, TransactionReceipt receipt) {
         faults.reach(CrashPoint.CHAIN_WRITE_SENT, key);
-        separately.executeWithoutResult(s -> jdbc.update(
-                "UPDATE ac_chain_write SET block_number = ?, status = ?, revert_reason = ?, completed_at = ? "
+        jdbc.update("UPDATE ac_chain_write SET block_number = ?, status = ?, revert_reason = ?, completed_at = ? "
                         + "WHERE write_key = ? AND completed_at IS NULL",
-                receipt.blockNumber(), receipt.status(), receipt.revertReason(), now(), key));
+                receipt.blockNumber(), receipt.status(), receipt.revertReason(), now(), key);
         return receipt;
     }
 

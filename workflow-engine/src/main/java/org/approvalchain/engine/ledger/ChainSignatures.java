@@ -9,13 +9,18 @@ import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.crypto.Sm2;
 import org.approvalchain.engine.crypto.Sm3;
 import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 import org.web3j.crypto.ECDSASignature;
-import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Sign;
 
@@ -49,6 +54,11 @@ public abstract sealed class ChainSignatures {
 
     private static final class Ecdsa extends ChainSignatures {
 
+        private static final ECDomainParameters SECP256K1 = new ECDomainParameters(Sign.CURVE_PARAMS);
+        private static final BigInteger HALF_N = SECP256K1.getN().shiftRight(1);
+        /** Multiplies the base point by comb tables computed once (what Bouncy Castle's ECDSASigner uses). */
+        private static final FixedPointCombMultiplier BASE_POINT = new FixedPointCombMultiplier();
+
         @Override
         public byte[] hash(byte[] data) {
             return Hash.sha3(data);
@@ -59,12 +69,36 @@ public abstract sealed class ChainSignatures {
             return unsigned64(Sign.publicKeyFromPrivate(privateKey));
         }
 
+        /**
+         * The signature web3j's {@code Sign.signMessage} makes (RFC 6979 nonce, low s), computed
+         * directly: the recovery id comes from the parity of R, where web3j derives the public key
+         * again and recovers up to four candidate keys to find it, three to four times the work.
+         */
         @Override
         public byte[] sign(byte[] hash, BigInteger privateKey) {
-            Sign.SignatureData s = Sign.signMessage(hash, ECKeyPair.create(privateKey), false);
-            byte[] out = Arrays.copyOf(concat(s.getR(), s.getS()), 65);
-            out[64] = (byte) (s.getV()[0] - 27);
-            return out;
+            BigInteger n = SECP256K1.getN();
+            HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+            nonces.init(n, privateKey, hash);
+            BigInteger e = new BigInteger(1, hash);
+            while (true) {
+                BigInteger k = nonces.nextK();
+                ECPoint point = BASE_POINT.multiply(SECP256K1.getG(), k).normalize();
+                BigInteger x = point.getAffineXCoord().toBigInteger();
+                BigInteger r = x.mod(n);
+                BigInteger s = BigIntegers.modOddInverse(n, k).multiply(e.add(privateKey.multiply(r))).mod(n);
+                if (r.signum() == 0 || s.signum() == 0) {
+                    continue;
+                }
+                // bit 0: R's y is odd; bit 1 (x >= n, probability about 2^-127) is what FISCO's v cannot carry
+                int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(n) >= 0 ? 2 : 0);
+                if (s.compareTo(HALF_N) > 0) {
+                    s = n.subtract(s);
+                    recoveryId ^= 1;
+                }
+                byte[] out = Arrays.copyOf(concat(BigIntegers.asUnsignedByteArray(32, r), BigIntegers.asUnsignedByteArray(32, s)), 65);
+                out[64] = (byte) recoveryId;
+                return out;
+            }
         }
 
         @Override
@@ -86,6 +120,9 @@ public abstract sealed class ChainSignatures {
 
         private static final SecureRandom RANDOM = new SecureRandom();
 
+        /** The key signed with last and its public key, which every SM signature carries: an engine signs with one key. */
+        private volatile KeyPair last = new KeyPair(BigInteger.ZERO, new byte[0]);
+
         @Override
         public byte[] hash(byte[] data) {
             return Sm3.digest(data);
@@ -93,8 +130,17 @@ public abstract sealed class ChainSignatures {
 
         @Override
         public byte[] publicKey(BigInteger privateKey) {
+            KeyPair known = last;
+            if (known.privateKey().equals(privateKey)) {
+                return known.publicKey().clone();
+            }
             byte[] encoded = Sm2.CURVE.getG().multiply(privateKey).normalize().getEncoded(false);
-            return Arrays.copyOfRange(encoded, 1, 65);
+            byte[] publicKey = Arrays.copyOfRange(encoded, 1, 65);
+            last = new KeyPair(privateKey, publicKey.clone());
+            return publicKey;
+        }
+
+        private record KeyPair(BigInteger privateKey, byte[] publicKey) {
         }
 
         @Override

@@ -3,24 +3,28 @@ package org.approvalchain.engine.process;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * What a step needs to know about its case: the case id (the process instance's business key), the process
- * definition and version, the SM3 hash of the applicant's data, and which visit of the activity
- * this is. Visits are counted in a process variable, so a retried job (rolled back) counts the
- * same visit again and a loop back to the activity counts a new one.
+ * What a step needs to know about its case: the case as the chain knows it (the case id, i.e. the
+ * process instance's business key, the process definition and version, the SM3 hash of the
+ * applicant's data), and which visit of the activity this is. Visits are counted in a process
+ * variable, so a retried job (rolled back) counts the same visit again and a loop back to the
+ * activity counts a new one.
  */
-record CaseContext(String caseId, String processDefinitionId, int processVersion, String applicantHash) {
+final class CaseContext {
 
     static final String APPLICANT_HASH = "applicantHash";
     private static final String VISITS = "ac_visits_";
     private static final String EMPTY_SM3 = StepDigest.of(Map.of()).sm3();
 
-    static CaseContext of(DelegateExecution execution, int processVersion) {
-        Object applicantHash = execution.getVariable(APPLICANT_HASH);
-        return new CaseContext(execution.getProcessBusinessKey(), execution.getProcessDefinitionId(), processVersion,
+    private CaseContext() {
+    }
+
+    /** A case as {@code CaseLedger} knows it; {@code applicantHash} is the variable {@value #APPLICANT_HASH}. */
+    static CaseOnChain onChain(String caseId, String processDefinitionId, int processVersion, Object applicantHash) {
+        return new CaseOnChain(caseId, processDefinitionId, processVersion,
                 applicantHash == null ? EMPTY_SM3 : applicantHash.toString());
     }
 

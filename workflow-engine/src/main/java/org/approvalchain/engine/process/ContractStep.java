@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.engine.chain.CaseChain;
+import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
 import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.chain.CrashPoint;
 import org.approvalchain.engine.chain.FaultInjection;
@@ -49,7 +50,8 @@ class ContractStep implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         StepBinding binding = definitions.binding(execution);
-        CaseContext kase = CaseContext.of(execution, definitions.version(execution.getProcessDefinitionId()));
+        CaseOnChain kase = CaseContext.onChain(execution.getProcessBusinessKey(), execution.getProcessDefinitionId(),
+                definitions.version(execution.getProcessDefinitionId()), execution.getVariable(CaseContext.APPLICANT_HASH));
         String activityId = execution.getCurrentActivityId();
         int visit = CaseContext.nextVisit(execution, activityId);
         String activityInstance = CaseContext.activityInstance(activityId, visit);
@@ -73,8 +75,7 @@ class ContractStep implements JavaDelegate {
         }
         StepDigest digest = StepDigest.of(result);
         faults.reach(CrashPoint.STEP_CALLED, stepKey);
-        caseChain.ensureOpen(kase.caseId(), kase.processDefinitionId(), kase.processVersion(), kase.applicantHash());
-        TransactionReceipt stepReceipt = caseChain.recordStep(kase.caseId(), activityInstance, StepKind.AUTOMATIC, digest.sm3());
+        TransactionReceipt stepReceipt = caseChain.recordStep(kase, activityInstance, StepKind.AUTOMATIC, digest.sm3());
         record.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
                 CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.of(inputs).sm3(), digest.sm3(),
                 digest.json(), receipt.transactionHash(), receipt.blockNumber(), receipt.status(),

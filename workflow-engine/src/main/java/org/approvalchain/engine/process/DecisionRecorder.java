@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.engine.chain.CaseChain;
+import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
 import org.approvalchain.engine.chain.CrashPoint;
 import org.approvalchain.engine.chain.FaultInjection;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -155,9 +156,9 @@ class DecisionRecorder {
                 ApproverKey.fromPointHex(kept.publicKeyHex()).encodedPoint(),
                 DecisionRegistryContract.Decision.valueOf(kept.decision()), kept.payloadSm3(),
                 Base64.getDecoder().decode(kept.signatureBase64()));
-        caseChain.ensureOpen(caseId, payload.processDefinitionId(), payload.processVersion(),
-                String.valueOf(tasks.getVariable(taskId, CaseContext.APPLICANT_HASH)));
-        TransactionReceipt step = caseChain.recordStep(caseId, activityInstance, StepKind.MANUAL, kept.payloadSm3());
+        CaseOnChain kase = CaseContext.onChain(caseId, payload.processDefinitionId(), payload.processVersion(),
+                tasks.getVariable(taskId, CaseContext.APPLICANT_HASH));
+        TransactionReceipt step = caseChain.recordStep(kase, activityInstance, StepKind.MANUAL, kept.payloadSm3());
         faults.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
         inTransaction.executeWithoutResult(s -> {
             // Only one path may finish a decision: the submission, the recovery, or another node's

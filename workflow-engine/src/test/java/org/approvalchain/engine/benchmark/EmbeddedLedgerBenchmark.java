@@ -19,17 +19,19 @@ import org.approvalchain.engine.ledger.SignedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionSigner;
 import org.approvalchain.engine.ledger.embedded.EmbeddedLedger;
+import org.approvalchain.engine.ledger.embedded.PipelineCeiling;
 
 /**
  * Throughput of the embedded ledger: CaseLedger.recordStep transactions, signed up front, sent by
  * several client threads, each waiting for its receipt (verification, execution, sealing and the
- * block written to disk included). Prints every run, the median per crypto and the SM/ECDSA ratio.
+ * block written to disk included). Prints every run, the median per crypto and the SM/ECDSA ratio,
+ * and beside them the bare pipeline's ceiling on the same machine ({@link PipelineCeiling}).
  * Not a test: it never fails on timing. Run with {@code bash .ci/benchmark-ledger}.
  */
 public final class EmbeddedLedgerBenchmark {
 
-    private static final int RUNS = 5;
-    private static final int TRANSACTIONS = 2_000;
+    private static final int RUNS = Integer.getInteger("runs", 5);
+    private static final int TRANSACTIONS = Integer.getInteger("transactions", 2_000);
     private static final int CLIENTS = 8;
     private static final Duration BLOCK_INTERVAL = Duration.parse(System.getProperty("blockInterval", "PT0S"));
 
@@ -38,8 +40,39 @@ public final class EmbeddedLedgerBenchmark {
 
     public static void main(String[] args) throws Exception {
         double ecdsa = measure(ChainCrypto.ECDSA);
+        double ecdsaCeiling = ceiling(ChainCrypto.ECDSA);
         double sm = measure(ChainCrypto.SM);
+        double smCeiling = ceiling(ChainCrypto.SM);
         System.out.printf("ratio SM/ECDSA (median tx/s): %.2f%n", sm / ecdsa);
+        System.out.printf("ledger / ceiling: ECDSA %.2f, SM %.2f%n", ecdsa / ecdsaCeiling, sm / smCeiling);
+    }
+
+    /**
+     * The same transactions through the bare pipeline (sign, admit, execute; no block stored), each
+     * stage alone and all together; returns the median pipeline rate.
+     */
+    private static double ceiling(ChainCrypto crypto) throws Exception {
+        List<PipelineCeiling.Rates> runs = new ArrayList<>();
+        try (PipelineCeiling ceiling = new PipelineCeiling(crypto, Files.createTempDirectory("ledger-ceiling"), CLIENTS, 200)) {
+            for (int run = 0; run < RUNS; run++) {
+                PipelineCeiling.Rates r = ceiling.measure(TRANSACTIONS);
+                runs.add(r);
+                System.out.printf("%s ceiling run %d: sign %.0f tx/s, admit %.0f tx/s, execute %.0f tx/s, pipeline %.0f tx/s%n",
+                        crypto, run + 1, r.sign(), r.admit(), r.execute(), r.pipeline());
+            }
+        }
+        double pipeline = median(runs.stream().mapToDouble(PipelineCeiling.Rates::pipeline).toArray());
+        System.out.printf("%s ceiling median (no block stored): sign %.0f, admit %.0f, execute %.0f, pipeline %.0f tx/s%n",
+                crypto, median(runs.stream().mapToDouble(PipelineCeiling.Rates::sign).toArray()),
+                median(runs.stream().mapToDouble(PipelineCeiling.Rates::admit).toArray()),
+                median(runs.stream().mapToDouble(PipelineCeiling.Rates::execute).toArray()), pipeline);
+        return pipeline;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double measure(ChainCrypto crypto) throws Exception {
@@ -56,14 +89,13 @@ public final class EmbeddedLedgerBenchmark {
                 ledger.send(engine.call(ledger.status(), at, cases.openCase(caseId, "bench:1:x", 1, new byte[32])));
                 List<SignedTransaction> txs = new ArrayList<>();
                 for (int i = 0; i < TRANSACTIONS; i++) {
-                    txs.add(engine.call(ledger.status(), at, cases.recordStep(caseId, "Activity_" + i, StepKind.AUTOMATIC, new byte[32])));
+                    txs.add(engine.call(ledger.status(), at, cases.recordStep(caseId, "bench:1:x", 1, new byte[32], "Activity_" + i, StepKind.AUTOMATIC, new byte[32])));
                 }
                 rates[run] = sendAll(ledger, txs);
                 System.out.printf("%s run %d: %.0f tx/s%n", crypto, run + 1, rates[run]);
             }
         }
-        Arrays.sort(rates);
-        double median = rates[RUNS / 2];
+        double median = median(rates);
         System.out.printf("%s median: %.0f tx/s (%d runs of %d transactions, %d client threads, block interval %d ms)%n",
                 crypto, median, RUNS, TRANSACTIONS, CLIENTS, BLOCK_INTERVAL.toMillis());
         return median;
