@@ -30,10 +30,10 @@ Feature: Only a decision the approver signed over the exact payload completes a 
     Then the decision is refused with status 400 and the reason "DOES_NOT_VERIFY"
     And the review task is still open
 
-  Scenario: a replayed decision is refused
+  Scenario: a replayed decision changes nothing: it answers the first receipt and is recorded once
     Given wang.fang approves it with the reasons "材料齐全" signed with her own key
     When the same signed decision is submitted again
-    Then the decision is refused with status 404 and the reason "no open task"
+    Then the engine answers 200 with the receipt it gave the first time
     And the case records the review decision exactly once
 
   Scenario: completing the review through Camunda's REST API without a decision is refused

@@ -89,6 +89,13 @@ public class DecisionSteps {
         assertThat(kase.lastReply.reason()).contains(reason);
     }
 
+    /** A client retrying after a network error gets what the first submission got (docs/engine.md, "Retries"). */
+    @Then("the engine answers {int} with the receipt it gave the first time")
+    public void answersTheFirstReceipt(int status) {
+        assertThat(kase.lastReply.status()).as("status of %s", kase.lastReply.text()).isEqualTo(status);
+        assertThat(kase.lastReply.body()).isEqualTo(kase.receipt);
+    }
+
     @Then("the decision receipt names {word}, {word} and the SM3 hash of the payload she/he signed")
     public void theReceiptNames(String approver, String decision) {
         JsonNode receipt = kase.receipt;
