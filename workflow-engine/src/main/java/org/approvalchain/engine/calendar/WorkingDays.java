@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -91,7 +92,7 @@ public final class WorkingDays {
 
     /** The years with a notice in place. */
     public Set<Integer> years() {
-        return new java.util.TreeSet<>(notices.keySet());
+        return new TreeSet<>(notices.keySet());
     }
 
     /** The time zone in which days begin and end. */
