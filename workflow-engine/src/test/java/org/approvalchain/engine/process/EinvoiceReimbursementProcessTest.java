@@ -66,12 +66,12 @@ class EinvoiceReimbursementProcessTest {
     void returnsAnInvoiceThatIsNotIssuedOrNotTheSameFileForCorrection() {
         contracts.answer("Activity_CheckInvoice", "state", 2L);
         ProcessInstance reimbursed = applicant.starts("einvoice-reimbursement", CLAIM);
-        execute(job("Activity_CheckInvoice"));
+        execute(job("Activity_CheckInvoice", reimbursed));
         assertThat(reimbursed).isWaitingAt("Event_AwaitCorrections").hasNotPassed("Activity_FinanceReview");
 
         contracts.answer("Activity_CheckInvoice", "state", 1L).answer("Activity_CheckInvoice", "contentMatches", false);
         ProcessInstance otherFile = applicant.starts("einvoice-reimbursement", CLAIM);
-        execute(job("Activity_CheckInvoice"));
+        execute(job("Activity_CheckInvoice", otherFile));
         assertThat(otherFile).isWaitingAt("Event_AwaitCorrections");
     }
 
