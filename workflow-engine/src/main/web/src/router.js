@@ -15,6 +15,7 @@ const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
 const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
 const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
+const InvoiceCheckView = () => import('./views/InvoiceCheckView.vue')
 const DesignView = () => import('./views/DesignView.vue')
 
 /** The administrators' group: the admin pages are theirs (the API refuses everyone else). */
@@ -46,6 +47,7 @@ export const router = createRouter({
     { path: '/admin/operations', name: 'admin-operations', component: AdminOperationsView, meta: { admin: true, title: 'admin.operations.title' } },
     { path: '/design', name: 'design', component: DesignView, meta: { designer: true, title: 'design.title' } },
     { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
+    { path: '/verify-invoice', name: 'verify-invoice', component: InvoiceCheckView, meta: { public: true, title: 'invoice.title' } },
   ],
 })
 
