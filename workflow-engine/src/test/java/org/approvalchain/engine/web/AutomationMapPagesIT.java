@@ -12,7 +12,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Applicants;
+import org.approvalchain.engine.support.BusinessRegistration;
 import org.approvalchain.engine.support.SharedEngine;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * headless Chromium against the real engine: every task of business-registration carries the
  * marker of the mode its automation map (JSON) gives it, discretion marked, the steps listed in the
  * map's process order; a click on a task shows its legal basis and link, Enter on a listed step its
- * contract and code hash; the anchor matches. A second version deployed by the test is compared with
+ * contract and code hash; the anchor matches; a case page links the map of its process version. A second version deployed by the test is compared with
  * the first from the versions page: the changed task is marked and its changed annotation listed.
  * axe-core finds no serious violation; both languages have every message. Screenshots:
  * {@code automation-map-zh-CN}, {@code compare-versions-zh-CN} (in docs/web.md).
@@ -43,6 +47,9 @@ class AutomationMapPagesIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    IdentityService identity;
+
     private BrowserPage page;
 
     @BeforeEach
@@ -53,6 +60,19 @@ class AutomationMapPagesIT {
     @AfterEach
     void closeBrowser() {
         page.browser.quit();
+    }
+
+    @Test
+    void aCasePageLinksTheAutomationMapOfItsProcessVersion() {
+        ApiClient applicant = ApiClient.demoUser(page.base(), Applicants.ensure(identity, "map-page.applicant"));
+        String caseId = BusinessRegistration.atTheOfficersReview(applicant, WAIT);
+        int version = applicant.caseView(caseId).path("processVersion").asInt();
+
+        page.openAs("zheng.lu", "/cases/" + caseId);
+        page.waitFor(By.cssSelector("[data-test='case-map-link']")).sendKeys(Keys.ENTER);
+        new WebDriverWait(page.browser, WAIT).until(ExpectedConditions.urlContains(
+                "/processes/business-registration/versions/" + version + "/map"));
+        page.waitFor(By.cssSelector(".djs-element.ac-mode-manual[data-element-id='Activity_OfficerReview']"));
     }
 
     @Test
