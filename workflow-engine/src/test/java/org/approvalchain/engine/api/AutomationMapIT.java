@@ -74,6 +74,8 @@ class AutomationMapIT {
                 .isEqualTo(Sm3.hex(ledger.code(contracts.address(EligibilityRuleContract.NAME))));
         assertThat(ledger.code(contracts.address(EligibilityRuleContract.NAME))).isNotEmpty();
         assertThat(step(map, "Activity_ReviewApplication").get("candidateGroups").toString()).contains("licensing-officers");
+        assertThat(served.fieldNames()).toIterable().containsExactlyInAnyOrder("map", "order", "mapHash", "bpmnHash", "anchor",
+                "matchesChain");
         assertThat(served.get("order")).extracting(JsonNode::asText)
                 .containsExactly("Activity_CheckEligibility", "Activity_ReviewApplication", "Activity_IssueLicence");
     }

@@ -137,6 +137,11 @@ class AutomationMapPagesIT {
         page.screenshot("compare-versions-zh-CN");
         page.assertNoSeriousAccessibilityViolations("version compare");
         page.assertNoUntranslatedKeys();
+
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.cssSelector("[data-test='compare-after'] .djs-overlays[data-container-id='Activity_ReviewApplication']"),
+                "changed");
+        page.assertNoUntranslatedKeys();
     }
 
     /** licence-application's BPMN as a new process of this key. */
