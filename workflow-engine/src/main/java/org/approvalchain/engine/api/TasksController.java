@@ -10,24 +10,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.DecisionStatus;
 import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.PayloadToSign;
 import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
+import org.approvalchain.engine.process.TimeLimitExtensions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The approver's side: my open tasks and the tasks I decided; the exact payload to sign for a
  * decision, with the case state it covers in full (its personal fields recorded as read); the
- * signed decision, which is verified, recorded on chain and completes the task.
+ * signed decision, which is verified, recorded on chain and completes the task; a request to extend
+ * a task's time limit.
  */
 @Tag(name = "Tasks and decisions")
 @RestController
@@ -37,12 +43,15 @@ class TasksController {
     private final Decisions decisions;
     private final DecidedTasks decided;
     private final PersonalData personalData;
+    private final TimeLimitExtensions extensions;
 
-    TasksController(Tasks tasks, Decisions decisions, DecidedTasks decided, PersonalData personalData) {
+    TasksController(Tasks tasks, Decisions decisions, DecidedTasks decided, PersonalData personalData,
+                    TimeLimitExtensions extensions) {
         this.tasks = tasks;
         this.decisions = decisions;
         this.decided = decided;
         this.personalData = personalData;
+        this.extensions = extensions;
     }
 
     @Operation(summary = "List my open tasks",
@@ -108,6 +117,24 @@ class TasksController {
             return ResponseEntity.ok(status.receipt());
         }
         return ResponseEntity.accepted().location(URI.create("/api/tasks/" + taskId + "/decision")).body(status);
+    }
+
+    /** @param reason why the case needs more time: shown to the head who decides the extension */
+    record ExtensionRequest(@NotBlank @Size(max = 2000) @Schema(example = "经营范围涉及前置审批，需核实许可文件") String reason) {
+    }
+
+    /** The official who has the case asks for the extension the law allows; 201 with the task opened for the head. */
+    @Operation(summary = "Ask for a time-limit extension",
+            description = "The official who may work the task asks for the extension of its stage's time limit that "
+                    + "the law allows with the head's approval (e.g. 市场主体登记管理条例 第十九条): the message "
+                    + "`time-limit-extension-requested` opens the head's task; a signed APPROVE moves the deadline by "
+                    + "the model's period (docs/working-days.md). 201 with the task it opened. One extension per stage.")
+    @Refusals({"TASK-001", "TASK-002", "EXTENSION-001", "EXTENSION-002", "EXTENSION-003"})
+    @PostMapping("/api/tasks/{taskId}/extension-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseMessages.Delivered extensionRequest(@PathVariable String taskId, @Valid @RequestBody ExtensionRequest body,
+                                            Principal user) {
+        return extensions.request(taskId, body.reason(), user.getName());
     }
 
     /** Where the decision I signed for the task stands: RECORDED with its receipt, or SIGNED while it is being recorded. */

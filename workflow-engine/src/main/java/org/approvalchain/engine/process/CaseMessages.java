@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the applicant sends into a running case: corrected materials after a return for correction
- * (补正), and a request that a person review an automated result (PIPL art. 24(3), GDPR art. 22).
+ * (补正), and a request that a person review an automated result (PIPL art. 24(3), GDPR art. 22);
+ * officials' requests ({@link TimeLimitExtensions}) are delivered the same way.
  * Each is a BPMN message correlated to the case by its business key, so a model opts in by waiting
  * for it (an intermediate message catch event or an event-based gateway); a case that is not
  * waiting refuses it. Only the case's initiator, or a member of {@code camunda-admin}, may send them.
@@ -63,7 +64,8 @@ public class CaseMessages {
         variables.put(CORRECTION_NOTE, note);
         variables.put(CORRECTIONS_SUBMITTED_BY, userId);
         variables.put(CORRECTIONS_SUBMITTED_AT, Instant.now().toEpochMilli());
-        return deliver(instance, CORRECTIONS_SUBMITTED, variables, "is not waiting for corrections");
+        return deliver(instance.getBusinessKey(), instance.getId(), CORRECTIONS_SUBMITTED, variables,
+                "is not waiting for corrections");
     }
 
     /**
@@ -80,14 +82,12 @@ public class CaseMessages {
         variables.put(REVIEW_REQUEST_REASON, reason.strip());
         variables.put(REVIEW_REQUESTED_BY, userId);
         variables.put(REVIEW_REQUESTED_AT, Instant.now().toEpochMilli());
-        return deliver(access.asApplicant(caseId, userId, "send '" + REVIEW_REQUESTED + "'"), REVIEW_REQUESTED, variables,
-                "has no automated result open for human review");
+        HistoricProcessInstance instance = access.asApplicant(caseId, userId, "send '" + REVIEW_REQUESTED + "'");
+        return deliver(caseId, instance.getId(), REVIEW_REQUESTED, variables, "has no automated result open for human review");
     }
 
-    private Delivered deliver(HistoricProcessInstance instance, String message, Map<String, Object> variables,
-                              String notWaiting) {
-        String caseId = instance.getBusinessKey();
-        String instanceId = instance.getId();
+    /** Delivers a message to a case that waits for it; 409 when it does not. */
+    Delivered deliver(String caseId, String instanceId, String message, Map<String, Object> variables, String notWaiting) {
         Set<String> before = Set.copyOf(cases.openTasks(instanceId).stream().map(CaseView.OpenTask::taskId).toList());
         try {
             // executions only (not on the public builder interface): a case not waiting must not start a

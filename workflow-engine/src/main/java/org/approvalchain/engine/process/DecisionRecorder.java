@@ -51,11 +51,12 @@ class DecisionRecorder {
     private final CaseChain caseChain;
     private final TaskService tasks;
     private final FaultInjection faults;
+    private final TimeLimitExtensions extensions;
     /** Tasks whose decision a thread of this engine is recording now: the request and the recovery must not both. */
     private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     DecisionRecorder(CaseRecord record, PlatformTransactionManager transactions, CaseChain caseChain, TaskService tasks,
-                     FaultInjection faults) {
+                     FaultInjection faults, TimeLimitExtensions extensions) {
         this.record = record;
         this.inTransaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
@@ -63,6 +64,7 @@ class DecisionRecorder {
         this.caseChain = caseChain;
         this.tasks = tasks;
         this.faults = faults;
+        this.extensions = extensions;
     }
 
     /**
@@ -170,6 +172,7 @@ class DecisionRecorder {
                     CaseStep.Kind.MANUAL, DecisionRegistryContract.NAME, "recordDecision", kept.payloadSm3(),
                     kept.payloadSm3(), null, onChain.transactionHash(), onChain.blockNumber(), onChain.status(), null,
                     step.transactionHash(), step.blockNumber(), kept.approverId(), Instant.now()));
+            extensions.apply(task, kept.decision());
             tasks.complete(taskId, Map.of("decision", kept.decision(), "decisionReasons", String.valueOf(kept.reasons()),
                     "decidedBy", kept.approverId()));
         });

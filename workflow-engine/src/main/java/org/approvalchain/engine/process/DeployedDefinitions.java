@@ -1,5 +1,6 @@
 package org.approvalchain.engine.process;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,13 +13,19 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
+import org.approvalchain.engine.legal.camunda.ExtensionProperties;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +41,7 @@ class DeployedDefinitions {
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, List<TimeLimit>> timeLimits = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Extension>> extensions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
@@ -58,20 +66,34 @@ class DeployedDefinitions {
         return definitions.computeIfAbsent(processDefinitionId, repository::getProcessDefinition);
     }
 
-    /** A time limit on a step: a timer boundary event attached to it and the duration the model gives it. */
-    record TimeLimit(String boundaryEventId, String duration) {
+    /**
+     * A time limit on a step: a timer boundary event attached to it, or to a sub-process that
+     * encloses it (a stage), and the duration the model gives it.
+     *
+     * @param activityId the activity the timer is attached to: the step, or its stage
+     */
+    record TimeLimit(String activityId, String boundaryEventId, String duration) {
     }
 
-    /** The time limits the model puts on a step (its timer boundary events), usually none or one. */
+    /**
+     * The time limits the model puts on a step (the timer boundary events of the step and of the
+     * sub-processes that enclose it), the step's own first, then outwards; usually none or one.
+     */
     List<TimeLimit> timeLimits(String processDefinitionId, String activityId) {
-        return timeLimits.computeIfAbsent(processDefinitionId + "/" + activityId, key -> repository
-                .getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
-                .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()))
-                .flatMap(event -> event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                        .map(TimerEventDefinition.class::cast)
-                        .map(timer -> new TimeLimit(event.getId(), timer.getTimeDuration() == null ? null
-                                : timer.getTimeDuration().getTextContent().strip())))
-                .toList());
+        return timeLimits.computeIfAbsent(processDefinitionId + "/" + activityId, key -> {
+            BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+            List<TimeLimit> limits = new ArrayList<>();
+            for (ModelElementInstance scope = model.getModelElementById(activityId); scope instanceof Activity activity;
+                    scope = scope.getParentElement()) {
+                model.getModelElementsByType(BoundaryEvent.class).stream()
+                        .filter(event -> event.getAttachedTo() != null && activity.getId().equals(event.getAttachedTo().getId()))
+                        .forEach(event -> event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                                .map(TimerEventDefinition.class::cast)
+                                .forEach(timer -> limits.add(new TimeLimit(activity.getId(), event.getId(),
+                                        timer.getTimeDuration() == null ? null : timer.getTimeDuration().getTextContent().strip()))));
+            }
+            return List.copyOf(limits);
+        });
     }
 
     /**
@@ -103,6 +125,33 @@ class DeployedDefinitions {
     String elementName(String processDefinitionId, String elementId) {
         return repository.getBpmnModelInstance(processDefinitionId).getModelElementById(elementId) instanceof FlowElement element
                 && element.getName() != null ? element.getName() : elementId;
+    }
+
+    /**
+     * What an approval of a step extends (its {@code extends} and {@code extension} properties, see
+     * docs/working-days.md): the stage whose time limit moves, and by how much.
+     */
+    record Extension(String stageId, String period) {
+    }
+
+    /** The time-limit extension a step decides, if it decides one. */
+    Optional<Extension> extension(String processDefinitionId, String activityId) {
+        return extensions.computeIfAbsent(processDefinitionId + "/" + activityId, key -> {
+            Map<String, String> properties = repository.getBpmnModelInstance(processDefinitionId)
+                    .getModelElementById(activityId) instanceof BaseElement element ? ExtensionProperties.of(element) : Map.of();
+            String stage = properties.get(TimeLimitExtensions.EXTENDS);
+            String period = properties.get(TimeLimitExtensions.EXTENSION);
+            return stage == null || period == null ? Optional.empty() : Optional.of(new Extension(stage.strip(), period.strip()));
+        });
+    }
+
+    /** Whether the model lets a step ask for a time-limit extension (a boundary event of the request message on it). */
+    boolean asksForExtension(String processDefinitionId, String activityId) {
+        return repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()))
+                .flatMap(event -> event.getEventDefinitions().stream()).filter(MessageEventDefinition.class::isInstance)
+                .map(definition -> ((MessageEventDefinition) definition).getMessage())
+                .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName()));
     }
 
     /** The contract binding of the step the execution is at. */

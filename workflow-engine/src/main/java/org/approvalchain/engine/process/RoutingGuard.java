@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Cockpit, Tasklist or Java. That is: writing or removing variables of a running case or task (the
  * data a signed decision was taken on, or a gateway reads); process instance modification
  * (skipping or cancelling a step, starting before one), starting an instance at a chosen activity,
- * restarting, migrating, or moving an instance to another process version; and deleting history
- * variables. The engine itself never needs them: it sets variables only through its own steps and
+ * restarting, migrating, or moving an instance to another process version; deleting history
+ * variables; and moving a job's due date (a time limit moves only by a signed extension,
+ * {@link TimeLimitExtensions}). The engine itself never needs them: it sets variables only through its own steps and
  * the applicant's messages. An operator who must move a case does it through a new case, not by
  * editing this one; no override is offered.
  */
@@ -33,7 +34,7 @@ class RoutingGuard extends CommandGuard {
             "ProcessInstanceModificationBatchCmd", "StartProcessInstanceAtActivitiesCmd", "SetProcessDefinitionVersionCmd",
             "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd", "RestartProcessInstancesCmd",
             "RestartProcessInstancesBatchCmd", "DeleteHistoricVariableInstanceCmd",
-            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd");
+            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
 
     @Override
     void before(ProcessEngineConfigurationImpl configuration, Command<?> command) {

@@ -81,7 +81,7 @@ class AutomationMapIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"business-registration, 4, 0, 2, 登记员审查 Registration officer decides",
+    @CsvSource({"business-registration, 4, 0, 3, 登记员审查 Registration officer decides",
             "real-estate-transfer, 5, 0, 3, 人工复核自动化结果 Human review of the automated result",
             "cross-province-service, 5, 1, 2, 窗口身份核验 Window clerk confirms identity and originals"})
     void mapsEachReferenceProcessInEveryFormatWithItsHashesAnchoredOnChain(String key, long automatic, long assisted,

@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
@@ -146,6 +148,29 @@ class BusinessRegistrationProcessTest {
         assertThat(task()).hasCandidateGroup("supervisors");
         complete(task(), withVariables("decision", "APPROVE"));
         assertThat(kase).isWaitingAt("Activity_IssueLicence");
+    }
+
+    @Test
+    void sendsAnExtensionRequestToTheHeadWhileTheOfficerKeepsTheCase() {
+        ProcessInstance kase = atOfficerReview();
+
+        runtimeService().createMessageCorrelation("time-limit-extension-requested").processInstanceId(kase.getId()).correlate();
+
+        assertThat(kase).isWaitingAt("Activity_OfficerReview", "Activity_ApproveExtension");
+        assertThat(taskQuery().taskDefinitionKey("Activity_ApproveExtension").singleResult()).hasCandidateGroup("supervisors");
+        complete(taskQuery().taskDefinitionKey("Activity_ApproveExtension").singleResult(), withVariables("decision", "APPROVE"));
+        assertThat(kase).isWaitingAt("Activity_OfficerReview").hasPassed("EndEvent_ExtensionDecided");
+    }
+
+    @Test
+    void endsTheReviewStageAndAnOpenExtensionRequestWithTheOfficersDecision() {
+        ProcessInstance kase = atOfficerReview();
+        runtimeService().createMessageCorrelation("time-limit-extension-requested").processInstanceId(kase.getId()).correlate();
+
+        complete(taskQuery().taskDefinitionKey("Activity_OfficerReview").singleResult(), withVariables("decision", "APPROVE"));
+
+        assertThat(kase).isWaitingAt("Activity_IssueLicence").hasPassed("EndEvent_Reviewed").hasNotPassed("EndEvent_ExtensionDecided");
+        assertThat(taskQuery().processInstanceId(kase.getId()).count()).isZero();
     }
 
     private ProcessInstance atOfficerReview() {

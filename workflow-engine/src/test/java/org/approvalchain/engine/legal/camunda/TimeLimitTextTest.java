@@ -2,6 +2,8 @@ package org.approvalchain.engine.legal.camunda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.approvalchain.engine.legal.Finding;
@@ -32,6 +34,49 @@ class TimeLimitTextTest {
     @Test
     void leavesAnExpressionToTheCodeRule() {
         assertThat(TimeLimitText.findings(timerOf("${limit}"))).isEmpty();
+    }
+
+    @Test
+    void acceptsAnExtensionDecidedByAUserTaskOfAnActivityWithATimer() {
+        assertThat(TimeLimitText.findings(extension("userTask", "Activity_Review", "3 working days"))).isEmpty();
+        assertThat(TimeLimitText.findings(extension("userTask", "Activity_Review", "P10D"))).isEmpty();
+    }
+
+    @Test
+    void refusesAnExtensionThatCannotWorkSayingWhy() {
+        assertThat(onlyFinding(extension("userTask", "Activity_Review", "3 days"))).contains("LEGAL-012", "'3 days'");
+        assertThat(onlyFinding(extension("userTask", "Activity_Head", "3 working days")))
+                .contains("extends 'Activity_Head', which is no activity with a time limit");
+        assertThat(onlyFinding(extension("userTask", "Activity_Review", ""))).contains("needs both 'extends'");
+        assertThat(onlyFinding(extension("manualTask", "Activity_Review", "3 working days")))
+                .contains("only a signed decision extends a time limit");
+    }
+
+    private static String onlyFinding(BpmnModelInstance model) {
+        List<Finding> findings = TimeLimitText.findings(model);
+        assertThat(findings).hasSize(1);
+        return findings.get(0).rule() + " " + findings.get(0).describe();
+    }
+
+    /** A review with a 3-working-day timer, and a step of {@code type} that extends {@code stage} by {@code period}. */
+    private static BpmnModelInstance extension(String type, String stage, String period) {
+        String xml = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                             targetNamespace="t">
+                  <process id="p" isExecutable="true">
+                    <userTask id="Activity_Review" />
+                    <boundaryEvent id="Event_TimeLimit" attachedToRef="Activity_Review">
+                      <timerEventDefinition><timeDuration>3 working days</timeDuration></timerEventDefinition>
+                    </boundaryEvent>
+                    <%s id="Activity_Head">
+                      <extensionElements><camunda:properties>
+                        <camunda:property name="extends" value="%s" />
+                        <camunda:property name="extension" value="%s" />
+                      </camunda:properties></extensionElements>
+                    </%s>
+                  </process>
+                </definitions>""".formatted(type, stage, period, type);
+        return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static BpmnModelInstance timerOf(String duration) {
