@@ -26,8 +26,9 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
  * round) is not followed. Nodes ready at the same time (parallel paths, alternative branches) come
  * breadth first: the nearer to where the paths split, the earlier, and at equal distance in the
  * order of the outgoing flows in the BPMN. A boundary event's path comes after its activity's
- * normal outgoing flows; a subprocess is entered at its start events. Nodes that no path from a
- * start event reaches (an event subprocess, an unconnected node) come last, in document order.
+ * normal outgoing flows; a subprocess is entered at its start events and left, also by its
+ * boundary events, once its content is done. Nodes that no path from a start event reaches (an
+ * event subprocess, an unconnected node) come last, in document order.
  */
 final class ProcessOrder {
 
@@ -84,17 +85,30 @@ final class ProcessOrder {
         onPath.remove(node);
     }
 
+    /**
+     * Where the reader goes next: into a subprocess at its start events; from a node, to its outgoing
+     * flows' targets, then to the boundary events attached to it; from a node that leads nowhere
+     * inside a subprocess (its end events), out of the subprocess.
+     */
     private static Collection<FlowNode> successors(FlowNode node) {
-        Set<FlowNode> successors = new LinkedHashSet<>();
-        if (node instanceof SubProcess sub) {
-            sub.getChildElementsByType(StartEvent.class).forEach(successors::add);
+        if (node instanceof SubProcess sub && !sub.getChildElementsByType(StartEvent.class).isEmpty()) {
+            return List.copyOf(sub.getChildElementsByType(StartEvent.class));
         }
-        node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(successors::add);
+        Set<FlowNode> exits = exits(node);
+        if (exits.isEmpty() && node.getParentElement() instanceof SubProcess sub) {
+            return exits(sub);
+        }
+        return exits;
+    }
+
+    private static Set<FlowNode> exits(FlowNode node) {
+        Set<FlowNode> exits = new LinkedHashSet<>();
+        node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(exits::add);
         if (node instanceof Activity activity) {
             node.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
-                    .filter(b -> b.getAttachedTo() == activity).forEach(successors::add);
+                    .filter(b -> b.getAttachedTo() == activity).forEach(exits::add);
         }
-        return successors;
+        return exits;
     }
 
     private static boolean within(FlowNode node, Process process) {

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 class ProcessOrderTest {
 
     @Test
-    void ordersParallelChecksBeforeTheDecisionAndTheTimerPathBeforeWhatFollowsTheDecision() {
+    void ordersParallelChecksFirstThenAStagesStepsThenItsTimerPathThenWhatFollowsTheDecision() {
         ProcessModel registration = LegalModels.of(model("/processes/business-registration.bpmn")).get(0);
 
         assertThat(registration.order()).containsExactly("Activity_CheckMaterials", "Activity_CheckName",
-                "Activity_OfficerReview", "Activity_SupervisorReview", "Activity_IssueLicence", "Activity_RegisterName");
+                "Activity_OfficerReview", "Activity_ApproveExtension", "Activity_SupervisorReview", "Activity_IssueLicence",
+                "Activity_RegisterName");
         assertThat(registration.tasks()).extracting(t -> t.id()).containsExactlyInAnyOrderElementsOf(registration.order());
     }
 
