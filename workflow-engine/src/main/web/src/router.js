@@ -15,6 +15,7 @@ const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
 const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
 const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
+const InvoiceCheckView = () => import('./views/InvoiceCheckView.vue')
 const DesignView = () => import('./views/DesignView.vue')
 const ProcessesView = () => import('./views/ProcessesView.vue')
 const AutomationMapView = () => import('./views/AutomationMapView.vue')
@@ -56,6 +57,7 @@ export const router = createRouter({
     { path: '/processes/:processKey/versions/:version/map', name: 'automation-map', component: AutomationMapView, props: true, meta: { reviewer: true, title: 'automationMap.title' } },
     { path: '/processes/:processKey/compare/:from/:to', name: 'process-compare', component: CompareView, props: true, meta: { reviewer: true, title: 'compare.title' } },
     { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
+    { path: '/verify-invoice', name: 'verify-invoice', component: InvoiceCheckView, meta: { public: true, title: 'invoice.title' } },
   ],
 })
 

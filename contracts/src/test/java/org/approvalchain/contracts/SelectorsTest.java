@@ -67,7 +67,16 @@ class SelectorsTest {
             new Call("ApproverKeyRegistry", "revokeKey(string,uint256,uint256,string)", f -> f.keys().revokeKey("o", 0, 1, "a1")),
             new Call("ApproverKeyRegistry", "keyCount(string)", f -> f.keys().keyCount("o")),
             new Call("ApproverKeyRegistry", "getKey(string,uint256)", f -> f.keys().getKey("o", 0)),
-            new Call("ApproverKeyRegistry", "getApproval(string,uint256)", f -> f.keys().getApproval("o", 0)));
+            new Call("ApproverKeyRegistry", "getApproval(string,uint256)", f -> f.keys().getApproval("o", 0)),
+            new Call("InvoiceRegistry", "issue(string,bytes32,uint256,uint256,bytes32)",
+                f -> f.invoices().issue("n", HASH, 1, 0, HASH)),
+            new Call("InvoiceRegistry", "check(string,string,bytes32)", f -> f.invoices().check("c", "n", HASH)),
+            new Call("InvoiceRegistry", "reimburse(string,bytes32,string,string)",
+                f -> f.invoices().reimburse("n", HASH, "finance", "c")),
+            new Call("InvoiceRegistry", "issueRedLetter(string,string,bytes32,string)",
+                f -> f.invoices().issueRedLetter("r", "n", HASH, "returned")),
+            new Call("InvoiceRegistry", "status(string,bytes32)", f -> f.invoices().status("n", HASH)),
+            new Call("InvoiceRegistry", "settlement(string)", f -> f.invoices().settlement("n")));
         Stream<Call> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Call(name, "grantWriter(address,string)", f -> f.byName(name).grantWriter(ACCOUNT, "civil affairs")),
             new Call(name, "revokeWriter(address)", f -> f.byName(name).revokeWriter(ACCOUNT)),

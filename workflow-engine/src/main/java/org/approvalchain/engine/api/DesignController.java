@@ -91,7 +91,7 @@ class DesignController {
     @Operation(summary = "Deploy a model",
             description = "Deploys the model as the designer (with their Camunda permissions) through the legal gate; "
                     + "a refusal lists every finding.")
-    @Refusals({"DRAFT-001", "DEPLOY-001", "DEPLOY-002"})
+    @Refusals({"DRAFT-001", "DEPLOY-001", "DEPLOY-002", "DEPLOY-003"})
     @PostMapping("/deployments")
     ResponseEntity<List<DeployedVersion>> deploy(@Valid @RequestBody Model model, Principal user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(deployments.deploy(user.getName(),

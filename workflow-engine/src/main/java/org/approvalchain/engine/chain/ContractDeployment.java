@@ -15,6 +15,7 @@ import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.contracts.DepartmentAccessContract;
 import org.approvalchain.contracts.DocumentEvidenceContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
+import org.approvalchain.contracts.InvoiceRegistryContract;
 import org.approvalchain.contracts.LicenseRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
@@ -64,7 +65,8 @@ class ContractDeployment {
     static List<DepartmentAccessContract> all(AbiCodec codec) {
         return List.of(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
                 new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
-                new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec));
+                new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
+                new InvoiceRegistryContract(codec));
     }
 
     private static Optional<String> recorded(JdbcTemplate jdbc, String name) {

@@ -62,6 +62,8 @@ class DemoData implements StartNote {
             new DemoUser("sun.li", "孙丽", "intake-clerks"),
             new DemoUser("zhou.min", "周敏", "competent-officers"),
             new DemoUser("zheng.lu", "郑律", "legal-reviewers"),
+            new DemoUser("qian.hui", "钱慧", "finance-officers"),
+            new DemoUser("wu.tao", "吴涛", "finance-officers"),
             new DemoUser("lin.hua", "林华", UserDirectory.DESIGNERS),
             new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 

@@ -42,6 +42,7 @@ class DeployedDefinitions {
     private final Map<String, List<TimeLimit>> timeLimits = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Optional<Extension>> extensions = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> extensionRequests = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
@@ -147,11 +148,12 @@ class DeployedDefinitions {
 
     /** Whether the model lets a step ask for a time-limit extension (a boundary event of the request message on it). */
     boolean asksForExtension(String processDefinitionId, String activityId) {
-        return repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
+        return extensionRequests.computeIfAbsent(processDefinitionId + "/" + activityId, key -> repository
+                .getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
                 .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()))
                 .flatMap(event -> event.getEventDefinitions().stream()).filter(MessageEventDefinition.class::isInstance)
                 .map(definition -> ((MessageEventDefinition) definition).getMessage())
-                .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName()));
+                .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName())));
     }
 
     /** The contract binding of the step the execution is at. */

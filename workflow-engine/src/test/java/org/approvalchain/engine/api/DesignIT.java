@@ -104,6 +104,8 @@ class DesignIT {
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.body().path("code").asText()).isEqualTo("DEPLOY-001");
         assertThat(refused.body().path("detail").asText()).contains("LEGAL-004", "Activity_CheckEligibility");
+        as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml", "not a model at all"))
+                .refused(400, "DEPLOY-003");
 
         JsonNode deployed = as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml", model)).accepted();
         assertThat(deployed.get(0).path("processKey").asText()).isEqualTo(key);
