@@ -74,6 +74,10 @@ class AutomationMapIT {
                 .isEqualTo(Sm3.hex(ledger.code(contracts.address(EligibilityRuleContract.NAME))));
         assertThat(ledger.code(contracts.address(EligibilityRuleContract.NAME))).isNotEmpty();
         assertThat(step(map, "Activity_ReviewApplication").get("candidateGroups").toString()).contains("licensing-officers");
+        assertThat(served.fieldNames()).toIterable().containsExactlyInAnyOrder("map", "order", "mapHash", "bpmnHash", "anchor",
+                "matchesChain");
+        assertThat(served.get("order")).extracting(JsonNode::asText)
+                .containsExactly("Activity_CheckEligibility", "Activity_ReviewApplication", "Activity_IssueLicence");
     }
 
     @ParameterizedTest
@@ -111,6 +115,8 @@ class AutomationMapIT {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String text = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF\"step_id\"").contains("\"Activity_ReviewApplication\"", "第三十八条第二款");
+        assertThat(text.indexOf("\"Activity_ReviewApplication\"")).as("process order")
+                .isBetween(text.indexOf("\"Activity_CheckEligibility\""), text.indexOf("\"Activity_IssueLicence\""));
     }
 
     @Test

@@ -104,7 +104,7 @@ class ModelerIT {
         ApiClient designer = ApiClient.demoUser(page.base(), "lin.hua");
         assertThat(designer.request("GET", "/api/models/drafts", null).accepted().findValuesAsText("name")).contains(key);
         JsonNode deployed = null;
-        for (JsonNode version : designer.request("GET", "/api/models/versions", null).accepted()) {
+        for (JsonNode version : designer.request("GET", "/api/processes/versions", null).accepted()) {
             if (key.equals(version.path("processKey").asText())) {
                 deployed = version;
             }
