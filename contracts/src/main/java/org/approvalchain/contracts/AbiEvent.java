@@ -65,6 +65,7 @@ final class AbiEvent {
         }
         List<Type> values = plain.isEmpty() ? List.of() : DECODER.decode(Hex.toHexString(data), plain);
         Map<String, Object> fields = new LinkedHashMap<>();
+        List<AbiParameter> declared = new ArrayList<>();
         int nextTopic = 1;
         int nextValue = 0;
         for (int i = 0; i < parameters.size(); i++) {
@@ -77,8 +78,9 @@ final class AbiEvent {
                 value = PlainAbiType.toPlain(DECODER.decodeIndexedValue(topics.get(nextTopic++), types.get(i).reference()));
             }
             fields.put(fieldName(i), value);
+            declared.add(new AbiParameter(fieldName(i), parameters.get(i).getTypeAsString()));
         }
-        return new ContractEvent(name, signature, Collections.unmodifiableMap(fields));
+        return new ContractEvent(name, signature, declared, Collections.unmodifiableMap(fields));
     }
 
     private String fieldName(int index) {

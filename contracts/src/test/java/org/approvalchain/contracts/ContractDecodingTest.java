@@ -72,6 +72,7 @@ class ContractDecodingTest {
 
         assertThat(event.name()).isEqualTo("LicenseRevoked");
         assertThat(event.signature()).isEqualTo("LicenseRevoked(string,address,string)");
+        assertThat(event.parameters()).extracting(AbiParameter::type).containsExactly("string", "address", "string");
         assertThat(event.fields()).containsExactly(entry("licenseNo", "LIC-42"), entry("revokedBy", ISSUER),
             entry("reason", "被撤销"));
     }
