@@ -16,12 +16,18 @@ const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
 const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
 const DesignView = () => import('./views/DesignView.vue')
+const ChainView = () => import('./views/ChainView.vue')
+const ChainBlockView = () => import('./views/ChainBlockView.vue')
+const ChainTransactionView = () => import('./views/ChainTransactionView.vue')
 
 /** The administrators' group: the admin pages are theirs (the API refuses everyone else). */
 export const ADMINS = 'camunda-admin'
 
 /** The process designers' group: the modeler is theirs and the administrators' (the API refuses everyone else). */
 export const DESIGNERS = 'process-designers'
+
+/** The legal reviewers' group: they see the whole chain in the explorer (others only their cases' transactions). */
+export const LEGAL_REVIEWERS = 'legal-reviewers'
 
 /** Whether the signed-in user may open a page with these meta fields. */
 export function mayOpen(meta, groups) {
@@ -45,6 +51,9 @@ export const router = createRouter({
     { path: '/admin/approvers', name: 'admin-approvers', component: AdminApproversView, meta: { admin: true, title: 'admin.approvers.title' } },
     { path: '/admin/operations', name: 'admin-operations', component: AdminOperationsView, meta: { admin: true, title: 'admin.operations.title' } },
     { path: '/design', name: 'design', component: DesignView, meta: { designer: true, title: 'design.title' } },
+    { path: '/chain', name: 'chain', component: ChainView, meta: { title: 'chain.title' } },
+    { path: '/chain/blocks/:number', name: 'chain-block', component: ChainBlockView, props: true, meta: { title: 'chain.title' } },
+    { path: '/chain/transactions/:hash', name: 'chain-transaction', component: ChainTransactionView, props: true, meta: { title: 'chain.title' } },
     { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
   ],
 })
