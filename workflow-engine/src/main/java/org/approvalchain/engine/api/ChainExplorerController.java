@@ -42,7 +42,8 @@ class ChainExplorerController {
             description = "The header and the transactions the user may see (contract, function, case); the others are only counted.")
     @Refusals({"EXPLORER-001", "API-503"})
     @GetMapping("/api/chain/blocks/{number}")
-    BlockView block(@PathVariable long number, Principal user) {
+    BlockView block(@Parameter(description = "the block number (0 is the genesis block)") @PathVariable long number,
+                    Principal user) {
         return explorer.block(number, user.getName());
     }
 
