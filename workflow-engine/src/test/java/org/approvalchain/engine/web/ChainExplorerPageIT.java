@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The chain explorer (区块链浏览器) in a real headless Chromium against the real engine: a legal
  * reviewer searches a decided case's id, opens one of its transactions by keyboard and reads the
- * decoded call, its arguments and events and the link back to the case; a search that finds
- * nothing says so; a transaction on the case page links to its explorer page. axe-core finds no
+ * decoded call, its arguments and events, its block, and the link back to the case; a search that
+ * finds nothing says so; a transaction on the case page links to its explorer page. axe-core finds no
  * serious violation, and both languages have every message.
  */
 @SharedEngine
@@ -90,6 +90,12 @@ class ChainExplorerPageIT {
         assertThat(page.text(By.cssSelector("[data-test='chain-tx-details']"))).contains("succeeded", "Case");
         page.assertNoUntranslatedKeys();
         page.browser.findElement(By.cssSelector("[data-test='locale-zh-CN']")).click();
+
+        page.waitFor(By.cssSelector("[data-test='chain-tx-block']")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='chain-transactions']"), "EligibilityRule.evaluate");
+        assertThat(page.text(By.cssSelector("[data-test='chain-block']"))).containsPattern("0x[0-9a-f]{64}");
+        page.assertNoSeriousAccessibilityViolations("chain block");
+        page.browser.navigate().back();
 
         page.waitFor(By.cssSelector("[data-test='chain-tx-case']")).sendKeys(Keys.ENTER);
         page.waitFor(By.cssSelector("[data-test='case-automated'] [data-test='tx-link']")).sendKeys(Keys.ENTER);
