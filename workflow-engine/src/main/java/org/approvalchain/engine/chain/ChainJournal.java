@@ -1,5 +1,7 @@
 package org.approvalchain.engine.chain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,19 +56,21 @@ public class ChainJournal {
 
     /** The write whose (latest) transaction has this hash; empty for a transaction the engine did not journal. */
     public Optional<Write> ofTransaction(String txHash) {
-        return jdbc.query(WRITE + "WHERE tx_hash = ?", (rs, n) -> write(rs.getString(1), rs.getString(2), rs.getString(3),
-                (Long) rs.getObject(4, Long.class)), txHash.toLowerCase()).stream().findFirst();
+        return jdbc.query(WRITE + "WHERE tx_hash = ?", ChainJournal::write, txHash.toLowerCase()).stream().findFirst();
     }
 
     /** The case's writes, in the order they were included (those not included yet last). */
     public List<Write> ofCase(String caseId) {
         String prefix = caseId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%";
         return jdbc.query(WRITE + "WHERE write_key LIKE ? ESCAPE '!' ORDER BY block_number NULLS LAST, created_at",
-                (rs, n) -> write(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class)),
-                prefix).stream().filter(w -> caseId.equals(w.caseId())).toList();
+                ChainJournal::write, prefix).stream().filter(w -> caseId.equals(w.caseId())).toList();
     }
 
-    private static Write write(String key, String contract, String txHash, Long blockNumber) {
+    private static Write write(ResultSet rs, int row) throws SQLException {
+        String key = rs.getString(1);
+        String contract = rs.getString(2);
+        String txHash = rs.getString(3);
+        Long blockNumber = rs.getObject(4, Long.class);
         Matcher caseWrite = CASE_WRITE.matcher(key);
         return caseWrite.matches()
                 ? new Write(key, contract, txHash, blockNumber, caseWrite.group(1), caseWrite.group(2) + "/" + caseWrite.group(3))
