@@ -71,7 +71,8 @@ public class ChainExplorer {
         List<TransactionSummary> all = summaries(block.transactionHashes());
         List<TransactionSummary> seen = all.stream().filter(t -> reader.sees(t.caseId())).toList();
         return new BlockView(block.number(), block.hash(), block.parentHash(), block.timestamp(), block.stateRoot(),
-                block.transactionsRoot(), block.receiptsRoot(), block.sealer(), block.signature(), seen, all.size() - seen.size());
+                block.transactionsRoot(), block.receiptsRoot(), block.sealer(), block.signature(), seen, all.size() - seen.size(),
+                block.number() >= ledger.status().blockNumber());
     }
 
     /** A transaction decoded with its receipt and case, when {@code userId} may see it. */

@@ -155,6 +155,8 @@ class ChainExplorerIT {
         assertThat(blocks).hasSize(5);
         assertThat(blocks).extracting(b -> b.path("number").asLong()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(blocks.get(0).path("hash").asText()).startsWith("0x");
+        assertThat(reviewer.request("GET", "/api/chain/blocks/" + blocks.get(4).path("number").asLong(), null).accepted()
+                .path("latest").asBoolean()).as("a block with others after it").isFalse();
     }
 
     private JsonNode step(String activityId) {
