@@ -96,7 +96,7 @@ class CasePagesIT {
         String callTx = applicant.caseView(caseId).path("steps").get(0).path("callTxHash").asText();
         assertThat(automated).contains(callTx);
         assertThat(page.browser.findElements(By.cssSelector("[data-test='case-automated'] [data-test='block-link']")))
-                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href")).matches(".*/api/ledger/blocks/\\d+"));
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href")).matches(".*/chain/blocks/\\d+"));
         assertThat(page.text(By.cssSelector("[data-test='case-legal-basis']"))).contains("登记员审查", "市场主体登记管理条例》第十九条");
         assertThat(page.text(By.cssSelector("[data-test='case-variables']"))).doesNotContain(BusinessRegistration.APPLICANT_NAME);
         assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("尚无决定");
