@@ -67,7 +67,10 @@ class SelectorsTest {
             new Call("ApproverKeyRegistry", "revokeKey(string,uint256,uint256,string)", f -> f.keys().revokeKey("o", 0, 1, "a1")),
             new Call("ApproverKeyRegistry", "keyCount(string)", f -> f.keys().keyCount("o")),
             new Call("ApproverKeyRegistry", "getKey(string,uint256)", f -> f.keys().getKey("o", 0)),
-            new Call("ApproverKeyRegistry", "getApproval(string,uint256)", f -> f.keys().getApproval("o", 0)));
+            new Call("ApproverKeyRegistry", "getApproval(string,uint256)", f -> f.keys().getApproval("o", 0)),
+            new Call("ReliefFund", "approveGrant(string,bytes32,uint256)", f -> f.relief().approveGrant("c", HASH, 1)),
+            new Call("ReliefFund", "disburse(string,uint256,uint256,bytes32)", f -> f.relief().disburse("c", 1, 1, HASH)),
+            new Call("ReliefFund", "grant(string)", f -> f.relief().grant("c")));
         Stream<Call> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Call(name, "grantWriter(address,string)", f -> f.byName(name).grantWriter(ACCOUNT, "civil affairs")),
             new Call(name, "revokeWriter(address)", f -> f.byName(name).revokeWriter(ACCOUNT)),
