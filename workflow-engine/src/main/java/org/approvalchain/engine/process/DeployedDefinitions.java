@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
@@ -30,11 +33,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DeployedDefinitions {
 
+    /** The process-level extension property naming the groups that supervise its cases. */
+    static final String SUPERVISORS = "supervisors";
+
     private final RepositoryService repository;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, List<TimeLimit>> timeLimits = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> supervisors = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
 
@@ -82,9 +89,28 @@ class DeployedDefinitions {
         return offices.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
                 .getModelElementsByType(UserTask.class).stream()
                 .map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
-                .flatMap(groups -> Arrays.stream(groups.split(","))).map(String::trim)
-                .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group))
-                .collect(Collectors.toUnmodifiableSet()));
+                .flatMap(DeployedDefinitions::literalGroups).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The groups that supervise a process definition's cases without handling them (auditors): the
+     * comma-separated groups of the process's extension property {@value #SUPERVISORS}, none when absent.
+     */
+    Set<String> supervisorGroups(String processDefinitionId) {
+        return supervisors.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
+                .getModelElementsByType(Process.class).stream()
+                .filter(process -> process.getExtensionElements() != null)
+                .flatMap(process -> process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream())
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> SUPERVISORS.equals(property.getCamundaName()) && property.getCamundaValue() != null)
+                .map(CamundaProperty::getCamundaValue)
+                .flatMap(DeployedDefinitions::literalGroups).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The groups a comma-separated list names literally (an expression names none that we can know). */
+    private static Stream<String> literalGroups(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim)
+                .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group));
     }
 
     /** The application a process definition takes, as its start event declares it. */
