@@ -47,7 +47,7 @@ Feature: 临时救助金审批与发放 (relief-fund): relief paid in tranches u
     And the chain paid 2 tranches, 2400 yuan in all, each in the block the case names
     And the chain refused tranche 3 with the reason "ReliefFund: disbursement exceeds the approved amount"
 
-  Scenario: an income over the published standard ends the application on chain, before any official
+  Scenario: an income over the published standard is refused on chain; on request an officer reviews it and confirms
     Given wang.fang has submitted a "relief-fund" application of 王五:
       | hardship               | 失业                |
       | householdSize          | 4                  |
@@ -56,7 +56,11 @@ Feature: 临时救助金审批与发放 (relief-fund): relief paid in tranches u
       | tranches               | 1                  |
       | trancheAmount          | 2000               |
     Then the step "Activity_CheckEligibility" answers eligible = false with its transaction on chain
-    And the case ends at "EndEvent_Ineligible"
+    And the case waits for a human review request without any open task
+    When wang.fang asks for a human review of the automated result because "家庭有重病患者，实际支出远超收入"
+    Then the case waits at "Activity_HumanReview" for a decision by the relief-officers
+    When wu.qing decides REJECT with the reasons "经核实，医疗费用已由医疗救助报销，家庭人均收入超过标准，维持。" signed with her own key
+    Then the case ends at "EndEvent_IneligibleConfirmed"
 
   Scenario: the head of department sends the case back to the officer, then refuses it
     Given wang.fang has submitted a "relief-fund" application of 赵六:

@@ -80,7 +80,7 @@ class AutomationMapIT {
     @CsvSource({"business-registration, 4, 0, 2, 登记员审查 Registration officer decides",
             "real-estate-transfer, 5, 0, 3, 人工复核自动化结果 Human review of the automated result",
             "cross-province-service, 5, 1, 2, 窗口身份核验 Window clerk confirms identity and originals",
-            "relief-fund, 3, 0, 4, 民政部门负责人审批 Head of department signs off"})
+            "relief-fund, 3, 0, 5, 民政部门负责人审批 Head of department signs off"})
     void mapsEachReferenceProcessInEveryFormatWithItsHashesAnchoredOnChain(String key, long automatic, long assisted,
                                                                           long manual, String stepName) throws Exception {
         String path = "/api/processes/" + key + "/versions/1/automation-map";

@@ -56,12 +56,27 @@ class ReliefFundProcessTest {
     }
 
     @Test
-    void endsAnApplicationOverThePublishedStandardWithoutAnOfficer() {
+    void endsAnApplicationOverThePublishedStandardWithoutAnOfficerUnlessAReviewIsAskedFor() {
         contracts.answer("Activity_CheckEligibility", "eligible", false);
+        TimeLimit window = TimeLimit.startingAt("2026-09-18T02:00:00Z");
 
         ProcessInstance kase = checked();
+        assertThat(kase).isWaitingAt("Gateway_ReviewWindow");
+        window.passes("Event_ReviewPeriodOver", Instant.parse("2026-11-17T02:00:00Z"));
 
         assertThat(kase).isEnded().hasPassed("EndEvent_Ineligible").hasNotPassed("Activity_OfficerReview");
+    }
+
+    @Test
+    void letsAnOfficerOverturnTheAutomatedResultOnTheApplicantsRequest() {
+        contracts.answer("Activity_CheckEligibility", "eligible", false);
+        ProcessInstance kase = checked();
+
+        applicant.requestsReview(kase, "医疗支出使家庭实际生活困难");
+        assertThat(task()).hasDefinitionKey("Activity_HumanReview").hasCandidateGroup("relief-officers");
+        complete(task(), withVariables("decision", "APPROVE"));
+
+        assertThat(kase).isWaitingAt("Activity_OfficerReview");
     }
 
     @Test
