@@ -29,7 +29,7 @@ Feature: 临时救助金审批与发放 (relief-fund): relief paid in tranches u
     And the case ends at "EndEvent_Disbursed"
     And the step "Activity_RecordGrant" called ReliefFund.approveGrant successfully
     And the chain paid 3 tranches, 3000 yuan in all, each in the block the case names
-    And qian.shen reads the case and its tranches but not the applicant's personal data
+    And qian.shen finds the case and reads its tranches but not the applicant's personal data
 
   Scenario: a payment plan over the approved amount: the chain refuses the tranche that would exceed it
     Given wang.fang has submitted a "relief-fund" application of 李四:

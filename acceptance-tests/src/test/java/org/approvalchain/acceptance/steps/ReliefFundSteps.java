@@ -72,8 +72,11 @@ public class ReliefFundSteps {
                 Map.of("reason", reason));
     }
 
-    @Then("{word} reads the case and its tranches but not the applicant's personal data")
+    @Then("{word} finds the case and reads its tranches but not the applicant's personal data")
     public void readsTheCase(String supervisor) {
+        JsonNode found = CaseUnderReview.as(supervisor).request("GET", "/api/cases?processKey=relief-fund&caseId="
+                + kase.caseId, null).accepted();
+        assertThat(found).extracting(c -> c.path("caseId").asText()).containsExactly(kase.caseId);
         JsonNode view = CaseUnderReview.as(supervisor).caseView(kase.caseId);
         assertThat(CaseUnderReview.steps(view, TRANCHE)).isNotEmpty();
         assertThat(CaseUnderReview.as(supervisor).request("GET", "/api/cases/" + kase.caseId + "/personal-data", null)
