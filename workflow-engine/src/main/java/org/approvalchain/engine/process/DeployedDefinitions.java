@@ -15,6 +15,7 @@ import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -35,6 +36,8 @@ class DeployedDefinitions {
 
     /** The process-level extension property naming the groups that supervise its cases. */
     static final String SUPERVISORS = "supervisors";
+    /** The user-task property naming the earlier levels of sign-off whose signers may not decide the task. */
+    static final String SEPARATE_FROM = "separateFrom";
 
     private final RepositoryService repository;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
@@ -42,6 +45,7 @@ class DeployedDefinitions {
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> supervisors = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> separations = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
 
@@ -89,7 +93,7 @@ class DeployedDefinitions {
         return offices.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
                 .getModelElementsByType(UserTask.class).stream()
                 .map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
-                .flatMap(DeployedDefinitions::literalGroups).collect(Collectors.toUnmodifiableSet()));
+                .flatMap(DeployedDefinitions::literalNames).collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -97,18 +101,34 @@ class DeployedDefinitions {
      * comma-separated groups of the process's extension property {@value #SUPERVISORS}, none when absent.
      */
     Set<String> supervisorGroups(String processDefinitionId) {
-        return supervisors.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
-                .getModelElementsByType(Process.class).stream()
-                .filter(process -> process.getExtensionElements() != null)
-                .flatMap(process -> process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream())
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> SUPERVISORS.equals(property.getCamundaName()) && property.getCamundaValue() != null)
-                .map(CamundaProperty::getCamundaValue)
-                .flatMap(DeployedDefinitions::literalGroups).collect(Collectors.toUnmodifiableSet()));
+        return supervisors.computeIfAbsent(processDefinitionId, id -> property(repository.getBpmnModelInstance(id)
+                .getModelElementsByType(Process.class).stream().map(BaseElement.class::cast)
+                .filter(process -> process.getExtensionElements() != null), SUPERVISORS));
     }
 
-    /** The groups a comma-separated list names literally (an expression names none that we can know). */
-    private static Stream<String> literalGroups(String list) {
+    /** The literal names in the comma-separated values of the elements' Camunda property {@code name}. */
+    private static Set<String> property(Stream<BaseElement> elements, String name) {
+        return elements.flatMap(element -> element.getExtensionElements().getElementsQuery()
+                        .filterByType(CamundaProperties.class).list().stream())
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> name.equals(property.getCamundaName()) && property.getCamundaValue() != null)
+                .map(CamundaProperty::getCamundaValue)
+                .flatMap(DeployedDefinitions::literalNames).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The activities whose signers may not decide the user task {@code activityId} in the same case:
+     * the comma-separated ids of its property {@value #SEPARATE_FROM}, none when absent.
+     */
+    Set<String> separateFrom(String processDefinitionId, String activityId) {
+        return separations.computeIfAbsent(processDefinitionId + "/" + activityId, key ->
+                repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId) instanceof UserTask task
+                        ? property(task.getExtensionElements() == null ? Stream.empty() : Stream.of((BaseElement) task), SEPARATE_FROM)
+                        : Set.of());
+    }
+
+    /** The names a comma-separated list gives literally (an expression names none that we can know). */
+    private static Stream<String> literalNames(String list) {
         return Arrays.stream(list.split(",")).map(String::trim)
                 .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group));
     }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.record.CaseRecord;
+import org.approvalchain.engine.record.KeptDecision;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -182,6 +184,27 @@ class ReliefFundProcessTest {
         assertThat(kase).isWaitingAt("Activity_RecordGrant").hasNotPassed("Activity_HeadApproval");
     }
 
+    @Test
+    void refusesTheHeadsTaskToWhoeverSignedTheOfficersLevel() {
+        ProcessInstance kase = checked();
+        String officerTask = task().getId();
+        officerApproved(kase);
+        String headTask = task().getId();
+        UserDirectory users = mock(UserDirectory.class);
+        when(users.groupsOf("both.levels")).thenReturn(List.of("relief-officers", "civil-affairs-heads"));
+        when(users.groupsOf("xu.jun")).thenReturn(List.of("civil-affairs-heads"));
+        CaseRecord record = mock(CaseRecord.class);
+        when(record.decisions(kase.getBusinessKey())).thenReturn(List.of(KeptDecision.signed(officerTask, kase.getBusinessKey(),
+                "Activity_OfficerReview", "both.levels", "APPROVE", "", "{}", "0x", "", "", "{}")));
+        TaskAccess access = new TaskAccess(InMemoryEngine.ENGINE.getTaskService(), users,
+                InMemoryEngine.ENGINE.getRuntimeService(), new DeployedDefinitions(InMemoryEngine.ENGINE.getRepositoryService()),
+                record);
+
+        assertThatThrownBy(() -> access.workable(headTask, "both.levels")).isInstanceOf(CaseException.class)
+                .hasMessageContaining("TASK-003").hasMessageContaining("signed Activity_OfficerReview");
+        assertThat(access.workable(headTask, "xu.jun").getId()).isEqualTo(headTask);
+    }
+
     private ProcessInstance checked() {
         ProcessInstance kase = applicant.starts("relief-fund", APPLICATION);
         assertThat(kase).isWaitingAt("Activity_CheckEligibility");
@@ -190,7 +213,10 @@ class ReliefFundProcessTest {
     }
 
     private ProcessInstance officerApproved() {
-        ProcessInstance kase = checked();
+        return officerApproved(checked());
+    }
+
+    private static ProcessInstance officerApproved(ProcessInstance kase) {
         complete(task(), withVariables("decision", "APPROVE"));
         return kase;
     }
