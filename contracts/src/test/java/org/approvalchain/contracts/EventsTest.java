@@ -135,7 +135,15 @@ class EventsTest {
             new Log("InvoiceRegistry", "InvoiceReversed(string,string,address,string)",
                 (f, t, d) -> f.invoices().invoiceReversed(t, d), List.of(new Address(A)),
                 List.of(new Utf8String("r"), new Utf8String("n"), new Utf8String("销售退回")),
-                new InvoiceRegistryContract.InvoiceReversed("r", "n", A, "销售退回")));
+                new InvoiceRegistryContract.InvoiceReversed("r", "n", A, "销售退回")),
+            new Log("ReliefFund", "GrantApproved(string,bytes32,uint256)",
+                (f, t, d) -> f.relief().grantApproved(t, d), List.of(),
+                List.of(new Utf8String("c"), new Bytes32(H), uint(3000)),
+                new ReliefFundContract.GrantApproved("c", H, 3000)),
+            new Log("ReliefFund", "TrancheDisbursed(string,uint256,uint256,bytes32,uint256,uint256)",
+                (f, t, d) -> f.relief().trancheDisbursed(t, d), List.of(),
+                List.of(new Utf8String("c"), uint(2), uint(1000), new Bytes32(H), uint(2000), uint(1000)),
+                new ReliefFundContract.TrancheDisbursed("c", 2, 1000, H, 2000, 1000)));
         Stream<Log> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Log(name, "AdminTransferred(address,address)", (f, t, d) -> f.byName(name).adminTransferred(t, d),
                 List.of(new Address(A), new Address(B)), List.of(), new DepartmentAccessContract.AdminTransferred(A, B)),

@@ -76,7 +76,10 @@ class SelectorsTest {
             new Call("InvoiceRegistry", "issueRedLetter(string,string,bytes32,string)",
                 f -> f.invoices().issueRedLetter("r", "n", HASH, "returned")),
             new Call("InvoiceRegistry", "status(string,bytes32)", f -> f.invoices().status("n", HASH)),
-            new Call("InvoiceRegistry", "settlement(string)", f -> f.invoices().settlement("n")));
+            new Call("InvoiceRegistry", "settlement(string)", f -> f.invoices().settlement("n")),
+            new Call("ReliefFund", "approveGrant(string,bytes32,uint256)", f -> f.relief().approveGrant("c", HASH, 1)),
+            new Call("ReliefFund", "disburse(string,uint256,uint256,bytes32)", f -> f.relief().disburse("c", 1, 1, HASH)),
+            new Call("ReliefFund", "grant(string)", f -> f.relief().grant("c")));
         Stream<Call> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Call(name, "grantWriter(address,string)", f -> f.byName(name).grantWriter(ACCOUNT, "civil affairs")),
             new Call(name, "revokeWriter(address)", f -> f.byName(name).revokeWriter(ACCOUNT)),

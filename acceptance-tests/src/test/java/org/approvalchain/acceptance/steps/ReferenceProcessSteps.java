@@ -121,6 +121,7 @@ public class ReferenceProcessSteps {
     }
 
     @Then("the time limit of the task falls due at 24:00 in Beijing on the {int}rd working day after the task was created")
+    @Then("the time limit of the task falls due at 24:00 in Beijing on the {int}th working day after the task was created")
     public void theTimeLimitFallsDue(int workingDays) {
         JsonNode timer = timer();
         JsonNode task = CaseUnderReview.as(OPERATOR).camundaGet("/task/" + kase.reviewTaskId);

@@ -17,6 +17,7 @@ import org.approvalchain.contracts.DocumentEvidenceContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.contracts.InvoiceRegistryContract;
 import org.approvalchain.contracts.LicenseRegistryContract;
+import org.approvalchain.contracts.ReliefFundContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;
@@ -66,7 +67,8 @@ class ContractDeployment {
         return List.of(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
                 new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
                 new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
-                new InvoiceRegistryContract(codec));
+                new InvoiceRegistryContract(codec),
+                new ReliefFundContract(codec));
     }
 
     private static Optional<String> recorded(JdbcTemplate jdbc, String name) {
