@@ -48,11 +48,12 @@ class BpmnModelValidator implements ModelValidator {
 
     /**
      * The legal gate's findings on each process, then the code the model carries (expressions,
-     * scripts, classes) and the timer durations the engine cannot count.
+     * scripts, classes), the timer durations the engine cannot count, and four-eyes rules that would not hold.
      */
     List<Finding> findings(BpmnModelInstance model) {
         return Stream.of(LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()),
-                ModelCode.findings(model).stream(), TimeLimitText.findings(model).stream()).flatMap(s -> s).toList();
+                ModelCode.findings(model).stream(), TimeLimitText.findings(model).stream(),
+                SeparateFrom.findings(model).stream()).flatMap(s -> s).toList();
     }
 
     private static String messageOf(Throwable e) {
