@@ -9,11 +9,12 @@ import org.approvalchain.engine.record.CaseStep;
 /**
  * A case as our API shows it: where it stands (for an ended case, the end event it reached), its
  * non-personal variables, its open tasks, the messages it waits for (such as {@code
- * corrections-submitted}) and every step with its chain evidence.
+ * corrections-submitted}), every step with its chain evidence, and the groups that supervise its
+ * process (they may raise a query where the case takes one).
  */
 public record CaseView(String caseId, String processKey, String processDefinitionId, int processVersion, String state,
                        String endEvent, Instant startedAt, Instant endedAt, Map<String, Object> variables,
-                       List<OpenTask> openTasks, List<String> awaiting, List<CaseStep> steps) {
+                       List<OpenTask> openTasks, List<String> awaiting, List<CaseStep> steps, List<String> supervisors) {
 
     /**
      * A task waiting in the case, with who may take it and the time limit on its step (null when it has none).

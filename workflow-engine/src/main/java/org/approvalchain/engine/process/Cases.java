@@ -99,7 +99,8 @@ public class Cases {
         return new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-                variables, openTasks(instance.getId()), awaiting, record.steps(caseId));
+                variables, openTasks(instance.getId()), awaiting, record.steps(caseId),
+                definitions.supervisorGroups(instance.getProcessDefinitionId()).stream().sorted().toList());
     }
 
     /** The open tasks of a process instance, with their candidate groups and time limits. */

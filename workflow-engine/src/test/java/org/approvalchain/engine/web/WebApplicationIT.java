@@ -151,6 +151,36 @@ class WebApplicationIT {
     }
 
     @Test
+    void aSupervisorRaisesAQueryFromTheCasePageAndTheHeadGetsAReviewTask() {
+        ApiClient applicant = ApiClient.demoUser(base(), Applicants.ensure(identity, "web.relief.applicant"));
+        String relief = applicant.startCase("relief-fund", Map.of("hardship", "住房火灾，基本生活暂时出现严重困难",
+                "householdSize", 2, "monthlyIncomePerCapita", 600, "requestedAmount", 3000, "tranches", 3,
+                "trancheAmount", 1000), Map.of("name", "赵救助"));
+        applicant.awaitOpenTask(relief, "Activity_OfficerReview", WAIT);
+        // a legal reviewer reads the case but does not supervise its process: no query for them
+        browser.get(base() + "/login");
+        logIn("zheng.lu", "zheng.lu");
+        waitFor(By.cssSelector("[data-test='current-user']"));
+        browser.get(base() + "/cases/" + relief);
+        waitFor(By.cssSelector("[data-test='case-basics']"));
+        assertThat(browser.findElements(By.cssSelector("[data-test='supervision-open']"))).isEmpty();
+        browser.manage().deleteAllCookies();
+
+        browser.get(base() + "/login");
+        logIn("qian.shen", "qian.shen");
+        waitFor(By.cssSelector("[data-test='current-user']"));
+        browser.get(base() + "/cases/" + relief);
+
+        waitFor(By.cssSelector("[data-test='supervision-open']")).sendKeys(Keys.ENTER);
+        BrowserPage.replaceText(waitFor(By.id("supervision-reason")), "请复核家庭收入核算是否包含临时性收入");
+        browser.findElement(By.cssSelector("[data-test='supervision-submit']")).click();
+
+        assertThat(text(By.cssSelector("[data-test='supervision-sent']"))).contains("复核任务");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "case page with a supervisor's query");
+        ApiClient.demoUser(base(), "xu.jun").awaitOpenTask(relief, "Activity_AnswerQuery", WAIT);
+    }
+
+    @Test
     void theInboxApiGivesTheStepsStatutoryTimeLimitAndTheCasesDeadline() {
         JsonNode task = StreamSupport.stream(ApiClient.demoUser(base(), "chen.jie").myTasks().spliterator(), false)
                 .filter(t -> caseId.equals(t.path("caseId").asText())).findFirst().orElseThrow();
