@@ -19,7 +19,7 @@ final class Compiled {
     static final String[] CONTRACTS = {
         CaseLedgerContract.NAME, DecisionRegistryContract.NAME, DefinitionRegistryContract.NAME,
         DocumentEvidenceContract.NAME, LicenseRegistryContract.NAME, EligibilityRuleContract.NAME,
-        ApproverKeyRegistryContract.NAME};
+        ApproverKeyRegistryContract.NAME, TenderRegistryContract.NAME};
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<ChainCrypto, AbiCodec> CODECS = new ConcurrentHashMap<>();

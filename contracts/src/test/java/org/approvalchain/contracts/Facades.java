@@ -3,7 +3,7 @@ package org.approvalchain.contracts;
 /** Every facade over one codec, so tests can name calls uniformly. */
 record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, DefinitionRegistryContract definitions,
                DocumentEvidenceContract evidence, LicenseRegistryContract licenses, EligibilityRuleContract rule,
-               ApproverKeyRegistryContract keys) {
+               ApproverKeyRegistryContract keys, TenderRegistryContract tenders) {
 
     private static final java.util.Map<ChainCrypto, Facades> BY_CRYPTO = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -15,7 +15,8 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
         AbiCodec codec = Compiled.codec(crypto);
         return new Facades(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
             new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
-            new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec));
+            new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
+            new TenderRegistryContract(codec));
     }
 
     DepartmentAccessContract byName(String contract) {
@@ -27,6 +28,7 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             case LicenseRegistryContract.NAME -> licenses;
             case EligibilityRuleContract.NAME -> rule;
             case ApproverKeyRegistryContract.NAME -> keys;
+            case TenderRegistryContract.NAME -> tenders;
             default -> throw new IllegalArgumentException(contract);
         };
     }

@@ -16,6 +16,7 @@ import org.approvalchain.contracts.DepartmentAccessContract;
 import org.approvalchain.contracts.DocumentEvidenceContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.contracts.LicenseRegistryContract;
+import org.approvalchain.contracts.TenderRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;
@@ -64,7 +65,8 @@ class ContractDeployment {
     static List<DepartmentAccessContract> all(AbiCodec codec) {
         return List.of(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
                 new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
-                new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec));
+                new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
+                new TenderRegistryContract(codec));
     }
 
     private static Optional<String> recorded(JdbcTemplate jdbc, String name) {
