@@ -7,9 +7,11 @@ import "./DepartmentAccess.sol";
 ///         bidderHash ‖ price ‖ salt; it is accepted only before the bid deadline (招标投标法 第二十八条:
 ///         a bid after the deadline is refused) and revealed only from that deadline on, when the tender is
 ///         opened (第三十四条), until the reveal deadline; a reveal that does not match its commitment
-///         reverts. The committee's score of each revealed bid and the award are published on chain.
+///         reverts, and with fewer than 3 bids nothing is opened (实施条例 第四十四条: re-tender). The committee's score of each revealed bid and the award are published on chain.
 ///         Times are chain time (FISCO BCOS: milliseconds since the epoch).
 contract TenderRegistry is DepartmentAccess {
+    uint256 private constant MIN_BIDS = 3;
+
     struct Tender {
         bytes32 titleHash;
         uint256 bidDeadline;
@@ -77,6 +79,7 @@ contract TenderRegistry is DepartmentAccess {
         Tender storage t = published(tenderId);
         require(now >= t.bidDeadline, "TenderRegistry: bids stay sealed until the bid deadline");
         require(now < t.revealDeadline, "TenderRegistry: reveal period has ended");
+        require(t.bids >= MIN_BIDS, "TenderRegistry: fewer than 3 bids, the tender may not be opened");
         Bid storage b = bids[bidKey(tenderId, bidId)];
         require(b.submittedAt != 0, "TenderRegistry: unknown bid");
         require(!b.revealed, "TenderRegistry: bid already revealed");

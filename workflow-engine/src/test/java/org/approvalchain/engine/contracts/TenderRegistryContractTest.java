@@ -25,6 +25,7 @@ class TenderRegistryContractTest {
     private static final byte[] TITLE = filled(1);
     private static final byte[] ALPHA = filled(2);
     private static final byte[] BETA = filled(3);
+    private static final byte[] GAMMA = filled(6);
     private static final byte[] SALT_A = filled(4);
     private static final byte[] SALT_B = filled(5);
 
@@ -51,11 +52,12 @@ class TenderRegistryContractTest {
             assertThat(tenders.bidSubmitted(submitted.logs().get(0).topics(), submitted.logs().get(0).data()))
                     .get().usingRecursiveComparison().isEqualTo(new BidSubmitted("T-1", "B-1", ALPHA, sealedA));
             chain.ok(chain.department, at, tenders.submitBid("T-1", "B-2", BETA, TenderRegistryContract.sealBid(BETA, 1_020_000, SALT_B)));
+            chain.ok(chain.department, at, tenders.submitBid("T-1", "B-3", GAMMA, TenderRegistryContract.sealBid(GAMMA, 1_100_000, SALT_B)));
             assertThat(chain.reverts(chain.department, at, tenders.revealBid("T-1", "B-1", 980_000, SALT_A)))
                     .isEqualTo("TenderRegistry: bids stay sealed until the bid deadline");
 
             waitUntilPast(bidDeadline);
-            assertThat(chain.reverts(chain.department, at, tenders.submitBid("T-1", "B-3", BETA, filled(9))))
+            assertThat(chain.reverts(chain.department, at, tenders.submitBid("T-1", "B-4", BETA, filled(9))))
                     .isEqualTo("TenderRegistry: bidding closed at the bid deadline");
             TransactionReceipt revealed = chain.ok(chain.department, at, tenders.revealBid("T-1", "B-1", 980_000, SALT_A));
             assertThat(tenders.bidRevealed(revealed.logs().get(0).topics(), revealed.logs().get(0).data()))
@@ -69,7 +71,7 @@ class TenderRegistryContractTest {
                     .get().usingRecursiveComparison().isEqualTo(new TenderAwarded("T-1", "B-1", ALPHA, 980_000, 261));
 
             Tender tender = tenders.decodeTender(chain.read(at, tenders.tender("T-1")));
-            assertThat(tender.bids()).isEqualTo(2);
+            assertThat(tender.bids()).isEqualTo(3);
             assertThat(tender.revealed()).isEqualTo(2);
             assertThat(tender.awardedBid()).isEqualTo("B-1");
             Bid second = tenders.decodeBid(chain.read(at, tenders.bid("T-1", "B-2")));
@@ -106,6 +108,9 @@ class TenderRegistryContractTest {
                     .isEqualTo("TenderRegistry: unknown tender");
 
             chain.ok(chain.department, at, tenders.publish("T-1", TITLE, bidDeadline, revealDeadline));
+            chain.ok(chain.department, at, tenders.publish("T-2", TITLE, bidDeadline, revealDeadline));
+            chain.ok(chain.department, at, tenders.submitBid("T-2", "B-1", ALPHA, TenderRegistryContract.sealBid(ALPHA, 500, SALT_A)));
+            chain.ok(chain.department, at, tenders.submitBid("T-2", "B-2", BETA, TenderRegistryContract.sealBid(BETA, 700, SALT_B)));
             assertThat(chain.reverts(chain.department, at, tenders.publish("T-1", TITLE, bidDeadline, revealDeadline)))
                     .isEqualTo("TenderRegistry: tender already published");
             byte[] sealedA = TenderRegistryContract.sealBid(ALPHA, 500, SALT_A);
@@ -128,6 +133,8 @@ class TenderRegistryContractTest {
                     .isEqualTo("TenderRegistry: only a revealed bid can be scored");
 
             waitUntilPast(bidDeadline);
+            assertThat(chain.reverts(chain.department, at, tenders.revealBid("T-2", "B-1", 500, SALT_A)))
+                    .as("two bids: no opening, re-tender").isEqualTo("TenderRegistry: fewer than 3 bids, the tender may not be opened");
             assertThat(chain.reverts(chain.department, at, tenders.revealBid("T-1", "B-9", 500, SALT_A)))
                     .isEqualTo("TenderRegistry: unknown bid");
             assertThat(chain.reverts(chain.department, at, tenders.revealBid("T-1", "B-1", 499, SALT_A)))
