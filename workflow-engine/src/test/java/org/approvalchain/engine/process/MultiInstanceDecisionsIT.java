@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A multi-instance manual task (a committee: each member signs their own evaluation) has several
  * instances of one activity open at once. Each instance is its own visit, so each signed decision
  * is its own step {@code <activity>#<visit>} in the case record and on {@code CaseLedger}, whatever
- * order the members sign in; and a member who signed one instance cannot sign another (TASK-003).
+ * order the members sign in; a member who signed one instance cannot sign another (TASK-004); and
+ * once the quorum has signed (the completion condition) the round closes and the rest are withdrawn.
  */
 @SharedEngine
 class MultiInstanceDecisionsIT {
@@ -30,7 +31,7 @@ class MultiInstanceDecisionsIT {
     private static final String PROCESS = "multi-instance-signing";
     private static final String ACTIVITY = "Activity_Evaluate";
 
-    /** Two instances of one manual task, open at once, for the members of a group. */
+    /** Three instances of one manual task, open at once, for the members of a group; two signatures are a quorum. */
     private static final String MODEL = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -48,7 +49,8 @@ class MultiInstanceDecisionsIT {
                     </camunda:properties>
                   </bpmn:extensionElements>
                   <bpmn:multiInstanceLoopCharacteristics>
-                    <bpmn:loopCardinality>2</bpmn:loopCardinality>
+                    <bpmn:loopCardinality>3</bpmn:loopCardinality>
+                    <bpmn:completionCondition>${nrOfCompletedInstances >= 2}</bpmn:completionCondition>
                   </bpmn:multiInstanceLoopCharacteristics>
                 </bpmn:userTask>
                 <bpmn:sequenceFlow id="Flow_2" sourceRef="Activity_Evaluate" targetRef="EndEvent_Evaluated" />
@@ -76,20 +78,22 @@ class MultiInstanceDecisionsIT {
     }
 
     @Test
-    void eachOpenInstanceOfAMultiInstanceTaskIsItsOwnSignedStepSignedByADifferentMember() {
+    void eachOpenInstanceIsItsOwnSignedStepByADifferentMemberUntilTheQuorum() {
         ApiClient wangFang = ApiClient.demoUser("http://localhost:" + port, "wang.fang");
         ApiClient liNa = ApiClient.demoUser("http://localhost:" + port, "li.na");
         String caseId = wangFang.startCase(PROCESS, Map.of(), Map.of("name", "某建设集团"));
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(ACTIVITY)
                 .orderByTaskCreateTime().asc().list();
-        assertThat(open).hasSize(2);
+        assertThat(open).hasSize(3);
 
         // the second instance is signed first: the visit is the task's own, not the last one counted
         liNa.decide(open.get(1).getId(), "APPROVE", "技术标 88 分", signer("li.na"));
-        liNa.askDecisionPayload(open.get(0).getId(), "APPROVE", "技术标 90 分").refused(403, "TASK-003");
+        liNa.askDecisionPayload(open.get(0).getId(), "APPROVE", "技术标 90 分").refused(403, "TASK-004");
         wangFang.decide(open.get(0).getId(), "APPROVE", "技术标 91 分", signer("wang.fang"));
 
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
+        assertThat(tasks.createTaskQuery().taskId(open.get(2).getId()).count())
+                .as("the third member's instance, withdrawn at the quorum").isZero();
         assertThat(jdbc.queryForList("SELECT step_key FROM ac_case_step WHERE case_id = ? AND activity_id = ?"
                 + " ORDER BY step_key", String.class, caseId, ACTIVITY))
                 .containsExactly(caseId + "/" + ACTIVITY + "#1", caseId + "/" + ACTIVITY + "#2");
