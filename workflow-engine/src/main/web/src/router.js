@@ -15,7 +15,14 @@ const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
 const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
 const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
+const InvoiceCheckView = () => import('./views/InvoiceCheckView.vue')
 const DesignView = () => import('./views/DesignView.vue')
+const ProcessesView = () => import('./views/ProcessesView.vue')
+const AutomationMapView = () => import('./views/AutomationMapView.vue')
+const CompareView = () => import('./views/CompareView.vue')
+const ChainView = () => import('./views/ChainView.vue')
+const ChainBlockView = () => import('./views/ChainBlockView.vue')
+const ChainTransactionView = () => import('./views/ChainTransactionView.vue')
 
 /** The administrators' group: the admin pages are theirs (the API refuses everyone else). */
 export const ADMINS = 'camunda-admin'
@@ -23,10 +30,14 @@ export const ADMINS = 'camunda-admin'
 /** The process designers' group: the modeler is theirs and the administrators' (the API refuses everyone else). */
 export const DESIGNERS = 'process-designers'
 
+/** The legal reviewers' group: they read every process version's automation map (with designers and administrators) and see the whole chain in the explorer (others only their cases' transactions). */
+export const REVIEWERS = 'legal-reviewers'
+
 /** Whether the signed-in user may open a page with these meta fields. */
 export function mayOpen(meta, groups) {
   if (meta.admin) return groups.includes(ADMINS)
   if (meta.designer) return groups.includes(DESIGNERS) || groups.includes(ADMINS)
+  if (meta.reviewer) return [REVIEWERS, DESIGNERS, ADMINS].some((g) => groups.includes(g))
   return true
 }
 
@@ -45,7 +56,14 @@ export const router = createRouter({
     { path: '/admin/approvers', name: 'admin-approvers', component: AdminApproversView, meta: { admin: true, title: 'admin.approvers.title' } },
     { path: '/admin/operations', name: 'admin-operations', component: AdminOperationsView, meta: { admin: true, title: 'admin.operations.title' } },
     { path: '/design', name: 'design', component: DesignView, meta: { designer: true, title: 'design.title' } },
+    { path: '/processes', name: 'processes', component: ProcessesView, meta: { reviewer: true, title: 'processes.title' } },
+    { path: '/processes/:processKey/versions/:version/map', name: 'automation-map', component: AutomationMapView, props: true, meta: { reviewer: true, title: 'automationMap.title' } },
+    { path: '/processes/:processKey/compare/:from/:to', name: 'process-compare', component: CompareView, props: true, meta: { reviewer: true, title: 'compare.title' } },
+    { path: '/chain', name: 'chain', component: ChainView, meta: { title: 'chain.title' } },
+    { path: '/chain/blocks/:number', name: 'chain-block', component: ChainBlockView, props: true, meta: { title: 'chain.title' } },
+    { path: '/chain/transactions/:hash', name: 'chain-transaction', component: ChainTransactionView, props: true, meta: { title: 'chain.title' } },
     { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
+    { path: '/verify-invoice', name: 'verify-invoice', component: InvoiceCheckView, meta: { public: true, title: 'invoice.title' } },
   ],
 })
 

@@ -5,20 +5,24 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatfor
 import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates'
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform'
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json'
+import { languageModule } from './language.js'
 import 'bpmn-js/dist/assets/diagram-js.css'
 import 'bpmn-js/dist/assets/bpmn-js.css'
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css'
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css'
 import 'bpmn-js-element-templates/dist/assets/element-templates.css'
 
-/** A modeler drawing into `canvas`, its properties panel in `panel`, with these element templates. */
-export function createModeler(canvas, panel, templates) {
+/**
+ * A modeler drawing into `canvas`, its properties panel in `panel`, with these element templates,
+ * speaking the language `currentLocale()` names.
+ */
+export function createModeler(canvas, panel, templates, currentLocale) {
   return new Modeler({
     container: canvas,
     propertiesPanel: { parent: panel },
     elementTemplates: templates,
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule,
-      ElementTemplatesPropertiesProviderModule, CamundaBehaviorsModule],
+      ElementTemplatesPropertiesProviderModule, CamundaBehaviorsModule, languageModule(currentLocale)],
     moddleExtensions: { camunda: camundaModdle },
   })
 }

@@ -1,6 +1,7 @@
 package org.approvalchain.contracts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,21 +64,38 @@ final class AbiFunction {
 
     /** Return values by output name, in declaration order, as plain Java values. */
     Map<String, Object> decode(byte[] output) {
-        List<TypeReference<Type>> references = new ArrayList<>(outputs.size());
-        for (int i = 0; i < outputs.size(); i++) {
-            if (!outputs.get(i).supported()) {
-                throw failure("output " + description.outputs().get(i).name() + ": unsupported ABI type "
-                    + description.outputs().get(i).type());
+        return decodeNamed("output", output, outputs, description.outputs());
+    }
+
+    /** Whether {@code input} is call data of this function: it starts with its selector. */
+    boolean selects(byte[] input) {
+        return input != null && input.length >= selector.length
+            && Arrays.equals(input, 0, selector.length, selector, 0, selector.length);
+    }
+
+    /** The arguments of call data of this function by input name, in declaration order, as plain Java values. */
+    Map<String, Object> decodeInputs(byte[] input) {
+        if (!selects(input)) {
+            throw failure("call data does not start with the selector of " + description.signature());
+        }
+        return decodeNamed("input", Arrays.copyOfRange(input, selector.length, input.length), inputs, description.inputs());
+    }
+
+    private Map<String, Object> decodeNamed(String what, byte[] data, List<PlainAbiType> types, List<AbiParameter> parameters) {
+        List<TypeReference<Type>> references = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            if (!types.get(i).supported()) {
+                throw failure(what + " " + parameters.get(i).name() + ": unsupported ABI type " + parameters.get(i).type());
             }
-            references.add(outputs.get(i).reference());
+            references.add(types.get(i).reference());
         }
         if (references.isEmpty()) {
             return Map.of();
         }
-        List<Type> values = decodeValues(output, references);
+        List<Type> values = decodeValues(what, data, references);
         Map<String, Object> named = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {
-            named.put(description.outputs().get(i).name(), PlainAbiType.toPlain(values.get(i)));
+            named.put(parameters.get(i).name(), PlainAbiType.toPlain(values.get(i)));
         }
         return Collections.unmodifiableMap(named);
     }
@@ -86,19 +104,19 @@ final class AbiFunction {
         return new IllegalArgumentException(contract + "." + description.name() + ": " + problem);
     }
 
-    private List<Type> decodeValues(byte[] output, List<TypeReference<Type>> references) {
-        if (output == null || output.length == 0) {
-            throw failure("output holds no return values (did the call revert?)");
+    private List<Type> decodeValues(String what, byte[] data, List<TypeReference<Type>> references) {
+        if (data == null || data.length == 0) {
+            throw failure("output".equals(what) ? "output holds no return values (did the call revert?)" : what + " holds no arguments");
         }
         try {
-            List<Type> values = DECODER.decode(Hex.toHexString(output), references);
+            List<Type> values = DECODER.decode(Hex.toHexString(data), references);
             if (values.size() == references.size()) {
                 return values;
             }
         } catch (RuntimeException e) {
-            throw failure("cannot decode " + output.length + " bytes of output: " + e.getMessage());
+            throw failure("cannot decode " + data.length + " bytes of " + what + ": " + e.getMessage());
         }
-        throw failure("cannot decode " + output.length + " bytes of output");
+        throw failure("cannot decode " + data.length + " bytes of " + what);
     }
 
     /** Declared parameters, unnamed ones named {@code _0}, {@code _1}, ... by position. */

@@ -6,10 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.fisco.bcos.sdk.v3.codec.EventEncoder;
 import org.fisco.bcos.sdk.v3.codec.abi.FunctionEncoder;
 import org.fisco.bcos.sdk.v3.codec.wrapper.ABIDefinitionFactory;
 import org.fisco.bcos.sdk.v3.codec.wrapper.ContractABIDefinition;
@@ -25,8 +28,9 @@ import org.fisco.bcos.sdk.v3.codec.wrapper.ContractABIDefinition;
  * exactly N bytes). Outputs come back by name ({@code _0}, {@code _1}, ... when unnamed) as
  * {@link String}, {@link java.math.BigInteger} for every integer size, {@link Boolean}, and
  * 0x-prefixed lower-case hex for {@code address}, {@code bytesN} and {@code bytes}. Arrays and
- * tuples are not mapped. Every error is an {@link IllegalArgumentException} naming contract,
- * function and parameter. Immutable and safe to share between threads.
+ * tuples are not mapped. The other way, call data and logs decode ({@link #decodeCall}, {@link
+ * #decodeEvent}) into the same plain values. Every error is an {@link IllegalArgumentException}
+ * naming contract, function and parameter. Immutable and safe to share between threads.
  */
 public final class ContractInterface {
     private final String contract;
@@ -34,6 +38,7 @@ public final class ContractInterface {
     private final Map<String, List<AbiFunction>> byName;
     private final Map<String, AbiFunction> bySignature;
     private final List<ContractFunction> functions;
+    private final Map<String, AbiEvent> eventsByTopic;
 
     public ContractInterface(ContractArtifact artifact) {
         this.contract = artifact.name();
@@ -55,6 +60,10 @@ public final class ContractInterface {
         this.bySignature = Map.copyOf(signatures);
         this.functions = signatures.values().stream().map(AbiFunction::description)
             .sorted(Comparator.comparing(ContractFunction::signature)).toList();
+        EventEncoder topics = new EventEncoder(crypto.hashing());
+        this.eventsByTopic = abi.getEvents().values().stream().flatMap(Collection::stream)
+            .map(definition -> AbiEvent.bind(contract, definition, topics))
+            .collect(Collectors.toUnmodifiableMap(AbiEvent::topic, event -> event));
     }
 
     /** The contract's name, as in its artefact. */
@@ -112,6 +121,30 @@ public final class ContractInterface {
     /** The function's return values by output name, in declaration order (see the class comment for types). */
     public Map<String, Object> decodeOutputs(String function, byte[] output) {
         return find(function).decode(output);
+    }
+
+    /**
+     * The function that call data calls (by its selector) and its arguments; empty when no function
+     * of this contract has that selector.
+     *
+     * @throws IllegalArgumentException when the arguments do not decode as the function's inputs
+     */
+    public Optional<ContractCall> decodeCall(byte[] input) {
+        return bySignature.values().stream().filter(f -> f.selects(input)).findFirst()
+            .map(f -> new ContractCall(f.description(), f.decodeInputs(input)));
+    }
+
+    /**
+     * A log of this contract decoded: the event its first topic names and its fields; empty when
+     * the topic is none of this contract's events.
+     *
+     * @throws IllegalArgumentException when the log does not decode as that event
+     */
+    public Optional<ContractEvent> decodeEvent(List<String> topics, byte[] data) {
+        if (topics.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(eventsByTopic.get(topics.get(0).toLowerCase(Locale.ROOT))).map(e -> e.decode(topics, data));
     }
 
     private AbiFunction find(String function) {

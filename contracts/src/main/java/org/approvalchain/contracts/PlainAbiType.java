@@ -68,6 +68,11 @@ final class PlainAbiType {
         return kind != Kind.UNSUPPORTED;
     }
 
+    /** Whether the type has no fixed size ({@code string}, {@code bytes}): an indexed one is only hashed into its topic. */
+    boolean dynamic() {
+        return kind == Kind.STRING || kind == Kind.BYTES;
+    }
+
     /** The decoder's reference to this type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     TypeReference<Type> reference() {

@@ -19,7 +19,8 @@ final class Compiled {
     static final String[] CONTRACTS = {
         CaseLedgerContract.NAME, DecisionRegistryContract.NAME, DefinitionRegistryContract.NAME,
         DocumentEvidenceContract.NAME, LicenseRegistryContract.NAME, EligibilityRuleContract.NAME,
-        ApproverKeyRegistryContract.NAME, TenderRegistryContract.NAME};
+        ApproverKeyRegistryContract.NAME, InvoiceRegistryContract.NAME,
+        ReliefFundContract.NAME, TenderRegistryContract.NAME};
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<ChainCrypto, AbiCodec> CODECS = new ConcurrentHashMap<>();

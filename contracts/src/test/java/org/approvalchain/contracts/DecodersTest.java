@@ -112,6 +112,15 @@ class DecodersTest {
     }
 
     @Test
+    void decodesInvoiceStatusAndSettlement() {
+        byte[] output = returned(new Uint8(3), new Bool(true), new Address(ISSUER), uint(10600), uint(600), uint(7));
+        assertThat(facades.invoices().decodeStatus(output)).isEqualTo(new InvoiceRegistryContract.InvoiceStatus(
+            InvoiceRegistryContract.State.REVERSED, true, ISSUER, 10600L, 600L, 7L));
+        assertThat(facades.invoices().decodeSettlement(returned(new Utf8String("R-1"), new Utf8String(""),
+            new Utf8String(""), uint(0)))).isEqualTo(new InvoiceRegistryContract.Settlement("R-1", "", "", 0L));
+    }
+
+    @Test
     void decodesEligibilityResultsCriteriaAndRuleVersion() {
         var rule = facades.rule();
         assertThat(rule.decodeResult(returned(new Bool(true), uint(4))))

@@ -3,7 +3,8 @@ package org.approvalchain.contracts;
 /** Every facade over one codec, so tests can name calls uniformly. */
 record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, DefinitionRegistryContract definitions,
                DocumentEvidenceContract evidence, LicenseRegistryContract licenses, EligibilityRuleContract rule,
-               ApproverKeyRegistryContract keys, TenderRegistryContract tenders) {
+               ApproverKeyRegistryContract keys, InvoiceRegistryContract invoices,
+               ReliefFundContract relief, TenderRegistryContract tenders) {
 
     private static final java.util.Map<ChainCrypto, Facades> BY_CRYPTO = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -16,6 +17,8 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
         return new Facades(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
             new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
             new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
+            new InvoiceRegistryContract(codec),
+            new ReliefFundContract(codec),
             new TenderRegistryContract(codec));
     }
 
@@ -28,6 +31,8 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             case LicenseRegistryContract.NAME -> licenses;
             case EligibilityRuleContract.NAME -> rule;
             case ApproverKeyRegistryContract.NAME -> keys;
+            case InvoiceRegistryContract.NAME -> invoices;
+            case ReliefFundContract.NAME -> relief;
             case TenderRegistryContract.NAME -> tenders;
             default -> throw new IllegalArgumentException(contract);
         };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,8 @@ public class ReferenceProcessSteps {
 
     private final CaseUnderReview kase;
     private final ChainEvidence chain;
+    /** The time limit's deadline when an extension was asked for. */
+    private Instant dueBeforeExtension;
 
     public ReferenceProcessSteps(CaseUnderReview kase, ChainEvidence chain) {
         this.kase = kase;
@@ -118,14 +121,35 @@ public class ReferenceProcessSteps {
     }
 
     @Then("the time limit of the task falls due at 24:00 in Beijing on the {int}rd working day after the task was created")
+    @Then("the time limit of the task falls due at 24:00 in Beijing on the {int}th working day after the task was created")
     public void theTimeLimitFallsDue(int workingDays) {
         JsonNode timer = timer();
         JsonNode task = CaseUnderReview.as(OPERATOR).camundaGet("/task/" + kase.reviewTaskId);
         Instant created = OffsetDateTime.parse(task.path("created").asText(), CAMUNDA_DATE).toInstant();
-        Instant due = OffsetDateTime.parse(timer.path("dueDate").asText(), CAMUNDA_DATE).toInstant();
+        Instant due = dueDate(timer);
         WorkingDays calendar = WorkingDays.load(null, BEIJING);
         // the timer and the task take the clock separately within one transaction: either may be a moment first
         assertThat(due).isIn(calendar.deadline(created, workingDays), calendar.deadline(created.minusSeconds(5), workingDays));
+    }
+
+    @When("{word} asks for an extension of the time limit because {string}")
+    public void asksForAnExtension(String official, String reason) {
+        dueBeforeExtension = dueDate(timer());
+        String officerTask = kase.awaitTask("Activity_OfficerReview", task -> true).path("taskId").asText();
+        kase.lastReply = CaseUnderReview.as(official).request("POST", "/api/tasks/" + officerTask + "/extension-requests",
+                Map.of("reason", reason));
+    }
+
+    @Then("the time limit falls due {int} working days after the last day of the limit it extends")
+    public void theTimeLimitIsExtended(int workingDays) {
+        // counted here on the calendar: from the last day of the old limit (the day before its 24:00)
+        WorkingDays calendar = WorkingDays.load(null, BEIJING);
+        LocalDate day = LocalDate.ofInstant(dueBeforeExtension, BEIJING).minusDays(1);
+        for (int counted = 0; counted < workingDays; ) {
+            day = day.plusDays(1);
+            counted += calendar.isWorkingDay(day) ? 1 : 0;
+        }
+        assertThat(dueDate(timer())).isEqualTo(day.plusDays(1).atStartOfDay(BEIJING).toInstant());
     }
 
     /** The clock reaching the limit, played by the operator running the due timer now instead of in days. */
@@ -147,6 +171,10 @@ public class ReferenceProcessSteps {
     }
 
     /** The case's one timer job (the time limit on the task it waits at). */
+    private static Instant dueDate(JsonNode timer) {
+        return OffsetDateTime.parse(timer.path("dueDate").asText(), CAMUNDA_DATE).toInstant();
+    }
+
     private JsonNode timer() {
         JsonNode instances = CaseUnderReview.as(OPERATOR)
                 .camundaGet("/process-instance?businessKey=" + URLEncoder.encode(kase.caseId, StandardCharsets.UTF_8));

@@ -30,8 +30,8 @@ class CaseSearchController {
      * @param startedTo last such day
      */
     @Operation(summary = "Search cases",
-            description = "The cases the user may read (an applicant their own, the office of a process its cases, "
-                    + "legal reviewers and administrators all) that meet every criterion given, newest first, at most "
+            description = "The cases the user may read (an applicant their own, the office and the supervisors of a "
+                    + "process its cases, legal reviewers and administrators all) that meet every criterion given, newest first, at most "
                     + "50: a narrower search finds older ones.")
     @GetMapping("/api/cases")
     List<CaseSearch.CaseSummary> search(

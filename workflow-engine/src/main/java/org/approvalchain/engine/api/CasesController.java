@@ -186,4 +186,21 @@ class CasesController {
     CaseMessages.Delivered reviewRequest(@PathVariable String caseId, @Valid @RequestBody ReviewRequest body, Principal user) {
         return messages.requestReview(caseId, body.reason(), user.getName());
     }
+
+    /** @param reason what the department should review, in the supervisor's words */
+    record SupervisionQuery(@NotBlank @Size(max = 2000) @Schema(example = "第二期发放对象与批准对象是否一致？请复核") String reason) {
+    }
+
+    /** A supervisor of the case's process raises a query; 201 with the review task(s) it opened. */
+    @Operation(summary = "Raise a supervisor's query",
+            description = "A member of a group the case's process names as its supervisors (auditors, who read every "
+                    + "case of the process but decide none) raises a query: the message `supervision-query` opens a "
+                    + "review task in the case. 201 with the task(s) it opened.")
+    @Refusals({"API-403", "API-404", "API-409"})
+    @PostMapping("/api/cases/{caseId}/supervision-queries")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseMessages.Delivered supervisionQuery(@PathVariable String caseId, @Valid @RequestBody SupervisionQuery body,
+                                            Principal user) {
+        return messages.raiseQuery(caseId, body.reason(), user.getName());
+    }
 }

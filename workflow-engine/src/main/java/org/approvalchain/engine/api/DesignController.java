@@ -3,7 +3,6 @@ package org.approvalchain.engine.api;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.approvalchain.engine.design.ModelDeployments;
 import org.approvalchain.engine.design.ModelDeployments.DeployedVersion;
-import org.approvalchain.engine.design.ModelDeployments.ProcessVersion;
 import org.approvalchain.engine.design.ModelDraft;
 import org.approvalchain.engine.design.ModelDrafts;
-import org.approvalchain.engine.legal.AnchoredMap;
-import org.approvalchain.engine.legal.AutomationMaps;
 import org.approvalchain.engine.legal.ElementTemplates;
 import org.approvalchain.engine.process.CaseException;
 import org.springframework.http.HttpStatus;
@@ -36,9 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The designer's workspace: element templates, drafts (each user's own, versioned), the deployed
- * versions (who deployed them, when, their hashes and chain anchors) to derive a new one from, and
- * deploying through the legal gate. For process designers
+ * The designer's workspace: element templates, drafts (each user's own, versioned) and deploying
+ * through the legal gate (the deployed versions are {@link ProcessVersionsController}'s). For process designers
  * and administrators only; another user's draft is not found.
  */
 @Tag(name = "Process design")
@@ -50,13 +45,11 @@ class DesignController {
     private final ModelDrafts drafts;
     private final ModelDeployments deployments;
     private final ElementTemplates templates;
-    private final AutomationMaps maps;
 
-    DesignController(ModelDrafts drafts, ModelDeployments deployments, ElementTemplates templates, AutomationMaps maps) {
+    DesignController(ModelDrafts drafts, ModelDeployments deployments, ElementTemplates templates) {
         this.drafts = drafts;
         this.deployments = deployments;
         this.templates = templates;
-        this.maps = maps;
     }
 
     /** A model to save or deploy: its name (the process id, usually) and its BPMN XML. */
@@ -95,37 +88,10 @@ class DesignController {
         return drafts.get(user.getName(), id).orElseThrow(() -> notFound("DRAFT-003 you have no draft " + id));
     }
 
-    /** A deployed version with the hashes of its BPMN and automation map and their anchor on chain. */
-    record AnchoredVersion(String processKey, String name, int version, Instant deployedAt, String deployedBy,
-                           String bpmnHash, String mapHash, AnchoredMap.Anchor anchor, boolean matchesChain) {
-    }
-
-    @Operation(summary = "List the deployed versions",
-            description = "Every deployed version of every process: who deployed it and when, the SM3 of its BPMN and "
-                    + "of its automation map, their anchor in DefinitionRegistry and whether it matches.")
-    @GetMapping("/versions")
-    List<AnchoredVersion> versions() {
-        return deployments.versions().stream().map(this::anchored).toList();
-    }
-
-    private AnchoredVersion anchored(ProcessVersion v) {
-        AnchoredMap served = maps.served(v.processKey(), v.version()).orElseThrow();
-        return new AnchoredVersion(v.processKey(), v.name(), v.version(), v.deployedAt(), v.deployedBy(), served.bpmnHash(),
-                served.mapHash(), served.anchor(), served.matchesChain());
-    }
-
-    @Operation(summary = "Read a deployed version's BPMN", description = "The BPMN XML exactly as deployed.")
-    @Refusals({"API-404"})
-    @GetMapping(path = "/versions/{key}/{version}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
-    byte[] deployedBpmn(@Parameter(description = "the process key") @PathVariable String key,
-                        @Parameter(description = "the version number") @PathVariable int version) {
-        return deployments.bpmn(key, version).orElseThrow(() -> notFound("no process '" + key + "' version " + version + " is deployed"));
-    }
-
     @Operation(summary = "Deploy a model",
             description = "Deploys the model as the designer (with their Camunda permissions) through the legal gate; "
                     + "a refusal lists every finding.")
-    @Refusals({"DRAFT-001", "DEPLOY-001", "DEPLOY-002"})
+    @Refusals({"DRAFT-001", "DEPLOY-001", "DEPLOY-002", "DEPLOY-003"})
     @PostMapping("/deployments")
     ResponseEntity<List<DeployedVersion>> deploy(@Valid @RequestBody Model model, Principal user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(deployments.deploy(user.getName(),

@@ -14,7 +14,9 @@ class WebApplicationController {
 
     @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide",
             "/admin/enrolments", "/admin/approvers", "/admin/operations", "/design", "/verify-licence",
-            "/verify-licence/{number}"})
+            "/verify-licence/{number}", "/verify-invoice", "/processes", "/processes/{key}/versions/{version}/map",
+            "/processes/{key}/compare/{from}/{to}", "/chain", "/chain/blocks/{number}",
+            "/chain/transactions/{hash}"})
     String page() {
         return "forward:/index.html";
     }

@@ -1,21 +1,36 @@
 package org.approvalchain.engine.chain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What the journal of chain writes ({@code ac_chain_write}, kept by the chain writer) says about
- * the engine's transactions: how many each contract had included, succeeded or reverted, and the
- * backlog of those journalled but not confirmed yet. Read by the operations module for metrics
- * and readiness; it only reads.
+ * the engine's transactions: how many each contract had included, succeeded or reverted, the
+ * backlog of those journalled but not confirmed yet (read by the operations module for metrics and
+ * readiness), and which write, and so which case, a transaction was (read by the chain explorer).
+ * It only reads.
  */
 @Component
 public class ChainJournal {
+
+    /**
+     * A case's write keys: {@code <case>/<activity>#<visit>/call} (a contract step's call),
+     * {@code <case>/<activity>#<visit>/step} (the step on {@code CaseLedger}) and {@code
+     * <case>/task/<task id>/decision}; the engine's other writes (deployments, definitions, keys,
+     * demo data) end otherwise.
+     */
+    private static final Pattern CASE_WRITE = Pattern.compile("([^/]+)/(.+)/(call|step|decision)");
+    private static final String WRITE = "SELECT write_key, contract_name, tx_hash, block_number FROM ac_chain_write ";
 
     private final JdbcTemplate jdbc;
 
@@ -29,6 +44,37 @@ public class ChainJournal {
 
     /** Writes journalled (signed) and not confirmed yet, and how long the oldest of them has waited. */
     public record Backlog(long count, Duration oldest) {
+    }
+
+    /**
+     * A write of the journal: its key, the contract and the transaction (and its block once
+     * included); for a case's write also the case id and what it recorded ({@code
+     * Activity_IssueLicence#1/call}, {@code task/<task id>/decision}), else both null.
+     */
+    public record Write(String key, String contract, String txHash, Long blockNumber, String caseId, String subject) {
+    }
+
+    /** The write whose (latest) transaction has this hash; empty for a transaction the engine did not journal. */
+    public Optional<Write> ofTransaction(String txHash) {
+        return jdbc.query(WRITE + "WHERE tx_hash = ?", ChainJournal::write, txHash.toLowerCase()).stream().findFirst();
+    }
+
+    /** The case's writes, in the order they were included (those not included yet last). */
+    public List<Write> ofCase(String caseId) {
+        String prefix = caseId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%";
+        return jdbc.query(WRITE + "WHERE write_key LIKE ? ESCAPE '!' ORDER BY block_number NULLS LAST, created_at",
+                ChainJournal::write, prefix).stream().filter(w -> caseId.equals(w.caseId())).toList();
+    }
+
+    private static Write write(ResultSet rs, int row) throws SQLException {
+        String key = rs.getString(1);
+        String contract = rs.getString(2);
+        String txHash = rs.getString(3);
+        Long blockNumber = rs.getObject(4, Long.class);
+        Matcher caseWrite = CASE_WRITE.matcher(key);
+        return caseWrite.matches()
+                ? new Write(key, contract, txHash, blockNumber, caseWrite.group(1), caseWrite.group(2) + "/" + caseWrite.group(3))
+                : new Write(key, contract, txHash, blockNumber, null, null);
     }
 
     public List<Included> included() {

@@ -15,7 +15,9 @@ import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.contracts.DepartmentAccessContract;
 import org.approvalchain.contracts.DocumentEvidenceContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
+import org.approvalchain.contracts.InvoiceRegistryContract;
 import org.approvalchain.contracts.LicenseRegistryContract;
+import org.approvalchain.contracts.ReliefFundContract;
 import org.approvalchain.contracts.TenderRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
@@ -66,6 +68,8 @@ class ContractDeployment {
         return List.of(new CaseLedgerContract(codec), new DecisionRegistryContract(codec),
                 new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
                 new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
+                new InvoiceRegistryContract(codec),
+                new ReliefFundContract(codec),
                 new TenderRegistryContract(codec));
     }
 

@@ -1,6 +1,7 @@
 package org.approvalchain.engine.chain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.approvalchain.contracts.LicenseRegistryContract;
@@ -53,6 +54,14 @@ public class Licences {
                 registry.decodeDepartmentOf(read(registry.departmentOf(status.issuer()))),
                 Instant.ofEpochMilli(status.validFrom()), Instant.ofEpochMilli(status.validUntil()),
                 issued.map(EventLog::blockNumber).orElse(-1L), issued.map(EventLog::transactionHash).orElse(null)));
+    }
+
+    /** The transactions that issued or revoked a licence under {@code number}, in chain order; empty when none did. */
+    public List<String> transactions(String number) {
+        return ledger.events(contracts.address(LicenseRegistryContract.NAME), 0, ledger.status().blockNumber()).stream()
+                .filter(log -> registry.licenseIssued(log.topics(), log.data()).filter(i -> i.licenseNo().equals(number)).isPresent()
+                        || registry.licenseRevoked(log.topics(), log.data()).filter(r -> r.licenseNo().equals(number)).isPresent())
+                .map(EventLog::transactionHash).distinct().toList();
     }
 
     private static Standing standing(LicenseStatus status, Instant now) {

@@ -62,14 +62,23 @@ class DemoData implements StartNote {
             new DemoUser("sun.li", "孙丽", "intake-clerks"),
             new DemoUser("zhou.min", "周敏", "competent-officers"),
             new DemoUser("zheng.lu", "郑律", "legal-reviewers"),
+            new DemoUser("qian.hui", "钱慧", "finance-officers"),
+            new DemoUser("wu.tao", "吴涛", "finance-officers"),
             new DemoUser("lin.hua", "林华", UserDirectory.DESIGNERS),
+            new DemoUser("wu.qing", "吴青", "relief-officers"),
+            new DemoUser("xu.jun", "徐军", "civil-affairs-heads"),
+            new DemoUser("qian.shen", "钱慎", "relief-supervisors"),
             new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 
-    /** Rule parameters: criterion, min, max (the reference processes' checklists and the demo's age rule). */
+    /**
+     * Rule parameters: criterion, min, max (the reference processes' checklists, the demo's age rule,
+     * and a sample local relief standard: monthly income per person up to 1,000 yuan).
+     */
     private static final List<Criterion> CRITERIA = List.of(
             new Criterion("applicant-age", 18, 150),
             new Criterion("br-materials", 5, 5),
-            new Criterion("xp-materials", 3, 3));
+            new Criterion("xp-materials", 3, 3),
+            new Criterion("relief-income", 0, 1000));
 
     private record Criterion(String name, long min, long max) {
     }

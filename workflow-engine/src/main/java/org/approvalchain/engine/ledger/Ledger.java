@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The chain as the engine sees it: send a signed transaction (a deployment when it has no
  * recipient) and get its receipt once it is in a block, make a read-only call, and read blocks,
- * receipts and contract events back. Transactions are FISCO BCOS transactions built and signed by
+ * transactions, receipts and contract events back. Transactions are FISCO BCOS transactions built and signed by
  * {@link TransactionSigner}; both adapters accept exactly the same bytes.
  */
 public interface Ledger extends AutoCloseable {
@@ -34,6 +34,9 @@ public interface Ledger extends AutoCloseable {
     Optional<Block> blockByHash(String hash);
 
     Optional<TransactionReceipt> receipt(String transactionHash);
+
+    /** A transaction sealed in a block, with its call data; empty when the chain has none of that hash. */
+    Optional<SealedTransaction> transaction(String transactionHash);
 
     /** The logs emitted by one contract in blocks {@code fromBlock..toBlock}, inclusive, in order. */
     List<EventLog> events(String contractAddress, long fromBlock, long toBlock);

@@ -38,6 +38,11 @@ public record AutomationMap(String processKey, String processName, int version, 
             candidateUsers = List.copyOf(candidateUsers);
         }
 
+        /** The step's name, or its id when it has none: a label is never empty. */
+        public String label() {
+            return name == null || name.isBlank() ? id : name;
+        }
+
         static MappedStep of(TaskElement task, Function<String, String> codeHashes) {
             String contract = task.property("contract");
             return new MappedStep(task.id(), task.name(), task.type(), Mode.of(task.property("mode")).orElse(null),

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The automation map as CSV (RFC 4180): a header row, one row per step, UTF-8 with a byte order
- * mark so that Excel shows the Chinese names and citations. Every field is quoted.
+ * mark so that Excel shows the Chinese names and citations. Every field is quoted. Steps in process
+ * order; a step without a name is named by its id.
  */
 public final class AutomationMapCsv {
 
@@ -19,8 +20,8 @@ public final class AutomationMapCsv {
     public static byte[] render(AnchoredMap served) {
         StringBuilder out = new StringBuilder(BOM);
         row(out, HEADER);
-        for (AutomationMap.MappedStep s : served.map().steps()) {
-            row(out, List.of(s.id(), text(s.name()), s.type(), s.mode() == null ? "" : s.mode().toString(), text(s.legalBasis()),
+        for (AutomationMap.MappedStep s : served.stepsInOrder()) {
+            row(out, List.of(s.id(), s.label(), s.type(), s.mode() == null ? "" : s.mode().toString(), text(s.legalBasis()),
                     text(s.legalBasisUrl()), String.valueOf(s.discretion()), text(s.contract()), text(s.function()),
                     text(s.codeHash()), String.join(" ", s.candidateGroups()), String.join(" ", s.candidateUsers())));
         }

@@ -1,11 +1,13 @@
 package org.approvalchain.engine.legal;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The automation map as one self-contained, printable HTML page (A4, print CSS, no external
- * resources) for a legal reader: headings in Chinese and English, one row per step, the totals per
- * mode, and the chain anchor with whether the served map matches it. All text is escaped.
+ * resources) for a legal reader: headings in Chinese and English, one row per step in process order
+ * (named by its id when it has no name, its legal basis linked to its text), the totals per mode,
+ * and the chain anchor with whether the served map matches it. All text is escaped.
  */
 public final class AutomationMapHtml {
 
@@ -20,6 +22,9 @@ public final class AutomationMapHtml {
             @media print { tr { page-break-inside: avoid; } thead { display: table-header-group; } }
             """;
 
+    /** Only a web address becomes a link (never e.g. a javascript: URL from a model). */
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
+
     private AutomationMapHtml() {
     }
 
@@ -31,7 +36,7 @@ public final class AutomationMapHtml {
                 .append(STYLE).append("</style></head><body>\n");
         out.append("<h1>自动化清单 Automation map</h1>\n<p>").append(esc(map.processName())).append(" (<code>")
                 .append(esc(map.processKey())).append("</code>) 版本 version ").append(map.version()).append("</p>\n");
-        steps(out, map.steps());
+        steps(out, served.stepsInOrder());
         totals(out, map.totals());
         anchor(out, served);
         return out.append("</body></html>\n").toString();
@@ -41,10 +46,13 @@ public final class AutomationMapHtml {
         out.append("<h2>步骤 Steps</h2>\n<table><thead><tr><th>步骤 Step</th><th>方式 Mode</th>"
                 + "<th>法律依据 Legal basis</th><th>裁量 Discretion</th><th>执行者 Performed by</th></tr></thead><tbody>\n");
         for (AutomationMap.MappedStep s : steps) {
-            out.append("<tr><td>").append(esc(s.name())).append("<br><code>").append(esc(s.id())).append("</code> ")
+            out.append("<tr><td>").append(esc(s.label())).append("<br><code>").append(esc(s.id())).append("</code> ")
                     .append(esc(s.type())).append("</td><td>").append(mode(s.mode())).append("</td><td>")
                     .append(esc(s.legalBasis()));
-            if (s.legalBasisUrl() != null) {
+            if (s.legalBasisUrl() != null && WEB_ADDRESS.matcher(s.legalBasisUrl()).matches()) {
+                out.append("<br><a href=\"").append(esc(s.legalBasisUrl())).append("\">").append(esc(s.legalBasisUrl()))
+                        .append("</a>");
+            } else if (s.legalBasisUrl() != null) {
                 out.append("<br><code>").append(esc(s.legalBasisUrl())).append("</code>");
             }
             out.append("</td><td>").append(s.discretion() ? "是 yes" : "否 no").append("</td><td>")

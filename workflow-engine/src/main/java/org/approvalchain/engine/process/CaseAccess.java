@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
  * Who may see a case. A case (its view, audit trail and verification) is readable by its applicant
  * (the user who started it); by those it involves: assignees and candidates of its tasks, past and
  * present, and the members of the groups its process gives tasks to (the office that handles it and
- * its supervisors); by legal reviewers and by administrators. A process's automation map is
- * readable by its office, legal reviewers and administrators. Everyone else gets 403. The case's
- * personal data is only for those who handle it: its applicant and its officers.
+ * its supervisors); by the groups the process names as its supervisors (auditors, who read every
+ * case of the process but handle none); by legal reviewers and by administrators. A process's
+ * automation map is readable by its office, its supervisors, legal reviewers and administrators.
+ * Everyone else gets 403. The case's personal data is only for those who handle it: its applicant
+ * and its officers.
  */
 @Component
 public class CaseAccess {
@@ -60,7 +62,28 @@ public class CaseAccess {
     }
 
     private boolean mayRead(HistoricProcessInstance instance, String userId, List<String> groups) {
-        return overseer(groups) || userId.equals(initiatorOf(instance.getId())) || handles(instance, userId, groups);
+        return overseer(groups) || userId.equals(initiatorOf(instance.getId())) || handles(instance, userId, groups)
+                || supervises(instance.getProcessDefinitionId(), groups);
+    }
+
+    /**
+     * The case's process instance, when {@code userId} is in a group that its process names as its
+     * supervisors (or an administrator).
+     *
+     * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for anyone else
+     */
+    HistoricProcessInstance supervised(String caseId, String userId, String action) {
+        HistoricProcessInstance instance = instance(caseId);
+        if (!supervises(instance.getProcessDefinitionId(), users.groupsOf(userId)) && !users.isAdmin(userId)) {
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "only the supervisors of the process of case " + caseId
+                    + " " + definitions.supervisorGroups(instance.getProcessDefinitionId()) + " may " + action
+                    + "; user " + userId + " is not one of them");
+        }
+        return instance;
+    }
+
+    private boolean supervises(String processDefinitionId, List<String> groups) {
+        return groups.stream().anyMatch(definitions.supervisorGroups(processDefinitionId)::contains);
     }
 
     /**
@@ -82,17 +105,18 @@ public class CaseAccess {
     /**
      * Requires that {@code userId} may read what the process is (its automation map).
      *
-     * @throws CaseException FORBIDDEN unless the user works on the process, reviews or administers
+     * @throws CaseException FORBIDDEN unless the user works on the process, designs processes, reviews or administers
      */
     public void requireProcessReadable(String processKey, String userId) {
         List<String> groups = users.groupsOf(userId);
-        if (overseer(groups)) {
+        if (overseer(groups) || groups.contains(UserDirectory.DESIGNERS)) {
             return;
         }
         Optional<ProcessDefinition> latest = definitions.latest(processKey);
-        if (latest.isEmpty() || groups.stream().noneMatch(definitions.officeGroups(latest.get().getId())::contains)) {
+        if (latest.isEmpty() || groups.stream().noneMatch(definitions.officeGroups(latest.get().getId())::contains)
+                && !supervises(latest.get().getId(), groups)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " does not work on process '"
-                    + processKey + "': its officers, legal reviewers and administrators may read its automation map");
+                    + processKey + "': its officers, process designers, legal reviewers and administrators may read its automation map");
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * officials' requests ({@link TimeLimitExtensions}) are delivered the same way.
  * Each is a BPMN message correlated to the case by its business key, so a model opts in by waiting
  * for it (an intermediate message catch event or an event-based gateway); a case that is not
- * waiting refuses it. Only the case's initiator, or a member of {@code camunda-admin}, may send them.
+ * waiting refuses it. Only the case's initiator, or a member of {@code camunda-admin}, may send them;
+ * a supervisor's query ({@link #SUPERVISION_QUERY}) only the supervisors its process names.
  */
 @Service
 public class CaseMessages {
@@ -27,6 +28,8 @@ public class CaseMessages {
     public static final String CORRECTIONS_SUBMITTED = "corrections-submitted";
     /** A request for human review; the message carries {@link #REVIEW_REQUEST_REASON} and who sent it when. */
     public static final String REVIEW_REQUESTED = "review-requested";
+    /** A supervisor's (auditor's) query about a case; carries {@link #SUPERVISION_QUERY_REASON} and who sent it when. */
+    public static final String SUPERVISION_QUERY = "supervision-query";
 
     public static final String CORRECTION_NOTE = "correctionNote";
     public static final String CORRECTIONS_SUBMITTED_BY = "correctionsSubmittedBy";
@@ -34,6 +37,9 @@ public class CaseMessages {
     public static final String REVIEW_REQUEST_REASON = "reviewRequestReason";
     public static final String REVIEW_REQUESTED_BY = "reviewRequestedBy";
     public static final String REVIEW_REQUESTED_AT = "reviewRequestedAt";
+    public static final String SUPERVISION_QUERY_REASON = "supervisionQueryReason";
+    public static final String SUPERVISION_QUERY_BY = "supervisionQueryBy";
+    public static final String SUPERVISION_QUERY_AT = "supervisionQueryAt";
 
 
     private final RuntimeService runtime;
@@ -75,15 +81,38 @@ public class CaseMessages {
      *                       or it has no automated result open for human review
      */
     public Delivered requestReview(String caseId, String reason, String userId) {
-        if (reason == null || reason.isBlank()) {
-            throw new CaseException(CaseException.Kind.INVALID, "reason: must not be blank (what should a person look at again?)");
-        }
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(REVIEW_REQUEST_REASON, reason.strip());
-        variables.put(REVIEW_REQUESTED_BY, userId);
-        variables.put(REVIEW_REQUESTED_AT, Instant.now().toEpochMilli());
+        Map<String, Object> variables = reasoned(reason, "what should a person look at again?",
+                REVIEW_REQUEST_REASON, REVIEW_REQUESTED_BY, REVIEW_REQUESTED_AT, userId);
         HistoricProcessInstance instance = access.asApplicant(caseId, userId, "send '" + REVIEW_REQUESTED + "'");
         return deliver(caseId, instance.getId(), REVIEW_REQUESTED, variables, "has no automated result open for human review");
+    }
+
+    /**
+     * Delivers {@link #SUPERVISION_QUERY} with the supervisor's reason; the model opens a review task
+     * (an event sub-process started by that message). The supervisor reads the case, never decides it.
+     *
+     * @throws CaseException when the reason is blank, the case is unknown, the user is not among the
+     *                       supervisors its process names, or it does not take queries (ended, or no such event)
+     */
+    public Delivered raiseQuery(String caseId, String reason, String userId) {
+        Map<String, Object> variables = reasoned(reason, "what should the department review?",
+                SUPERVISION_QUERY_REASON, SUPERVISION_QUERY_BY, SUPERVISION_QUERY_AT, userId);
+        HistoricProcessInstance instance = access.supervised(caseId, userId, "send '" + SUPERVISION_QUERY + "'");
+        return deliver(caseId, instance.getId(), SUPERVISION_QUERY, variables,
+                "does not take a supervisor's query now (it has ended, or its process has no query event)");
+    }
+
+    /** The message's variables: the stripped reason, who sent it and when; a blank reason is refused. */
+    static Map<String, Object> reasoned(String reason, String hint, String reasonVariable, String byVariable,
+                                                String atVariable, String userId) {
+        if (reason == null || reason.isBlank()) {
+            throw new CaseException(CaseException.Kind.INVALID, "reason: must not be blank (" + hint + ")");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(reasonVariable, reason.strip());
+        variables.put(byVariable, userId);
+        variables.put(atVariable, Instant.now().toEpochMilli());
+        return variables;
     }
 
     /** Delivers a message to a case that waits for it; 409 when it does not. */

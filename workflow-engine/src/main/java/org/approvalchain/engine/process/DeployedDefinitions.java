@@ -23,6 +23,9 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -37,12 +40,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DeployedDefinitions {
 
+    /** The process-level extension property naming the groups that supervise its cases. */
+    static final String SUPERVISORS = "supervisors";
+    /** The user-task property naming the earlier levels of sign-off whose signers may not decide the task. */
+    static final String SEPARATE_FROM = "separateFrom";
+
     private final RepositoryService repository;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, List<TimeLimit>> timeLimits = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Optional<Extension>> extensions = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> extensionRequests = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> supervisors = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> separations = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
 
@@ -104,9 +115,44 @@ class DeployedDefinitions {
         return offices.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
                 .getModelElementsByType(UserTask.class).stream()
                 .map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
-                .flatMap(groups -> Arrays.stream(groups.split(","))).map(String::trim)
-                .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group))
-                .collect(Collectors.toUnmodifiableSet()));
+                .flatMap(DeployedDefinitions::literalNames).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The groups that supervise a process definition's cases without handling them (auditors): the
+     * comma-separated groups of the process's extension property {@value #SUPERVISORS}, none when absent.
+     */
+    Set<String> supervisorGroups(String processDefinitionId) {
+        return supervisors.computeIfAbsent(processDefinitionId, id -> property(repository.getBpmnModelInstance(id)
+                .getModelElementsByType(Process.class).stream().map(BaseElement.class::cast)
+                .filter(process -> process.getExtensionElements() != null), SUPERVISORS));
+    }
+
+    /** The literal names in the comma-separated values of the elements' Camunda property {@code name}. */
+    private static Set<String> property(Stream<BaseElement> elements, String name) {
+        return elements.flatMap(element -> element.getExtensionElements().getElementsQuery()
+                        .filterByType(CamundaProperties.class).list().stream())
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> name.equals(property.getCamundaName()) && property.getCamundaValue() != null)
+                .map(CamundaProperty::getCamundaValue)
+                .flatMap(DeployedDefinitions::literalNames).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The activities whose signers may not decide the user task {@code activityId} in the same case:
+     * the comma-separated ids of its property {@value #SEPARATE_FROM}, none when absent.
+     */
+    Set<String> separateFrom(String processDefinitionId, String activityId) {
+        return separations.computeIfAbsent(processDefinitionId + "/" + activityId, key ->
+                repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId) instanceof UserTask task
+                        ? property(task.getExtensionElements() == null ? Stream.empty() : Stream.of((BaseElement) task), SEPARATE_FROM)
+                        : Set.of());
+    }
+
+    /** The names a comma-separated list gives literally (an expression names none that we can know). */
+    private static Stream<String> literalNames(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim)
+                .filter(group -> !group.isEmpty() && !ExpressionPolicy.isExpression(group));
     }
 
     /** The application a process definition takes, as its start event declares it. */
@@ -147,11 +193,12 @@ class DeployedDefinitions {
 
     /** Whether the model lets a step ask for a time-limit extension (a boundary event of the request message on it). */
     boolean asksForExtension(String processDefinitionId, String activityId) {
-        return repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
+        return extensionRequests.computeIfAbsent(processDefinitionId + "/" + activityId, key -> repository
+                .getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
                 .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()))
                 .flatMap(event -> event.getEventDefinitions().stream()).filter(MessageEventDefinition.class::isInstance)
                 .map(definition -> ((MessageEventDefinition) definition).getMessage())
-                .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName()));
+                .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName())));
     }
 
     /** The contract binding of the step the execution is at. */

@@ -1,8 +1,11 @@
 package org.approvalchain.engine.process;
 
 import java.util.List;
+import java.util.Set;
 
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.record.CaseRecord;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -10,19 +13,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and work a task: its assignee, its candidate users and the members of its candidate
- * groups, as Camunda's own candidate query decides; of a committee's round (a multi-instance task),
- * one instance per member (see {@link CommitteeRounds}).
+ * groups, as Camunda's own candidate query decides; for a task that is a further level of sign-off
+ * (its property {@value DeployedDefinitions#SEPARATE_FROM}), nobody who signed one of the levels it
+ * names in the same case (four eyes: each level is decided by another person);
+ * and of a committee's round (a multi-instance task), one instance per member ({@link CommitteeRounds}).
  */
 @Component
 class TaskAccess {
 
     private final TaskService tasks;
     private final UserDirectory users;
+    private final RuntimeService runtime;
+    private final DeployedDefinitions definitions;
+    private final CaseRecord record;
     private final CommitteeRounds rounds;
 
-    TaskAccess(TaskService tasks, UserDirectory users, CommitteeRounds rounds) {
+    TaskAccess(TaskService tasks, UserDirectory users, RuntimeService runtime, DeployedDefinitions definitions,
+               CaseRecord record, CommitteeRounds rounds) {
         this.tasks = tasks;
         this.users = users;
+        this.runtime = runtime;
+        this.definitions = definitions;
+        this.record = record;
         this.rounds = rounds;
     }
 
@@ -36,8 +48,25 @@ class TaskAccess {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "TASK-002 user " + userId
                     + " is neither the assignee nor a candidate of task " + taskId);
         }
+        requireNotSignedBefore(task, userId);
         rounds.requireOneSeat(task, userId);
         return task;
+    }
+
+    private void requireNotSignedBefore(Task task, String userId) {
+        Set<String> levels = definitions.separateFrom(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        if (levels.isEmpty()) {
+            return;
+        }
+        String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+        record.decisions(caseId).stream()
+                .filter(d -> userId.equals(d.approverId()) && levels.contains(d.activityId())).findFirst()
+                .ifPresent(signed -> {
+                    throw new CaseException(CaseException.Kind.FORBIDDEN, "TASK-003 user " + userId + " signed "
+                            + signed.activityId() + " of case " + caseId + ": task " + task.getId() + " ("
+                            + task.getName() + ") is a further level of sign-off and must be decided by someone else");
+                });
     }
 
     /** The open tasks {@code userId} may work. */

@@ -38,10 +38,11 @@ public class Tasks {
      * @param timeLimit the step's time limit as the model states it (e.g. {@code 3 working days}, or an ISO-8601
      *                  duration such as P60D); null when it has none
      * @param deadline when the time limit runs out for this case; null when the step has no time limit
+     * @param extensionOffered whether one may ask here for an extension of the time limit (docs/working-days.md)
      */
     public record OpenTask(String taskId, String caseId, String activityId, String name, String processDefinitionId,
                            Instant created, String processKey, String processName, int processVersion,
-                           List<String> candidateGroups, String timeLimit, Instant deadline) {
+                           List<String> candidateGroups, String timeLimit, Instant deadline, boolean extensionOffered) {
     }
 
     /** The user's open tasks, oldest first; a task completed while the list is read is left out. */
@@ -59,7 +60,8 @@ public class Tasks {
         return Optional.of(new OpenTask(t.getId(), caseId(t), t.getTaskDefinitionKey(), t.getName(),
                 t.getProcessDefinitionId(), t.getCreateTime().toInstant(), definition.getKey(), definition.getName(),
                 definition.getVersion(), groups.get(), deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
-                deadline.map(Deadlines.Deadline::due).orElse(null)));
+                deadline.map(Deadlines.Deadline::due).orElse(null),
+                definitions.asksForExtension(t.getProcessDefinitionId(), t.getTaskDefinitionKey())));
     }
 
     private String caseId(Task t) {

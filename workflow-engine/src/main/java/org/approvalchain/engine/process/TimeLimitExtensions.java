@@ -2,7 +2,6 @@ package org.approvalchain.engine.process;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.approvalchain.engine.calendar.WorkingDayLimit;
@@ -72,9 +71,8 @@ public class TimeLimitExtensions {
      *                       its step offers no extension, or its stage was extended or is waiting for a decision on one
      */
     public CaseMessages.Delivered request(String taskId, String reason, String userId) {
-        if (reason == null || reason.isBlank()) {
-            throw new CaseException(CaseException.Kind.INVALID, "reason: must not be blank (why does the case need more time?)");
-        }
+        Map<String, Object> variables = CaseMessages.reasoned(reason, "why does the case need more time?", REASON,
+                REQUESTED_BY, REQUESTED_AT, userId);
         Task task = access.workable(taskId, userId);
         String processDefinitionId = task.getProcessDefinitionId();
         if (!definitions.asksForExtension(processDefinitionId, task.getTaskDefinitionKey())) {
@@ -92,10 +90,6 @@ public class TimeLimitExtensions {
                     throw new CaseException(CaseException.Kind.CONFLICT, "EXTENSION-003 an extension is already waiting for a decision: task "
                             + open.getId() + " (" + open.getName() + ")");
                 });
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(REASON, reason.strip());
-        variables.put(REQUESTED_BY, userId);
-        variables.put(REQUESTED_AT, Instant.now().toEpochMilli());
         String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
                 .getBusinessKey();
         return messages.deliver(caseId, task.getProcessInstanceId(), REQUESTED, variables,

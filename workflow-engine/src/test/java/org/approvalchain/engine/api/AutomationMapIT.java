@@ -74,12 +74,19 @@ class AutomationMapIT {
                 .isEqualTo(Sm3.hex(ledger.code(contracts.address(EligibilityRuleContract.NAME))));
         assertThat(ledger.code(contracts.address(EligibilityRuleContract.NAME))).isNotEmpty();
         assertThat(step(map, "Activity_ReviewApplication").get("candidateGroups").toString()).contains("licensing-officers");
+        assertThat(served.fieldNames()).toIterable().containsExactlyInAnyOrder("map", "order", "mapHash", "bpmnHash", "anchor",
+                "matchesChain");
+        assertThat(served.get("order")).extracting(JsonNode::asText)
+                .containsExactly("Activity_CheckEligibility", "Activity_ReviewApplication", "Activity_IssueLicence");
     }
 
     @ParameterizedTest
     @CsvSource({"business-registration, 4, 0, 3, 登记员审查 Registration officer decides",
             "real-estate-transfer, 5, 0, 3, 人工复核自动化结果 Human review of the automated result",
-            "cross-province-service, 5, 1, 2, 窗口身份核验 Window clerk confirms identity and originals"})
+            "cross-province-service, 5, 1, 2, 窗口身份核验 Window clerk confirms identity and originals",
+            "einvoice-reimbursement, 2, 0, 1, 财务审核 Finance officer examines and decides",
+            "einvoice-red-letter, 1, 0, 0, 开具红字发票并冲销原票 Issue the red-letter invoice, reverse the original",
+            "relief-fund, 3, 0, 5, 民政部门负责人审批 Head of department signs off"})
     void mapsEachReferenceProcessInEveryFormatWithItsHashesAnchoredOnChain(String key, long automatic, long assisted,
                                                                           long manual, String stepName) throws Exception {
         String path = "/api/processes/" + key + "/versions/1/automation-map";
@@ -109,6 +116,8 @@ class AutomationMapIT {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String text = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF\"step_id\"").contains("\"Activity_ReviewApplication\"", "第三十八条第二款");
+        assertThat(text.indexOf("\"Activity_ReviewApplication\"")).as("process order")
+                .isBetween(text.indexOf("\"Activity_CheckEligibility\""), text.indexOf("\"Activity_IssueLicence\""));
     }
 
     @Test

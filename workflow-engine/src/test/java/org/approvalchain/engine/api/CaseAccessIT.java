@@ -71,10 +71,11 @@ class CaseAccessIT {
     }
 
     @Test
-    void anAutomationMapIsReadByTheProcesssOfficersAndReviewers() {
+    void anAutomationMapIsReadByTheProcesssOfficersDesignersAndReviewers() {
         String map = "/api/processes/licence-application/versions/1/automation-map";
         assertThat(status("wang.fang", map)).isEqualTo(HttpStatus.OK);
         assertThat(status("zheng.lu", map)).isEqualTo(HttpStatus.OK);
+        assertThat(status("lin.hua", map)).isEqualTo(HttpStatus.OK);
         assertThat(status("chen.jie", map)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status(APPLICANT, map)).isEqualTo(HttpStatus.FORBIDDEN);
     }

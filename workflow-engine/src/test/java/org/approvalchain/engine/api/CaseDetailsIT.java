@@ -165,6 +165,22 @@ class CaseDetailsIT {
     }
 
     @Test
+    void aMalformedOrUnknownInvoiceCheckIsAClear4xxWithoutInternals() throws Exception {
+        String hash = "0x" + "ab".repeat(32);
+        Map<String, String> refusals = Map.of(
+                "/api/public/invoices/26442000000000009999?hash=" + hash, "404 INVOICE-001",
+                "/api/public/invoices/26442000000000009999?hash=0x1234", "400 INVOICE-002",
+                "/api/public/invoices/" + "9".repeat(101) + "?hash=" + hash, "400 INVOICE-002",
+                "/api/public/invoices/26442000000000009999", "400 API-400");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            HttpResponse<String> response = anonymousGet(refusal.getKey());
+            assertThat(response.statusCode() + " " + JSON.readTree(response.body()).path("code").asText())
+                    .as(refusal.getKey()).isEqualTo(refusal.getValue());
+            assertThat(response.body()).doesNotContain("Exception", "org.approvalchain", "at org.");
+        }
+    }
+
+    @Test
     void administratorsListApproversWaitingDecisionsAndIncidentsAndNobodyElseDoes() {
         ApiClient chenJie = ApiClient.demoUser(base(), "chen.jie");
         for (String path : List.of("/api/admin/approvers", "/api/admin/decisions/waiting", "/api/admin/incidents",

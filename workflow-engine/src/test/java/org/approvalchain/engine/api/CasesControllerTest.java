@@ -160,6 +160,24 @@ class CasesControllerTest {
     }
 
     @Test
+    void opensTheReviewTaskOfASupervisorsQueryAndRefusesABlankOne() throws Exception {
+        given(messages.raiseQuery("case-1", "第二期发放对象是否一致？", "zhang.san"))
+                .willReturn(new CaseMessages.Delivered("case-1", CaseMessages.SUPERVISION_QUERY, List.of(
+                        new CaseView.OpenTask("task-3", "Activity_AnswerQuery", "复核并答复质询", List.of("civil-affairs-heads"),
+                                null, null))));
+
+        http.perform(post("/api/cases/case-1/supervision-queries").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"第二期发放对象是否一致？\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.message").value("supervision-query"))
+                .andExpect(jsonPath("$.openedTasks[0].candidateGroups[0]").value("civil-affairs-heads"));
+        http.perform(post("/api/cases/case-1/supervision-queries").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("reason: must not be blank"));
+    }
+
+    @Test
     void answersServiceUnavailableWhenTheChainCannotBeReadForVerification() throws Exception {
         given(verifier.knows("case-1")).willReturn(true);
         given(verifier.verify("case-1")).willThrow(new LedgerUnavailableException("LEDGER-004", "node unreachable"));

@@ -104,19 +104,25 @@ class DesignIT {
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.body().path("code").asText()).isEqualTo("DEPLOY-001");
         assertThat(refused.body().path("detail").asText()).contains("LEGAL-004", "Activity_CheckEligibility");
+        as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml", "not a model at all"))
+                .refused(400, "DEPLOY-003");
 
         JsonNode deployed = as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml", model)).accepted();
         assertThat(deployed.get(0).path("processKey").asText()).isEqualTo(key);
         assertThat(deployed.get(0).path("version").asInt()).isEqualTo(1);
 
-        JsonNode version = findVersion(as("lin.hua").request("GET", "/api/models/versions", null).accepted(), key);
+        JsonNode version = findVersion(as("lin.hua").request("GET", "/api/processes/versions", null).accepted(), key);
         assertThat(version.path("deployedBy").asText()).isEqualTo("lin.hua");
         assertThat(version.path("bpmnHash").asText()).startsWith("0x");
         TestRestTemplate designer = http.withBasicAuth("lin.hua", "lin.hua");
-        assertThat(designer.getForEntity("/api/models/versions/" + key + "/1/bpmn", byte[].class).getBody())
+        assertThat(designer.getForEntity("/api/processes/" + key + "/versions/1/bpmn", byte[].class).getBody())
                 .isEqualTo(model.getBytes(StandardCharsets.UTF_8));
-        assertThat(designer.getForEntity("/api/models/versions/" + key + "/2/bpmn", String.class).getStatusCode())
+        assertThat(designer.getForEntity("/api/processes/" + key + "/versions/2/bpmn", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("zheng.lu", "zheng.lu").getForEntity("/api/processes/" + key + "/versions/1/bpmn", byte[].class)
+                .getBody()).as("a legal reviewer reads the deployed BPMN").isEqualTo(model.getBytes(StandardCharsets.UTF_8));
+        assertThat(findVersion(as("zheng.lu").request("GET", "/api/processes/versions", null).accepted(), key)).isNotNull();
+        assertThat(as("wang.fang").request("GET", "/api/processes/versions", null).status()).as("an officer").isEqualTo(403);
         assertThat(as("lin.hua").request("GET", "/api/models/element-templates", null).accepted().findValuesAsText("id"))
                 .contains("org.approvalchain.ContractStep.EligibilityRule.evaluate", "org.approvalchain.ManualDecision");
     }

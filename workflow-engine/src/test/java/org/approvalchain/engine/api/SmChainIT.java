@@ -21,7 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** SM end to end (密评): an SM2-signed decision, SM3 hashes, on a chain in SM mode. */
+/** SM end to end (密评): an SM2-signed decision, SM3 hashes, on a chain in SM mode, read back decoded by the chain explorer. */
 // an engine of its own, under its own name: Camunda's REST API finds engines by name, and the
 // engine the shared ITs use is "default" (names may not contain hyphens); closed after the class
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"approvalchain.ledger.crypto=sm",
@@ -58,5 +58,12 @@ class SmChainIT {
         assertThat(kase.get("steps")).hasSize(3);
         assertThat(ledger.receipt(recorded.get("stepTxHash").asText())).get()
                 .satisfies(receipt -> assertThat(receipt.succeeded()).isTrue());
+        // the chain explorer decodes by the SM build's ABI: SM3 selectors and topics
+        JsonNode decision = wangFang.request("GET", "/api/chain/transactions/" + recorded.get("decisionTxHash").asText(), null)
+                .accepted();
+        assertThat(decision.path("contract").asText() + "." + decision.path("function").asText())
+                .isEqualTo("DecisionRegistry.recordDecision");
+        assertThat(decision.path("arguments").get(0).path("value").asText()).isEqualTo(caseId);
+        assertThat(decision.path("events").get(0).path("name").asText()).isEqualTo("DecisionRecorded");
     }
 }

@@ -75,14 +75,15 @@ class TasksControllerTest {
     void listsTheOpenTasksOfTheAuthenticatedUser() throws Exception {
         given(tasks.of("chen.jie")).willReturn(List.of(new Tasks.OpenTask("task-1", "case-1", "Activity_OfficerReview",
                 "登记员审查", "business-registration:1:7", Instant.parse("2025-06-01T08:00:00Z"), "business-registration",
-                "企业开办", 1, List.of("registration-officers"), "P3D", Instant.parse("2025-06-04T08:00:00Z"))));
+                "企业开办", 1, List.of("registration-officers"), "P3D", Instant.parse("2025-06-04T08:00:00Z"), true)));
 
         http.perform(get("/api/tasks"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].taskId").value("task-1"))
                 .andExpect(jsonPath("$[0].activityId").value("Activity_OfficerReview"))
                 .andExpect(jsonPath("$[0].timeLimit").value("P3D"))
-                .andExpect(jsonPath("$[0].deadline").value("2025-06-04T08:00:00Z"));
+                .andExpect(jsonPath("$[0].deadline").value("2025-06-04T08:00:00Z"))
+                .andExpect(jsonPath("$[0].extensionOffered").value(true));
     }
 
     @Test

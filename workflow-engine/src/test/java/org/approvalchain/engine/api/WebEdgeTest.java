@@ -18,6 +18,7 @@ import org.approvalchain.engine.process.Decisions;
 import org.approvalchain.engine.process.IdempotentStarts;
 import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
+import org.approvalchain.engine.process.TimeLimitExtensions;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -35,6 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = {TasksController.class, CasesController.class, KeysController.class, MeController.class})
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
 @MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, IdempotentStarts.class, CaseMessages.class, CaseAudit.class,
-    CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class})
+    CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class,
+    TimeLimitExtensions.class})
 @interface WebEdgeTest {
 }

@@ -10,6 +10,7 @@ import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerStatus;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
+import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.SignedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 
@@ -79,6 +80,11 @@ final class SwitchableLedger implements Ledger {
     @Override
     public Optional<TransactionReceipt> receipt(String transactionHash) {
         return real.receipt(transactionHash);
+    }
+
+    @Override
+    public Optional<SealedTransaction> transaction(String transactionHash) {
+        return real.transaction(transactionHash);
     }
 
     @Override

@@ -116,7 +116,8 @@ class OutboxTest {
             List<Long> byA = a.get(30, TimeUnit.SECONDS);
             List<Long> byB = b.get(30, TimeUnit.SECONDS);
 
-            assertThat(byA).doesNotContainAnyElementsOf(byB);
+            // (one node may win every claim on a busy machine: then the other's list is empty)
+            assertThat(byA).as("claimed by both nodes").filteredOn(byB::contains).isEmpty();
             assertThat(byA.size() + byB.size()).isEqualTo(40);
         } finally {
             nodes.shutdownNow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,15 @@ class AutomationMapCsvTest {
                 SmallModels.map("Review, \"final\"", "第一款\n第二款"))), StandardCharsets.UTF_8);
 
         assertThat(csv).contains("\"Review, \"\"final\"\"\"", "\"第一款\n第二款\"");
+    }
+
+    @Test
+    void listsStepsInProcessOrderAndNamesAStepWithoutANameByItsId() {
+        AnchoredMap served = AnchoredMap.of(SmallModels.map(null, "basis"), List.of("Activity_Review", "Activity_Check"),
+                "0x01", "0x02", null);
+        String[] lines = new String(AutomationMapCsv.render(served), StandardCharsets.UTF_8).split("\r\n");
+
+        assertThat(lines[1]).startsWith("\"Activity_Review\",\"Activity_Review\",\"userTask\"");
+        assertThat(lines[2]).startsWith("\"Activity_Check\",\"核验 Check\"");
     }
 }

@@ -2,6 +2,9 @@ package org.approvalchain.engine.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** The printable HTML form: bilingual, self-contained, escaped, with totals and the anchor. */
@@ -37,8 +40,29 @@ class AutomationMapHtmlTest {
     @Test
     void saysWhenTheMapIsNotAnchoredYet() {
         AutomationMap map = SmallModels.map("Review", "basis");
-        String html = AutomationMapHtml.render(AnchoredMap.of(map, "0x01", "0x02", null));
+        String html = AutomationMapHtml.render(AnchoredMap.of(map, List.of(), "0x01", "0x02", null));
 
         assertThat(html).contains("尚未锚定 not anchored yet");
+    }
+
+    @Test
+    void listsStepsInProcessOrderAndNamesAStepWithoutANameByItsId() {
+        AutomationMap map = SmallModels.map(null, "basis");
+        String html = AutomationMapHtml.render(AnchoredMap.of(map, List.of("Activity_Review", "Activity_Check"), "0x01", "0x02", null));
+
+        assertThat(html).contains("<tr><td>Activity_Review<br><code>Activity_Review</code>");
+        assertThat(html.indexOf("<code>Activity_Review</code>")).isLessThan(html.indexOf("<code>Activity_Check</code>"));
+    }
+
+    @Test
+    void linksALegalBasisToItsTextButNeverMakesAScriptALink() {
+        assertThat(AutomationMapHtml.render(SmallModels.served(SmallModels.map("Review", "basis"))))
+                .contains("<a href=\"https://flk.npc.gov.cn\">https://flk.npc.gov.cn</a>");
+
+        TaskElement check = new TaskElement("Activity_Check", "Check", "serviceTask",
+                Map.of("mode", "automatic", "legalBasisUrl", "javascript:alert(1)"), List.of(), List.of(), List.of());
+        AutomationMap map = AutomationMap.of(new ProcessModel("p", "P", List.of(check), List.of()), 1, c -> null);
+        assertThat(AutomationMapHtml.render(AnchoredMap.of(map, List.of(), "0x01", "0x02", null)))
+                .doesNotContain("<a href=\"javascript").contains("<code>javascript:alert(1)</code>");
     }
 }

@@ -19,7 +19,7 @@ final class SmallModels {
         TaskElement review = new TaskElement("Activity_Review", reviewName, "userTask",
                 Map.of("mode", "manual", "legalBasis", legalBasis, "discretion", "true"),
                 List.of("wang.fang"), List.of("licensing-officers"), List.of("Activity_Check"));
-        return new ProcessModel("licence", "许可 Licence", List.of(check, review));
+        return new ProcessModel("licence", "许可 Licence", List.of(check, review), List.of("Activity_Check", "Activity_Review"));
     }
 
     static AutomationMap map(String reviewName, String legalBasis) {
@@ -29,6 +29,6 @@ final class SmallModels {
     static AnchoredMap served(AutomationMap map) {
         String mapHash = "0x" + "01".repeat(32);
         String bpmnHash = "0x" + "02".repeat(32);
-        return AnchoredMap.of(map, mapHash, bpmnHash, new AnchoredMap.Anchor("0x" + "03".repeat(32), 7, bpmnHash, mapHash));
+        return AnchoredMap.of(map, List.of("Activity_Check", "Activity_Review"), mapHash, bpmnHash, new AnchoredMap.Anchor("0x" + "03".repeat(32), 7, bpmnHash, mapHash));
     }
 }

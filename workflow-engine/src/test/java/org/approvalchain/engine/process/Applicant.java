@@ -25,9 +25,14 @@ final class Applicant {
     private final Cases cases;
 
     Applicant(ProcessEngine engine) {
+        this(engine, mock(UserDirectory.class));
+    }
+
+    /** With {@code users} telling the groups of those who send messages other than the applicant (a supervisor). */
+    Applicant(ProcessEngine engine, UserDirectory users) {
         this.engine = engine;
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
-        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, mock(UserDirectory.class));
+        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users);
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
                 mock(CaseRecord.class), access, new ApplicationGuard(null),
                 new Deadlines(engine.getManagementService(), definitions));
@@ -43,6 +48,11 @@ final class Applicant {
     /** Resubmits corrected fields to a case waiting for corrections (补正). */
     void submitsCorrections(ProcessInstance kase, Map<String, Object> corrected) {
         messages.submitCorrections(kase.getBusinessKey(), corrected, "corrected", USER_ID);
+    }
+
+    /** The messages into the case as the API sends them, for senders other than the applicant. */
+    CaseMessages messages() {
+        return messages;
     }
 
     /** Asks for a person to review the case's automated result. */

@@ -2,10 +2,14 @@ package org.approvalchain.engine.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.demo.camunda.DemoUsers;
 import org.approvalchain.engine.keys.RegisteredKeys;
 import org.approvalchain.engine.support.ApiClient;
@@ -31,8 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a real headless Chromium against the real engine: the diagram drawn with the case's current step
  * marked, the automated results and materials with their transactions, a legal reviewer's audit
  * trail and verification (an edited result reported at its step and block), four-eyes approval of
- * a key by two administrators, and a licence issued by a case this test decides, checked without
- * logging in.
+ * a key by two administrators, a licence issued by a case this test decides and an invoice
+ * issued by a case (by its number and its file, hashed in the browser), each checked without logging in.
  * axe-core finds no serious or critical violation on each page; both languages have every message.
  */
 @SharedEngine
@@ -84,14 +88,15 @@ class CasePagesIT {
                 .containsExactlyInAnyOrder("Activity_Review", "Activity_OfficerReview");
         assertThat(page.browser.findElements(By.cssSelector(".djs-element[data-element-id='Activity_IssueLicence'].ac-visited")))
                 .as("not reached yet").isEmpty();
-        assertThat(page.text(By.cssSelector("[data-test='case-path'] li.current"))).contains("登记员审查", "当前环节");
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='case-path'] li.current"))).as("the stage and its step")
+                .extracting(WebElement::getText).anySatisfy(step -> assertThat(step).contains("登记员审查", "当前环节"));
 
         String automated = page.text(By.cssSelector("[data-test='case-automated']"));
         assertThat(automated).contains("EligibilityRule.evaluate", "材料齐全性核验", "企业名称比对").containsPattern("0x[0-9a-f]{64}");
         String callTx = applicant.caseView(caseId).path("steps").get(0).path("callTxHash").asText();
         assertThat(automated).contains(callTx);
         assertThat(page.browser.findElements(By.cssSelector("[data-test='case-automated'] [data-test='block-link']")))
-                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href")).matches(".*/api/ledger/blocks/\\d+"));
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href")).matches(".*/chain/blocks/\\d+"));
         assertThat(page.text(By.cssSelector("[data-test='case-legal-basis']"))).contains("登记员审查", "市场主体登记管理条例》第十九条");
         assertThat(page.text(By.cssSelector("[data-test='case-variables']"))).doesNotContain(BusinessRegistration.APPLICANT_NAME);
         assertThat(page.text(By.cssSelector("[data-test='case-decisions']"))).contains("尚无决定");
@@ -259,6 +264,37 @@ class CasePagesIT {
         page.browser.get(checkUrl);
         page.waitForText(By.cssSelector("[data-test='licence-standing']"), "Valid");
         page.screenshot("licence-check-en");
+        page.assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void anyoneChecksAnInvoiceByItsNumberAndItsFileWithoutLoggingIn() throws Exception {
+        byte[] file = ("<Invoice>" + UUID.randomUUID() + "</Invoice>").getBytes(StandardCharsets.UTF_8);
+        Path invoiceFile = Files.write(Files.createTempFile("invoice-", ".xml"), file);
+        String number = "2644" + Long.toString(System.nanoTime()).substring(0, 12);
+        ApiClient seller = ApiClient.demoUser(page.base(), Applicants.ensure(identity, "invoice-page.seller"));
+        String caseId = seller.startCase("einvoice-issue", Map.of("invoiceNo", number, "buyerRef", "B-page-1",
+                "amount", 106000, "tax", 6000, "invoiceHash", Sm3.hex(file)), Map.of("name", "网页测试销售方"));
+        seller.awaitState(caseId, "COMPLETED", WAIT);
+
+        page.open("/verify-invoice");
+        page.waitFor(By.id("invoice-number")).sendKeys(number);
+        page.browser.findElement(By.cssSelector("[data-test='invoice-file'] input[type='file']")).sendKeys(invoiceFile.toString());
+        new WebDriverWait(page.browser, WAIT).until(d -> Sm3.hex(file).equals(
+                d.findElement(By.id("invoice-hash")).getAttribute("value")));
+        page.browser.findElement(By.cssSelector("[data-test='invoice-check']")).click();
+        page.waitForText(By.cssSelector("[data-test='invoice-state']"), "已开具，未报销");
+        assertThat(page.text(By.cssSelector("[data-test='invoice-result']"))).contains(number, "1060.00", "60.00")
+                .doesNotContain("B-page-1");
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='current-user']"))).as("nobody logged in").isEmpty();
+        page.screenshot("invoice-check-zh-CN");
+        page.assertNoSeriousAccessibilityViolations("invoice check");
+
+        BrowserPage.replaceText(page.browser.findElement(By.id("invoice-hash")), Sm3.hex(new byte[] {1}));
+        page.browser.findElement(By.cssSelector("[data-test='invoice-check']")).click();
+        page.waitForText(By.cssSelector("[data-test='invoice-error']"), "没有以该号码和该文件开具的发票");
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.cssSelector("h1"), "Invoice check");
         page.assertNoUntranslatedKeys();
     }
 }

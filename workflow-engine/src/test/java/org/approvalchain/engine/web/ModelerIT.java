@@ -34,6 +34,8 @@ class ModelerIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final By DEPLOY = By.cssSelector("[data-test='deploy']");
     private static final By STATUS = By.cssSelector("[data-test='lint-status']");
+    private static final By PALETTE_START_EVENT = By.cssSelector(".djs-palette [data-action='create.start-event']");
+    private static final By GENERAL_GROUP_TITLE = By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header-title");
 
     @LocalServerPort
     int port;
@@ -58,9 +60,12 @@ class ModelerIT {
         page.waitFor(By.cssSelector("[data-test='open-example']")).sendKeys(Keys.ENTER);
         page.waitFor(By.cssSelector(".djs-element[data-element-id='Activity_CheckEligibility']"));
         page.waitForText(STATUS, "未发现问题");
+        // the modeler speaks the application's language: the palette (bpmn-js-i18n) and the properties panel (our table)
+        assertThat(page.waitFor(PALETTE_START_EVENT).getAttribute("aria-label")).isEqualTo("创建开始事件");
 
         choose("element-select", "电子证照申领");
         openGroup("group-general");
+        assertThat(page.text(GENERAL_GROUP_TITLE)).isEqualTo("常规");
         BrowserPage.replaceText(page.waitFor(By.id("bio-properties-panel-id")), key);
         page.waitForText(STATUS, key);
 
@@ -104,7 +109,7 @@ class ModelerIT {
         ApiClient designer = ApiClient.demoUser(page.base(), "lin.hua");
         assertThat(designer.request("GET", "/api/models/drafts", null).accepted().findValuesAsText("name")).contains(key);
         JsonNode deployed = null;
-        for (JsonNode version : designer.request("GET", "/api/models/versions", null).accepted()) {
+        for (JsonNode version : designer.request("GET", "/api/processes/versions", null).accepted()) {
             if (key.equals(version.path("processKey").asText())) {
                 deployed = version;
             }
@@ -126,6 +131,8 @@ class ModelerIT {
 
         page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
         page.waitForText(By.tagName("h1"), "Process design");
+        page.waitForText(GENERAL_GROUP_TITLE, "General");
+        assertThat(page.browser.findElement(PALETTE_START_EVENT).getAttribute("aria-label")).isEqualTo("Create start event");
         page.assertNoUntranslatedKeys();
     }
 

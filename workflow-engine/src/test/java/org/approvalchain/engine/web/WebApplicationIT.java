@@ -130,6 +130,27 @@ class WebApplicationIT {
     }
 
     @Test
+    void theOfficerAsksForAnExtensionFromTheDecidePageAndTheHeadGetsTheTask() {
+        String kase = businessRegistrationAtTheOfficersReview();
+        ApiClient chenJie = ApiClient.demoUser(base(), "chen.jie");
+        String taskId = chenJie.awaitOpenTask(kase, "Activity_OfficerReview", WAIT);
+        browser.get(base() + "/login");
+        logIn("chen.jie", "chen.jie");
+        waitFor(By.cssSelector("[data-test='inbox-table']"));
+        browser.get(base() + "/tasks/" + taskId + "/decide");
+
+        waitFor(By.cssSelector("[data-test='extension-open']")).sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("[data-test='extension-submit']")).click();
+        assertThat(text(By.cssSelector("[data-test='extension-error']"))).contains("请填写延长的理由");
+        BrowserPage.replaceText(browser.findElement(By.id("extension-reason")), "经营范围涉及前置审批，需核实许可文件");
+        browser.findElement(By.cssSelector("[data-test='extension-submit']")).click();
+
+        assertThat(text(By.cssSelector("[data-test='extension-sent']"))).contains("由负责人决定");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "decide with an extension request");
+        ApiClient.demoUser(base(), "zhao.lei").awaitOpenTask(kase, "Activity_ApproveExtension", WAIT);
+    }
+
+    @Test
     void theInboxApiGivesTheStepsStatutoryTimeLimitAndTheCasesDeadline() {
         JsonNode task = StreamSupport.stream(ApiClient.demoUser(base(), "chen.jie").myTasks().spliterator(), false)
                 .filter(t -> caseId.equals(t.path("caseId").asText())).findFirst().orElseThrow();

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +50,12 @@ class CamundaModelDeployments implements ModelDeployments {
 
     @Override
     public List<DeployedVersion> deploy(String userId, String name, byte[] bpmnXml) {
+        try {
+            Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
+        } catch (ModelException e) {
+            // bad input, not a model the gate refused: 400, as the live check answers it
+            throw new IllegalArgumentException("DEPLOY-003 not a BPMN model: " + e.getMessage(), e);
+        }
         // with their groups: Camunda's authorizations are granted to groups
         identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
         try {

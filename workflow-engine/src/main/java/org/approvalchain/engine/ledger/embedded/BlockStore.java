@@ -96,6 +96,13 @@ final class BlockStore implements AutoCloseable {
         return result;
     }
 
+    synchronized Optional<StoredTransaction> transaction(String hash) {
+        List<StoredTransaction> result = new ArrayList<>();
+        query("SELECT hash, encoded, sender FROM transactions WHERE hash = ?",
+                rs -> result.add(new StoredTransaction(rs.getString(1), rs.getString(2), rs.getString(3))), hash.toLowerCase());
+        return result.stream().findFirst();
+    }
+
     synchronized List<byte[]> receipts(long blockNumber) {
         List<byte[]> result = new ArrayList<>();
         query("SELECT encoded FROM receipts WHERE block_number = ? ORDER BY position", rs -> result.add(rs.getBytes(1)),

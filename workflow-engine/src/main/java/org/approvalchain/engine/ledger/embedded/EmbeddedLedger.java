@@ -19,6 +19,7 @@ import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.LedgerStatus;
+import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.SignedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
@@ -127,6 +128,11 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public Optional<TransactionReceipt> receipt(String transactionHash) {
         return store.receipt(transactionHash).map(ReceiptCodec::decode);
+    }
+
+    @Override
+    public Optional<SealedTransaction> transaction(String transactionHash) {
+        return store.transaction(transactionHash).map(TransactionVerifier::sealed);
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.approvalchain.engine.ledger.embedded;
 import java.util.Arrays;
 
 import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.engine.ledger.embedded.BlockSeal.StoredTransaction;
 import org.approvalchain.engine.ledger.ChainSignatures;
+import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.fisco.bcos.sdk.jni.common.JniException;
 import org.fisco.bcos.sdk.jni.utilities.tx.Transaction;
@@ -58,6 +60,13 @@ final class TransactionVerifier {
         String sender = senderOf(hash, tx.getSignature());
         return new VerifiedTransaction("0x" + Hex.toHexString(hash), encoded, sender, data.getTo(), data.getInput(),
                 data.getNonce(), data.getBlockLimit());
+    }
+
+    /** A stored transaction as the port shows it: decoded again from the signed bytes the block keeps. */
+    static SealedTransaction sealed(StoredTransaction stored) {
+        TransactionDataV1 data = (TransactionDataV1) decode(stored.encoded()).getTransactionData();
+        String to = data.getTo() == null || data.getTo().isEmpty() ? null : data.getTo();
+        return new SealedTransaction(stored.hash(), stored.sender(), to, data.getInput(), data.getNonce(), data.getBlockLimit());
     }
 
     private static Transaction decode(String encoded) {

@@ -15,11 +15,13 @@ import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.LedgerStatus;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
+import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.SignedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.fisco.bcos.sdk.v3.client.Client;
 import org.fisco.bcos.sdk.v3.client.exceptions.ClientException;
+import org.fisco.bcos.sdk.v3.client.protocol.model.JsonTransactionResponse;
 import org.fisco.bcos.sdk.v3.client.protocol.request.Transaction;
 import org.fisco.bcos.sdk.v3.client.protocol.response.BcosBlock;
 import org.fisco.bcos.sdk.v3.model.CryptoType;
@@ -120,6 +122,12 @@ public class FiscoLedger implements Ledger {
                 () -> client.getTransactionReceipt(transactionHash, false).getTransactionReceipt()).map(FiscoReceipts::toReceipt);
     }
 
+    @Override
+    public Optional<SealedTransaction> transaction(String transactionHash) {
+        return optional("getTransaction", () -> client.getTransaction(transactionHash, false).getTransaction().orElse(null))
+                .map(FiscoLedger::toTransaction);
+    }
+
     /** Walks the blocks and their receipts; simple, and fine for the ranges an audit asks for. */
     @Override
     public List<EventLog> events(String contractAddress, long fromBlock, long toBlock) {
@@ -161,6 +169,12 @@ public class FiscoLedger implements Ledger {
                 .map(s -> s.getSignature()).findFirst().orElse(null);
         return new Block(block.getNumber(), block.getHash(), parent, block.getTimestamp(), block.getStateRoot(),
                 block.getTransactionsRoot(), block.getReceiptsRoot(), txHashes, sealer, signature);
+    }
+
+    static SealedTransaction toTransaction(JsonTransactionResponse tx) {
+        String to = tx.getTo() == null || tx.getTo().isBlank() ? null : tx.getTo();
+        return new SealedTransaction(tx.getHash(), tx.getFrom(), to, FiscoReceipts.bytes(tx.getInput()), tx.getNonce(),
+                tx.getBlockLimit());
     }
 
     /** A lookup the node answers with no result, or with a "not found" error, is empty. */

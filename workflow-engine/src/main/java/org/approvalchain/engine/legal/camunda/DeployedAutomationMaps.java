@@ -3,6 +3,7 @@ package org.approvalchain.engine.legal.camunda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -48,8 +49,8 @@ class DeployedAutomationMaps implements AutomationMaps {
         this.anchors = anchors;
     }
 
-    /** A version's map with the SM3 of its canonical JSON and of the BPMN it was read from. */
-    private record HashedMap(AutomationMap map, String mapHash, String bpmnHash) {
+    /** A version's map, its steps' process order, the SM3 of its canonical JSON and of the BPMN it was read from. */
+    private record HashedMap(AutomationMap map, List<String> order, String mapHash, String bpmnHash) {
     }
 
     @Override
@@ -67,7 +68,7 @@ class DeployedAutomationMaps implements AutomationMaps {
             return Optional.empty();
         }
         HashedMap hashed = hashed(definition);
-        return Optional.of(AnchoredMap.of(hashed.map(), hashed.mapHash(), hashed.bpmnHash(),
+        return Optional.of(AnchoredMap.of(hashed.map(), hashed.order(), hashed.mapHash(), hashed.bpmnHash(),
                 anchors.anchorOf(processKey, version).orElse(null)));
     }
 
@@ -91,16 +92,16 @@ class DeployedAutomationMaps implements AutomationMaps {
 
     private HashedMap hashed(ProcessDefinition definition) {
         return byDefinitionId.computeIfAbsent(definition.getId(), id -> {
-            AutomationMap map = mapOf(definition);
-            return new HashedMap(map, Sm3.hex(CanonicalJson.of(map)), bpmnHash(definition));
+            ProcessModel model = modelOf(definition);
+            AutomationMap map = AutomationMap.of(model, definition.getVersion(), code::sm3);
+            return new HashedMap(map, model.order(), Sm3.hex(CanonicalJson.of(map)), bpmnHash(definition));
         });
     }
 
-    private AutomationMap mapOf(ProcessDefinition definition) {
-        ProcessModel model = LegalModels.of(repository.getBpmnModelInstance(definition.getId())).stream()
+    private ProcessModel modelOf(ProcessDefinition definition) {
+        return LegalModels.of(repository.getBpmnModelInstance(definition.getId())).stream()
                 .filter(p -> p.id().equals(definition.getKey())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("process " + definition.getKey() + " not in its own model"));
-        return AutomationMap.of(model, definition.getVersion(), code::sm3);
     }
 
     private String bpmnHash(ProcessDefinition definition) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.approvalchain.engine.legal.ProcessModel;
 import org.approvalchain.engine.legal.TaskElement;
@@ -28,7 +29,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /**
  * Reads a BPMN model (Camunda's model API) into the neutral description the legal gate checks:
  * per process, its task-like elements with their extension properties, candidates and the
- * task-like elements that directly precede them (walking back through gateways and events).
+ * task-like elements that directly precede them (walking back through gateways and events), and
+ * their ids in process order ({@link ProcessOrder}).
  */
 final class LegalModels {
 
@@ -46,7 +48,9 @@ final class LegalModels {
                 model.getModelElementsByType(type).stream().filter(a -> processOf(a) == process)
                         .forEach(a -> tasks.add(element(a)));
             }
-            processes.add(new ProcessModel(process.getId(), process.getName(), tasks));
+            Set<String> taskIds = tasks.stream().map(TaskElement::id).collect(Collectors.toSet());
+            processes.add(new ProcessModel(process.getId(), process.getName(), tasks,
+                    ProcessOrder.of(process).stream().filter(taskIds::contains).toList()));
         }
         return processes;
     }

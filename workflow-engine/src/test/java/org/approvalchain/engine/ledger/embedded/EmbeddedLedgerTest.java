@@ -12,6 +12,7 @@ import org.approvalchain.contracts.ContractArtifact;
 import org.approvalchain.engine.ledger.Block;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.LedgerStatus;
+import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.SignedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
@@ -81,6 +82,35 @@ class EmbeddedLedgerTest {
             assertThat(again.status()).isEqualTo(TransactionReceipt.STATUS_REVERTED);
             assertThat(again.revertReason()).isEqualTo("CaseLedger: case already opened");
             assertThat(reopened.verifyChain()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void givesBackEachSealedTransactionWithItsCallDataAfterRestart(ChainCrypto crypto) {
+        TransactionSigner signer = TransactionSigner.newAccount(crypto);
+        String contract;
+        String deployment;
+        String call;
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
+            ContractArtifact artifact = ContractArtifact.load("CaseLedger", crypto);
+            TransactionReceipt deployed = ledger.send(signer.deploy(ledger.status(), artifact.bytecode(), artifact.abi()));
+            contract = deployed.contractAddress();
+            deployment = deployed.transactionHash();
+            call = ledger.send(signer.call(ledger.status(), contract, openCase(crypto, "case-7"))).transactionHash();
+        }
+        try (EmbeddedLedger reopened = EmbeddedLedger.open(crypto, settings())) {
+            SealedTransaction sealed = reopened.transaction(call.toUpperCase().replace("0X", "0x")).orElseThrow();
+            assertThat(sealed.hash()).isEqualTo(call);
+            assertThat(sealed.from()).isEqualTo(signer.address());
+            assertThat(sealed.to()).isEqualToIgnoringCase(contract);
+            assertThat(sealed.input()).isEqualTo(openCase(crypto, "case-7"));
+            assertThat(sealed.isDeployment()).isFalse();
+            assertThat(reopened.transaction(deployment)).get().satisfies(d -> {
+                assertThat(d.isDeployment()).isTrue();
+                assertThat(d.input()).startsWith(ContractArtifact.load("CaseLedger", crypto).bytecode());
+            });
+            assertThat(reopened.transaction("0x" + "ab".repeat(32))).isEmpty();
         }
     }
 
