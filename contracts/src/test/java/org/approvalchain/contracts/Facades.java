@@ -4,7 +4,7 @@ package org.approvalchain.contracts;
 record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, DefinitionRegistryContract definitions,
                DocumentEvidenceContract evidence, LicenseRegistryContract licenses, EligibilityRuleContract rule,
                ApproverKeyRegistryContract keys, InvoiceRegistryContract invoices,
-               ReliefFundContract relief) {
+               ReliefFundContract relief, TenderRegistryContract tenders) {
 
     private static final java.util.Map<ChainCrypto, Facades> BY_CRYPTO = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -18,7 +18,8 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
             new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
             new InvoiceRegistryContract(codec),
-            new ReliefFundContract(codec));
+            new ReliefFundContract(codec),
+            new TenderRegistryContract(codec));
     }
 
     DepartmentAccessContract byName(String contract) {
@@ -32,6 +33,7 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             case ApproverKeyRegistryContract.NAME -> keys;
             case InvoiceRegistryContract.NAME -> invoices;
             case ReliefFundContract.NAME -> relief;
+            case TenderRegistryContract.NAME -> tenders;
             default -> throw new IllegalArgumentException(contract);
         };
     }

@@ -79,7 +79,19 @@ class SelectorsTest {
             new Call("InvoiceRegistry", "settlement(string)", f -> f.invoices().settlement("n")),
             new Call("ReliefFund", "approveGrant(string,bytes32,uint256)", f -> f.relief().approveGrant("c", HASH, 1)),
             new Call("ReliefFund", "disburse(string,uint256,uint256,bytes32)", f -> f.relief().disburse("c", 1, 1, HASH)),
-            new Call("ReliefFund", "grant(string)", f -> f.relief().grant("c")));
+            new Call("ReliefFund", "grant(string)", f -> f.relief().grant("c")),
+            new Call("TenderRegistry", "publish(string,bytes32,uint256,uint256)", f -> f.tenders().publish("t", HASH, 1, 2)),
+            new Call("TenderRegistry", "submitBid(string,string,bytes32,bytes32)",
+                f -> f.tenders().submitBid("t", "b", HASH, HASH)),
+            new Call("TenderRegistry", "revealBid(string,string,uint256,bytes32)",
+                f -> f.tenders().revealBid("t", "b", 1, HASH)),
+            new Call("TenderRegistry", "scoreBid(string,string,uint256,uint256)", f -> f.tenders().scoreBid("t", "b", 1, 1)),
+            new Call("TenderRegistry", "award(string,string)", f -> f.tenders().award("t", "b")),
+            new Call("TenderRegistry", "tender(string)", f -> f.tenders().tender("t")),
+            new Call("TenderRegistry", "bid(string,string)", f -> f.tenders().bid("t", "b")),
+            new Call("TenderRegistry", "bidByCommitment(string,bytes32)", f -> f.tenders().bidByCommitment("t", HASH)),
+            new Call("TenderRegistry", "commitmentOf(bytes32,uint256,bytes32)",
+                f -> f.tenders().commitmentOf(HASH, 1, HASH)));
         Stream<Call> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Call(name, "grantWriter(address,string)", f -> f.byName(name).grantWriter(ACCOUNT, "civil affairs")),
             new Call(name, "revokeWriter(address)", f -> f.byName(name).revokeWriter(ACCOUNT)),

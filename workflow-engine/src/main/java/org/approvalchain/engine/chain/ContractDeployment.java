@@ -18,6 +18,7 @@ import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.contracts.InvoiceRegistryContract;
 import org.approvalchain.contracts.LicenseRegistryContract;
 import org.approvalchain.contracts.ReliefFundContract;
+import org.approvalchain.contracts.TenderRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;
@@ -68,7 +69,8 @@ class ContractDeployment {
                 new DefinitionRegistryContract(codec), new DocumentEvidenceContract(codec),
                 new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
                 new InvoiceRegistryContract(codec),
-                new ReliefFundContract(codec));
+                new ReliefFundContract(codec),
+                new TenderRegistryContract(codec));
     }
 
     private static Optional<String> recorded(JdbcTemplate jdbc, String name) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -17,6 +19,7 @@ final class CaseContext {
 
     static final String APPLICANT_HASH = "applicantHash";
     private static final String VISITS = "ac_visits_";
+    private static final String TASK_VISIT = "ac_visit";
     private static final String EMPTY_SM3 = StepDigest.of(Map.of()).sm3();
 
     private CaseContext() {
@@ -36,9 +39,23 @@ final class CaseContext {
         return visit;
     }
 
-    /** The process variable counting the visits of {@code activityId}. */
-    static String visitsVariable(String activityId) {
-        return VISITS + activityId;
+    /**
+     * Counts a new visit of a user task's activity and keeps its number on the task itself: the
+     * instances of a multi-instance task are open at once, each its own visit, so the process's
+     * counter (by then at the last instance's number) cannot tell which visit a task is.
+     */
+    static void countTaskVisit(DelegateTask task) {
+        task.setVariableLocal(TASK_VISIT, nextVisit(task.getExecution(), task.getTaskDefinitionKey()));
+    }
+
+    /**
+     * The visit a user task is, as {@link #countTaskVisit} kept it; for a task opened before visits
+     * were kept on tasks, the process's counter of its activity.
+     */
+    static int taskVisit(TaskService tasks, String taskId, String activityId) {
+        Object kept = tasks.getVariableLocal(taskId, TASK_VISIT);
+        Object visit = kept != null ? kept : tasks.getVariable(taskId, VISITS + activityId);
+        return visit instanceof Number n ? n.intValue() : 1;
     }
 
     /** The activity instance id used on chain: {@code <activity id>#<visit>}. */

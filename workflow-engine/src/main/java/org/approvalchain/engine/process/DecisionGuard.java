@@ -55,7 +55,7 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (requiresSignedDecision(element)) {
                     var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, DecisionGuard::countVisit);
+                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, CaseContext::countTaskVisit);
                     definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, requireDecision);
                 }
             }
@@ -68,10 +68,6 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
 
     static boolean requiresSignedDecision(Element userTask) {
         return Mode.of(property(userTask, "mode")).map(Mode::requiresSignedDecision).orElse(false);
-    }
-
-    private static void countVisit(DelegateTask task) {
-        CaseContext.nextVisit(task.getExecution(), task.getTaskDefinitionKey());
     }
 
     private void requireDecision(DelegateTask task) {

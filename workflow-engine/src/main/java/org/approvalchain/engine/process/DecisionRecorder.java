@@ -151,8 +151,7 @@ class DecisionRecorder {
         if (task == null) {
             throw new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 task " + taskId + " is no longer open");
         }
-        Object visits = tasks.getVariable(taskId, CaseContext.visitsVariable(kept.activityId()));
-        int visit = visits instanceof Number n ? n.intValue() : 1;
+        int visit = CaseContext.taskVisit(tasks, taskId, kept.activityId());
         String activityInstance = CaseContext.activityInstance(kept.activityId(), visit);
         TransactionReceipt onChain = caseChain.recordDecision(caseId, taskId, kept.approverId(),
                 ApproverKey.fromPointHex(kept.publicKeyHex()).encodedPoint(),

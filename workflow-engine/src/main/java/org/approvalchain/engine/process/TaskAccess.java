@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Who may see and work a task: its assignee, its candidate users and the members of its candidate
  * groups, as Camunda's own candidate query decides; for a task that is a further level of sign-off
  * (its property {@value DeployedDefinitions#SEPARATE_FROM}), nobody who signed one of the levels it
- * names in the same case (four eyes: each level is decided by another person).
+ * names in the same case (four eyes: each level is decided by another person);
+ * and of a committee's round (a multi-instance task), one instance per member ({@link CommitteeRounds}).
  */
 @Component
 class TaskAccess {
@@ -25,14 +26,16 @@ class TaskAccess {
     private final RuntimeService runtime;
     private final DeployedDefinitions definitions;
     private final CaseRecord record;
+    private final CommitteeRounds rounds;
 
     TaskAccess(TaskService tasks, UserDirectory users, RuntimeService runtime, DeployedDefinitions definitions,
-               CaseRecord record) {
+               CaseRecord record, CommitteeRounds rounds) {
         this.tasks = tasks;
         this.users = users;
         this.runtime = runtime;
         this.definitions = definitions;
         this.record = record;
+        this.rounds = rounds;
     }
 
     /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
@@ -46,6 +49,7 @@ class TaskAccess {
                     + " is neither the assignee nor a candidate of task " + taskId);
         }
         requireNotSignedBefore(task, userId);
+        rounds.requireOneSeat(task, userId);
         return task;
     }
 

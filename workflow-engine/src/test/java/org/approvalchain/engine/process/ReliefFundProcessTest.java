@@ -198,7 +198,7 @@ class ReliefFundProcessTest {
                 "Activity_OfficerReview", "both.levels", "APPROVE", "", "{}", "0x", "", "", "{}")));
         TaskAccess access = new TaskAccess(InMemoryEngine.ENGINE.getTaskService(), users,
                 InMemoryEngine.ENGINE.getRuntimeService(), new DeployedDefinitions(InMemoryEngine.ENGINE.getRepositoryService()),
-                record);
+                record, new CommitteeRounds(InMemoryEngine.ENGINE.getHistoryService(), record));
 
         assertThatThrownBy(() -> access.workable(headTask, "both.levels")).isInstanceOf(CaseException.class)
                 .hasMessageContaining("TASK-003").hasMessageContaining("signed Activity_OfficerReview");
