@@ -96,8 +96,7 @@ class DeployedDefinitions {
             List<TimeLimit> limits = new ArrayList<>();
             for (ModelElementInstance scope = model.getModelElementById(activityId); scope instanceof Activity activity;
                     scope = scope.getParentElement()) {
-                model.getModelElementsByType(BoundaryEvent.class).stream()
-                        .filter(event -> event.getAttachedTo() != null && activity.getId().equals(event.getAttachedTo().getId()))
+                attachedTo(model, activity.getId())
                         .forEach(event -> event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
                                 .map(TimerEventDefinition.class::cast)
                                 .forEach(timer -> limits.add(new TimeLimit(activity.getId(), event.getId(),
@@ -193,12 +192,17 @@ class DeployedDefinitions {
 
     /** Whether the model lets a step ask for a time-limit extension (a boundary event of the request message on it). */
     boolean asksForExtension(String processDefinitionId, String activityId) {
-        return extensionRequests.computeIfAbsent(processDefinitionId + "/" + activityId, key -> repository
-                .getBpmnModelInstance(processDefinitionId).getModelElementsByType(BoundaryEvent.class).stream()
-                .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()))
-                .flatMap(event -> event.getEventDefinitions().stream()).filter(MessageEventDefinition.class::isInstance)
-                .map(definition -> ((MessageEventDefinition) definition).getMessage())
-                .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName())));
+        return extensionRequests.computeIfAbsent(processDefinitionId + "/" + activityId, key ->
+                attachedTo(repository.getBpmnModelInstance(processDefinitionId), activityId)
+                        .flatMap(event -> event.getEventDefinitions().stream()).filter(MessageEventDefinition.class::isInstance)
+                        .map(definition -> ((MessageEventDefinition) definition).getMessage())
+                        .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName())));
+    }
+
+    /** The boundary events the model attaches to an activity. */
+    private static Stream<BoundaryEvent> attachedTo(BpmnModelInstance model, String activityId) {
+        return model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()));
     }
 
     /** The contract binding of the step the execution is at. */
