@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.chain.ContractCode;
+import org.approvalchain.engine.chain.Departments;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.CaseStep;
 import org.approvalchain.engine.record.KeptDecision;
@@ -26,10 +27,12 @@ public class CaseAudit {
 
     private final CaseRecord record;
     private final ContractCode code;
+    private final Departments departments;
 
-    CaseAudit(CaseRecord record, ContractCode code) {
+    CaseAudit(CaseRecord record, ContractCode code, Departments departments) {
         this.record = record;
         this.code = code;
+        this.departments = departments;
     }
 
     public List<AuditEntry> trail(String caseId) {
@@ -53,7 +56,7 @@ public class CaseAudit {
                 s.revertReason(), d == null ? null : d.approverId(), d == null ? null : d.decision(),
                 d == null ? null : d.reasons(), d == null ? null : d.payloadSm3(), d == null ? null : d.signatureBase64(),
                 manual ? d != null && DecisionCheck.inItself(d).isEmpty() : null, s.stepTxHash(), s.stepBlock(),
-                s.recordedAt());
+                s.recordedAt(), departments.sentBy(s.callTxHash()).orElse(null));
     }
 
     /** The version a rule contract reported with its result ({@code version} or {@code ruleVersion}), if any. */

@@ -49,23 +49,25 @@ public class CaseChain {
     }
 
     /**
-     * Records a step once; returns the receipt of the {@code recordStep} transaction. The case's
-     * first step opens it on chain in the same transaction, so no step needs a write of its own
-     * to open the case, nor a question whether it is open.
+     * Records a step once, from the account of the department responsible for it (the engine's when
+     * null); returns the receipt of the {@code recordStep} transaction. The case's first step opens
+     * it on chain in the same transaction, so no step needs a write of its own to open the case, nor
+     * a question whether it is open.
      */
-    public TransactionReceipt recordStep(CaseOnChain kase, String activityInstance, StepKind kind, String resultHash) {
-        return contracts.send(kase.caseId() + "/" + activityInstance + "/step", CaseLedgerContract.NAME,
+    public TransactionReceipt recordStep(CaseOnChain kase, String department, String activityInstance, StepKind kind,
+                                         String resultHash) {
+        return contracts.send(department, kase.caseId() + "/" + activityInstance + "/step", CaseLedgerContract.NAME,
                         caseLedger.recordStep(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
                                 Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
                                 Numeric.hexStringToByteArray(resultHash)))
                 .requireSucceeded("CHAIN-002 recording step " + activityInstance + " of case " + kase.caseId() + " on chain");
     }
 
-    /** Records a verified decision once. */
-    public TransactionReceipt recordDecision(String caseId, String taskId, String approverId, byte[] approverPublicKey,
-                                             DecisionRegistryContract.Decision decision, String payloadSm3,
-                                             byte[] signatureDer) {
-        return contracts.send(caseId + "/task/" + taskId + "/decision", DecisionRegistryContract.NAME,
+    /** Records a verified decision once, from the account of the department the task belongs to (the engine's when null). */
+    public TransactionReceipt recordDecision(String department, String caseId, String taskId, String approverId,
+                                             byte[] approverPublicKey, DecisionRegistryContract.Decision decision,
+                                             String payloadSm3, byte[] signatureDer) {
+        return contracts.send(department, caseId + "/task/" + taskId + "/decision", DecisionRegistryContract.NAME,
                         decisions.recordDecision(caseId, taskId, approverId, approverPublicKey, decision,
                                 Numeric.hexStringToByteArray(payloadSm3), signatureDer))
                 .requireSucceeded("DECISION-103 recording the decision of task " + taskId + " in DecisionRegistry");

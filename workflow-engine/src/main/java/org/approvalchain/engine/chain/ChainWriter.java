@@ -50,19 +50,19 @@ class ChainWriter {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Calls {@code contractAddress} with {@code input}, once for {@code writeKey}. */
-    TransactionReceipt call(String writeKey, String contractName, String contractAddress, byte[] input) {
-        return write(writeKey, contractName, contractAddress, input, "");
+    /** Calls {@code contractAddress} with {@code input} from the account of {@code signer}, once for {@code writeKey}. */
+    TransactionReceipt call(TransactionSigner signer, String writeKey, String contractName, String contractAddress, byte[] input) {
+        return write(signer, writeKey, contractName, contractAddress, input, "");
     }
 
-    /** Deploys a contract, once for {@code writeKey}. */
+    /** Deploys a contract from the engine account, once for {@code writeKey}. */
     TransactionReceipt deploy(String writeKey, String contractName, byte[] bytecode, String abi) {
-        return write(writeKey, contractName, "", bytecode, abi);
+        return write(account.signer(), writeKey, contractName, "", bytecode, abi);
     }
 
-    private TransactionReceipt write(String key, String contract, String to, byte[] input, String abi) {
+    private TransactionReceipt write(TransactionSigner signer, String key, String contract, String to, byte[] input, String abi) {
         Optional<Journalled> earlier = journalled(key);
-        Journalled entry = earlier.orElseGet(() -> journal(key, contract, sign(to, input, abi)));
+        Journalled entry = earlier.orElseGet(() -> journal(key, contract, sign(signer, to, input, abi)));
         faults.reach(CrashPoint.CHAIN_WRITE_JOURNALLED, key);
         // only a transaction journalled before (a retry, a restart, another node) can be on chain already
         if (earlier.isPresent()) {
@@ -72,7 +72,7 @@ class ChainWriter {
             }
             if (entry.blockLimit() <= ledger.status().blockNumber()) {
                 log.warn("LEDGER-301 transaction {} for {} expired unincluded; signing it anew", entry.txHash(), key);
-                entry = rejournal(key, sign(to, input, abi));
+                entry = rejournal(key, sign(signer, to, input, abi));
             }
         }
         try {
@@ -85,10 +85,10 @@ class ChainWriter {
         }
     }
 
-    private Journalled sign(String to, byte[] input, String abi) {
+    private Journalled sign(TransactionSigner signer, String to, byte[] input, String abi) {
         LedgerStatus chain = ledger.status();
         long blockLimit = chain.blockNumber() + TransactionSigner.BLOCK_LIMIT_MARGIN;
-        SignedTransaction tx = account.signer().sign(chain, to, input, abi, blockLimit);
+        SignedTransaction tx = signer.sign(chain, to, input, abi, blockLimit);
         return new Journalled(tx.hash(), tx.encoded(), blockLimit);
     }
 

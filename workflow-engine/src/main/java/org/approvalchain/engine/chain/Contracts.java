@@ -13,6 +13,8 @@ import org.approvalchain.contracts.ContractArtifact;
 import org.approvalchain.contracts.ContractInterface;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DefinitionRegistryContract;
+import org.approvalchain.contracts.DepartmentAccessContract;
+import org.approvalchain.engine.chain.Departments.Department;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The engine's contracts on its chain, by name ({@code CaseLedger}, {@code DecisionRegistry}, ...):
  * their addresses, their ABI-driven interfaces, and the two ways to use them. {@link #send} writes
  * exactly once per write key (the journal {@code ac_chain_write}: after a crash, a rollback or on
- * another node the same key resends the same signed transaction); {@link #read} is a static call.
+ * another node the same key resends the same signed transaction), from the engine account or from a
+ * department's; {@link #read} is a static call. At start-up the engine account, the contracts' admin,
+ * grants every department the writes it is configured for ({@code DepartmentAccess.grantWriter}).
  */
 @Component
 public class Contracts {
@@ -40,14 +44,36 @@ public class Contracts {
     private final ChainWriter writer;
     private final Ledger ledger;
     private final EngineAccount account;
+    private final Departments departments;
 
-    Contracts(ContractDeployment deployment, ChainWriter writer, Ledger ledger, EngineAccount account) {
+    Contracts(ContractDeployment deployment, ChainWriter writer, Ledger ledger, EngineAccount account, Departments departments) {
         this.codec = deployment.codec();
         this.addresses = Map.copyOf(deployment.addresses());
         interfaces(codec.crypto()).forEach(i -> interfaces.put(i.contractName(), i));
         this.writer = writer;
         this.ledger = ledger;
         this.account = account;
+        this.departments = departments;
+        // every contract shares DepartmentAccess, so any one of them encodes its functions
+        departments.all().forEach(d -> grantWrites(d, new CaseLedgerContract(codec)));
+    }
+
+    private void grantWrites(Department department, DepartmentAccessContract access) {
+        for (String contract : addresses.keySet()) {
+            if (!department.mayWrite(contract)) {
+                continue;
+            }
+            CallResult granted = read(contract, access.isWriter(department.address()));
+            if (!granted.succeeded() || !access.decodeIsWriter(granted.output())) {
+                send("grant/" + contract + "/" + department.address(), contract,
+                        access.grantWriter(department.address(), department.id()))
+                        .requireSucceeded("CHAIN-004 granting department " + department.id() + " the writes on " + contract);
+            }
+        }
+        department.writes().stream().filter(contract -> !addresses.containsKey(contract)).findFirst().ifPresent(unknown -> {
+            throw new IllegalStateException("CHAIN-005 department " + department.id() + " is configured to write '" + unknown
+                    + "', which is no contract of the engine: known are " + addresses.keySet());
+        });
     }
 
     /**
@@ -78,9 +104,27 @@ public class Contracts {
         return addresses;
     }
 
-    /** Sends {@code input} (an encoded call) to the named contract, once for {@code writeKey}. */
+    /** Sends {@code input} (an encoded call) to the named contract from the engine account, once for {@code writeKey}. */
     public TransactionReceipt send(String writeKey, String contract, byte[] input) {
-        return writer.call(writeKey, contract, address(contract), input);
+        return writer.call(account.signer(), writeKey, contract, address(contract), input);
+    }
+
+    /**
+     * Sends {@code input} to the named contract from the account of {@code department} (the engine
+     * account when it is null: a process that names no department), once for {@code writeKey}.
+     */
+    public TransactionReceipt send(String department, String writeKey, String contract, byte[] input) {
+        if (department == null) {
+            return send(writeKey, contract, input);
+        }
+        Department sender = departments.byId(department).orElseThrow(() -> new IllegalStateException(
+                "CHAIN-006 unknown department '" + department + "': known are "
+                        + departments.all().stream().map(Department::id).toList()));
+        if (!sender.mayWrite(contract)) {
+            throw new IllegalStateException("CHAIN-006 department " + department + " may not write " + contract
+                    + ": it writes " + sender.writes() + " and the case records");
+        }
+        return writer.call(departments.signer(department), writeKey, contract, address(contract), input);
     }
 
     /** A read-only call of the named contract by the engine's account against the latest state. */
@@ -89,12 +133,13 @@ public class Contracts {
     }
 
     /**
-     * Calls a function bound in BPMN, once for {@code writeKey}: the inputs encoded by the contract's
-     * ABI, the outputs decoded when it succeeded (empty when it reverted).
+     * Calls a function bound in BPMN from the account of {@code department} (see {@link #send(String,
+     * String, String, byte[])}), once for {@code writeKey}: the inputs encoded by the contract's ABI,
+     * the outputs decoded when it succeeded (empty when it reverted).
      */
-    public BoundCall call(String writeKey, String contract, String function, Map<String, Object> inputs) {
+    public BoundCall call(String department, String writeKey, String contract, String function, Map<String, Object> inputs) {
         ContractInterface bound = interfaceOf(contract);
-        TransactionReceipt receipt = send(writeKey, contract, bound.encode(function, inputs));
+        TransactionReceipt receipt = send(department, writeKey, contract, bound.encode(function, inputs));
         return new BoundCall(receipt, receipt.succeeded() ? bound.decodeOutputs(function, receipt.output()) : Map.of());
     }
 

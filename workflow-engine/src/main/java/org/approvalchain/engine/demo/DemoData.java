@@ -83,7 +83,7 @@ class DemoData implements StartNote {
     private record Criterion(String name, long min, long max) {
     }
 
-    /** The sample materials the issuing authorities would have anchored (type, reference, holder, issuer). */
+    /** The sample materials the issuing authorities anchor, each with its department's account (type, reference, holder, issuer, department). */
     private static final String EVIDENCE = "/demo/evidence.csv";
 
     private final Path keysDir;
@@ -105,7 +105,7 @@ class DemoData implements StartNote {
         List<String[]> records = sampleEvidence();
         for (String[] r : records) {
             String hash = EvidenceHash.of(r[0], r[1], r[2]);
-            contracts.send("demo/DocumentEvidence/" + hash, DocumentEvidenceContract.NAME,
+            contracts.send(r[4], "demo/DocumentEvidence/" + hash, DocumentEvidenceContract.NAME,
                     evidence.anchor(Numeric.hexStringToByteArray(hash), r[0]));
         }
         log.info("DEMO-001 demo users {} ready; their private keys are in {}; {} sample records anchored",

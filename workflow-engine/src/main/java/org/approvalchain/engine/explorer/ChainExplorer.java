@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import org.approvalchain.engine.chain.ChainJournal;
+import org.approvalchain.engine.chain.Departments;
 import org.approvalchain.engine.chain.ChainJournal.Write;
 import org.approvalchain.engine.chain.Licences;
 import org.approvalchain.engine.explorer.ExplorerAccess.Reader;
@@ -44,8 +45,11 @@ public class ChainExplorer {
     private final Licences licences;
     private final TransactionDecoder decoder;
     private final ExplorerAccess access;
+    private final Departments departments;
 
-    ChainExplorer(Ledger ledger, ChainJournal journal, Licences licences, TransactionDecoder decoder, ExplorerAccess access) {
+    ChainExplorer(Ledger ledger, ChainJournal journal, Licences licences, TransactionDecoder decoder, ExplorerAccess access,
+                  Departments departments) {
+        this.departments = departments;
         this.ledger = ledger;
         this.journal = journal;
         this.licences = licences;
@@ -88,7 +92,8 @@ public class ChainExplorer {
         return new TransactionView(txHash, receipt.blockNumber(), time, tx.from(), tx.to(), call.contract(), tx.isDeployment(),
                 call.function(), call.signature(), call.arguments(), raw ? Numeric.toHexString(tx.input()) : null,
                 receipt.status(), receipt.succeeded(), receipt.revertReason(), receipt.gasUsed(), decoder.events(receipt),
-                write.map(Write::caseId).orElse(null), write.map(Write::subject).orElse(null));
+                write.map(Write::caseId).orElse(null), write.map(Write::subject).orElse(null),
+                departments.byAddress(tx.from()).orElse(null));
     }
 
     /**

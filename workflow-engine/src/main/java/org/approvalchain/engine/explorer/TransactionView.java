@@ -2,17 +2,20 @@ package org.approvalchain.engine.explorer;
 
 import java.util.List;
 
+import org.approvalchain.engine.chain.Departments;
+
 /**
  * A transaction with its receipt, decoded by the contracts' ABIs: sender and recipient, the
  * contract by name, the function with its arguments as sent ({@code function} null for a
  * deployment, whose {@code contract} is the one it created, or for call data no ABI decodes,
  * which {@code input} then shows as hex), status and revert reason, gas, the events with their
- * fields, and the case and step it recorded when it was a case's write.
+ * fields, the case and step it recorded when it was a case's write, and the department whose
+ * account sent it (null for the engine's platform account or an unknown sender).
  */
 public record TransactionView(String hash, long blockNumber, long blockTimestamp, String from, String to, String contract,
                               boolean deployment, String function, String signature, List<Value> arguments, String input,
                               int status, boolean succeeded, String revertReason, long gasUsed, List<Event> events,
-                              String caseId, String subject) {
+                              String caseId, String subject, Departments.Department department) {
 
     /** A decoded argument or event field: its name and ABI type and its value as text (integers in decimal, bytes in 0x hex). */
     public record Value(String name, String type, String value) {

@@ -12,7 +12,7 @@ public final class AutomationMapCsv {
 
     private static final String BOM = "\uFEFF";
     private static final List<String> HEADER = List.of("step_id", "step_name", "type", "mode", "legal_basis",
-            "legal_basis_url", "discretion", "contract", "function", "code_sm3", "candidate_groups", "candidate_users");
+            "legal_basis_url", "discretion", "contract", "function", "code_sm3", "candidate_groups", "candidate_users", "department");
 
     private AutomationMapCsv() {
     }
@@ -23,7 +23,8 @@ public final class AutomationMapCsv {
         for (AutomationMap.MappedStep s : served.stepsInOrder()) {
             row(out, List.of(s.id(), s.label(), s.type(), s.mode() == null ? "" : s.mode().toString(), text(s.legalBasis()),
                     text(s.legalBasisUrl()), String.valueOf(s.discretion()), text(s.contract()), text(s.function()),
-                    text(s.codeHash()), String.join(" ", s.candidateGroups()), String.join(" ", s.candidateUsers())));
+                    text(s.codeHash()), String.join(" ", s.candidateGroups()), String.join(" ", s.candidateUsers()),
+                    served.departments().containsKey(s.id()) ? served.departments().get(s.id()).id() : ""));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package org.approvalchain.engine.legal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -36,15 +37,17 @@ public final class AutomationMapHtml {
                 .append(STYLE).append("</style></head><body>\n");
         out.append("<h1>自动化清单 Automation map</h1>\n<p>").append(esc(map.processName())).append(" (<code>")
                 .append(esc(map.processKey())).append("</code>) 版本 version ").append(map.version()).append("</p>\n");
-        steps(out, served.stepsInOrder());
+        steps(out, served.stepsInOrder(), served.departments());
         totals(out, map.totals());
         anchor(out, served);
         return out.append("</body></html>\n").toString();
     }
 
-    private static void steps(StringBuilder out, List<AutomationMap.MappedStep> steps) {
+    private static void steps(StringBuilder out, List<AutomationMap.MappedStep> steps,
+                              Map<String, AnchoredMap.Responsible> departments) {
         out.append("<h2>步骤 Steps</h2>\n<table><thead><tr><th>步骤 Step</th><th>方式 Mode</th>"
-                + "<th>法律依据 Legal basis</th><th>裁量 Discretion</th><th>执行者 Performed by</th></tr></thead><tbody>\n");
+                + "<th>法律依据 Legal basis</th><th>裁量 Discretion</th><th>执行者 Performed by</th>"
+                + "<th>责任部门 Responsible department</th></tr></thead><tbody>\n");
         for (AutomationMap.MappedStep s : steps) {
             out.append("<tr><td>").append(esc(s.label())).append("<br><code>").append(esc(s.id())).append("</code> ")
                     .append(esc(s.type())).append("</td><td>").append(mode(s.mode())).append("</td><td>")
@@ -56,9 +59,14 @@ public final class AutomationMapHtml {
                 out.append("<br><code>").append(esc(s.legalBasisUrl())).append("</code>");
             }
             out.append("</td><td>").append(s.discretion() ? "是 yes" : "否 no").append("</td><td>")
-                    .append(performer(s)).append("</td></tr>\n");
+                    .append(performer(s)).append("</td><td>").append(department(departments.get(s.id()))).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
+    }
+
+    private static String department(AnchoredMap.Responsible responsible) {
+        return responsible == null ? "未指定（平台账户写入） none named (the platform account writes)"
+                : esc(responsible.label()) + "<br><code>" + esc(responsible.id()) + "</code>";
     }
 
     private static String performer(AutomationMap.MappedStep s) {

@@ -9,15 +9,18 @@ import java.util.List;
  * and is bound to a contract function that exists with every input mapped (LEGAL-005). A manual
  * step is a user task (so that a signed decision guards it) with candidate users or groups
  * (LEGAL-006, LEGAL-007). An assisted step is a user task with candidates that directly follows an
- * automatic contract step: the machine proposes, a person decides and signs (LEGAL-008). Returns
- * every finding, never stops at the first.
+ * automatic contract step: the machine proposes, a person decides and signs (LEGAL-008). The
+ * department a step names exists and may write its contract (LEGAL-014, LEGAL-015). Returns every
+ * finding, never stops at the first.
  */
 public final class LegalGate {
 
     private final ContractCatalogue contracts;
+    private final DepartmentCatalogue departments;
 
-    public LegalGate(ContractCatalogue contracts) {
+    public LegalGate(ContractCatalogue contracts, DepartmentCatalogue departments) {
         this.contracts = contracts;
+        this.departments = departments;
     }
 
     /** Every broken rule of the model, empty when it may be deployed. */
@@ -61,6 +64,7 @@ public final class LegalGate {
         if (mode == Mode.ASSISTED && !followsAutomaticStep(process, task)) {
             problems.add(problem("LEGAL-008", "an assisted step must directly follow an automatic contract step (the proposal it confirms)"));
         }
+        problems.addAll(departments.problemsOf(task));
         return problems;
     }
 
@@ -74,7 +78,7 @@ public final class LegalGate {
         return new Problem(rule, message);
     }
 
-    private record Problem(String rule, String message) {
+    record Problem(String rule, String message) {
     }
 
     private static String quoted(String value) {

@@ -10,9 +10,12 @@ import java.util.Map;
  * paths (gateways and events in between are looked through).
  *
  * @param type the BPMN element type name, e.g. {@code userTask}, {@code serviceTask}
+ * @param department the department the model makes responsible for it (its own property {@code
+ *     department}, its sub-process's or its process's), null when none is named
  */
 public record TaskElement(String id, String name, String type, Map<String, String> properties,
-                          List<String> candidateUsers, List<String> candidateGroups, List<String> previousTasks) {
+                          List<String> candidateUsers, List<String> candidateGroups, List<String> previousTasks,
+                          String department) {
 
     public TaskElement {
         properties = Map.copyOf(properties);

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * The one generic delegate behind every contract-bound service task ({@code
  * camunda:delegateExpression="${contractStep}"}, asynchronous so that Camunda's job retries and
  * incidents apply). It evaluates the inputs the BPMN maps, calls the bound contract function once
- * (see {@link Contracts#call}), stores the outputs in variables, records the step on {@code
- * CaseLedger} and adds it to the case record. A revert fails the step (retries, then an incident)
+ * (see {@link Contracts#call}) from the account of the department the model makes responsible,
+ * stores the outputs in variables, records the step on {@code CaseLedger} and adds it to the case record. A revert fails the step (retries, then an incident)
  * unless the binding names a {@code revertErrorCode}, which routes the case instead.
  */
 @Component("contractStep")
@@ -57,9 +57,10 @@ class ContractStep implements JavaDelegate {
         String activityInstance = CaseContext.activityInstance(activityId, visit);
         String stepKey = kase.caseId() + "/" + activityInstance;
 
+        String department = definitions.department(execution.getProcessDefinitionId(), activityId);
         Map<String, Object> inputs = binding.evaluateInputs(execution);
         Contracts.BoundCall call = meters.timed(binding,
-                () -> contracts.call(stepKey + "/call", binding.contract(), binding.function(), inputs));
+                () -> contracts.call(department, stepKey + "/call", binding.contract(), binding.function(), inputs));
         TransactionReceipt receipt = call.receipt();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", receipt.status());
@@ -75,7 +76,7 @@ class ContractStep implements JavaDelegate {
         }
         StepDigest digest = StepDigest.of(result);
         faults.reach(CrashPoint.STEP_CALLED, stepKey);
-        TransactionReceipt stepReceipt = caseChain.recordStep(kase, activityInstance, StepKind.AUTOMATIC, digest.sm3());
+        TransactionReceipt stepReceipt = caseChain.recordStep(kase, department, activityInstance, StepKind.AUTOMATIC, digest.sm3());
         record.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
                 CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.of(inputs).sm3(), digest.sm3(),
                 digest.json(), receipt.transactionHash(), receipt.blockNumber(), receipt.status(),

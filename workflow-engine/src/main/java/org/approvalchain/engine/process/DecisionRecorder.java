@@ -52,11 +52,12 @@ class DecisionRecorder {
     private final TaskService tasks;
     private final FaultInjection faults;
     private final TimeLimitExtensions extensions;
+    private final DeployedDefinitions definitions;
     /** Tasks whose decision a thread of this engine is recording now: the request and the recovery must not both. */
     private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     DecisionRecorder(CaseRecord record, PlatformTransactionManager transactions, CaseChain caseChain, TaskService tasks,
-                     FaultInjection faults, TimeLimitExtensions extensions) {
+                     FaultInjection faults, TimeLimitExtensions extensions, DeployedDefinitions definitions) {
         this.record = record;
         this.inTransaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
@@ -65,6 +66,7 @@ class DecisionRecorder {
         this.tasks = tasks;
         this.faults = faults;
         this.extensions = extensions;
+        this.definitions = definitions;
     }
 
     /**
@@ -153,13 +155,14 @@ class DecisionRecorder {
         }
         int visit = CaseContext.taskVisit(tasks, taskId, kept.activityId());
         String activityInstance = CaseContext.activityInstance(kept.activityId(), visit);
-        TransactionReceipt onChain = caseChain.recordDecision(caseId, taskId, kept.approverId(),
+        String department = definitions.department(payload.processDefinitionId(), kept.activityId());
+        TransactionReceipt onChain = caseChain.recordDecision(department, caseId, taskId, kept.approverId(),
                 ApproverKey.fromPointHex(kept.publicKeyHex()).encodedPoint(),
                 DecisionRegistryContract.Decision.valueOf(kept.decision()), kept.payloadSm3(),
                 Base64.getDecoder().decode(kept.signatureBase64()));
         CaseOnChain kase = CaseContext.onChain(caseId, payload.processDefinitionId(), payload.processVersion(),
                 tasks.getVariable(taskId, CaseContext.APPLICANT_HASH));
-        TransactionReceipt step = caseChain.recordStep(kase, activityInstance, StepKind.MANUAL, kept.payloadSm3());
+        TransactionReceipt step = caseChain.recordStep(kase, department, activityInstance, StepKind.MANUAL, kept.payloadSm3());
         faults.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
         inTransaction.executeWithoutResult(s -> {
             // Only one path may finish a decision: the submission, the recovery, or another node's

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.approvalchain.engine.legal.camunda.DepartmentProperty;
 import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.approvalchain.engine.legal.camunda.ExtensionProperties;
 import org.camunda.bpm.engine.RepositoryService;
@@ -49,6 +50,7 @@ class DeployedDefinitions {
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, List<TimeLimit>> timeLimits = new ConcurrentHashMap<>();
     private final Map<String, StepBinding> bindings = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> departments = new ConcurrentHashMap<>();
     private final Map<String, Optional<Extension>> extensions = new ConcurrentHashMap<>();
     private final Map<String, Boolean> extensionRequests = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
@@ -203,6 +205,16 @@ class DeployedDefinitions {
     private static Stream<BoundaryEvent> attachedTo(BpmnModelInstance model, String activityId) {
         return model.getModelElementsByType(BoundaryEvent.class).stream()
                 .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()));
+    }
+
+    /**
+     * The department the model makes responsible for a step (its own property, its stage's or its
+     * process's); null when none is named, and the engine account writes for it.
+     */
+    String department(String processDefinitionId, String activityId) {
+        return departments.computeIfAbsent(processDefinitionId + "/" + activityId, key -> Optional.ofNullable(
+                DepartmentProperty.of(repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId))))
+                .orElse(null);
     }
 
     /** The contract binding of the step the execution is at. */

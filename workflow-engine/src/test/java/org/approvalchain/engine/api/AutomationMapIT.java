@@ -74,8 +74,9 @@ class AutomationMapIT {
                 .isEqualTo(Sm3.hex(ledger.code(contracts.address(EligibilityRuleContract.NAME))));
         assertThat(ledger.code(contracts.address(EligibilityRuleContract.NAME))).isNotEmpty();
         assertThat(step(map, "Activity_ReviewApplication").get("candidateGroups").toString()).contains("licensing-officers");
-        assertThat(served.fieldNames()).toIterable().containsExactlyInAnyOrder("map", "order", "mapHash", "bpmnHash", "anchor",
-                "matchesChain");
+        assertThat(served.fieldNames()).toIterable().containsExactlyInAnyOrder("map", "order", "departments", "mapHash", "bpmnHash",
+                "anchor", "matchesChain");
+        assertThat(served.get("departments").get("Activity_IssueLicence").get("id").asText()).isEqualTo("government-service-center");
         assertThat(served.get("order")).extracting(JsonNode::asText)
                 .containsExactly("Activity_CheckEligibility", "Activity_ReviewApplication", "Activity_IssueLicence");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +36,11 @@ class AutomationMapCsvTest {
     @Test
     void listsStepsInProcessOrderAndNamesAStepWithoutANameByItsId() {
         AnchoredMap served = AnchoredMap.of(SmallModels.map(null, "basis"), List.of("Activity_Review", "Activity_Check"),
+                Map.of("Activity_Check", new AnchoredMap.Responsible("market-regulation", "市场监督管理局", "Market regulation")),
                 "0x01", "0x02", null);
         String[] lines = new String(AutomationMapCsv.render(served), StandardCharsets.UTF_8).split("\r\n");
 
-        assertThat(lines[1]).startsWith("\"Activity_Review\",\"Activity_Review\",\"userTask\"");
-        assertThat(lines[2]).startsWith("\"Activity_Check\",\"核验 Check\"");
+        assertThat(lines[1]).startsWith("\"Activity_Review\",\"Activity_Review\",\"userTask\"").endsWith(",\"\"");
+        assertThat(lines[2]).startsWith("\"Activity_Check\",\"核验 Check\"").endsWith(",\"market-regulation\"");
     }
 }

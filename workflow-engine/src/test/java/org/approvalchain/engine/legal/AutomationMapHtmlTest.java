@@ -40,7 +40,7 @@ class AutomationMapHtmlTest {
     @Test
     void saysWhenTheMapIsNotAnchoredYet() {
         AutomationMap map = SmallModels.map("Review", "basis");
-        String html = AutomationMapHtml.render(AnchoredMap.of(map, List.of(), "0x01", "0x02", null));
+        String html = AutomationMapHtml.render(AnchoredMap.of(map, List.of(), Map.of(), "0x01", "0x02", null));
 
         assertThat(html).contains("尚未锚定 not anchored yet");
     }
@@ -48,7 +48,7 @@ class AutomationMapHtmlTest {
     @Test
     void listsStepsInProcessOrderAndNamesAStepWithoutANameByItsId() {
         AutomationMap map = SmallModels.map(null, "basis");
-        String html = AutomationMapHtml.render(AnchoredMap.of(map, List.of("Activity_Review", "Activity_Check"), "0x01", "0x02", null));
+        String html = AutomationMapHtml.render(AnchoredMap.of(map, List.of("Activity_Review", "Activity_Check"), Map.of(), "0x01", "0x02", null));
 
         assertThat(html).contains("<tr><td>Activity_Review<br><code>Activity_Review</code>");
         assertThat(html.indexOf("<code>Activity_Review</code>")).isLessThan(html.indexOf("<code>Activity_Check</code>"));
@@ -60,9 +60,9 @@ class AutomationMapHtmlTest {
                 .contains("<a href=\"https://flk.npc.gov.cn\">https://flk.npc.gov.cn</a>");
 
         TaskElement check = new TaskElement("Activity_Check", "Check", "serviceTask",
-                Map.of("mode", "automatic", "legalBasisUrl", "javascript:alert(1)"), List.of(), List.of(), List.of());
+                Map.of("mode", "automatic", "legalBasisUrl", "javascript:alert(1)"), List.of(), List.of(), List.of(), null);
         AutomationMap map = AutomationMap.of(new ProcessModel("p", "P", List.of(check), List.of()), 1, c -> null);
-        assertThat(AutomationMapHtml.render(AnchoredMap.of(map, List.of(), "0x01", "0x02", null)))
+        assertThat(AutomationMapHtml.render(AnchoredMap.of(map, List.of(), Map.of(), "0x01", "0x02", null)))
                 .doesNotContain("<a href=\"javascript").contains("<code>javascript:alert(1)</code>");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,9 +68,9 @@ class AutomationMapTest {
         AutomationMap map = SmallModels.map("Review", "basis");
         String h1 = "0x" + "11".repeat(32);
         String h2 = "0x" + "22".repeat(32);
-        assertThat(AnchoredMap.of(map, List.of(), h1, h2, new AnchoredMap.Anchor("0xtx", 3, h2, h1)).matchesChain()).isTrue();
-        assertThat(AnchoredMap.of(map, List.of(), h1, h2, new AnchoredMap.Anchor("0xtx", 3, h2, h2)).matchesChain()).isFalse();
-        assertThat(AnchoredMap.of(map, List.of(), h1, h2, new AnchoredMap.Anchor("0xtx", 3, h1, h1)).matchesChain()).isFalse();
-        assertThat(AnchoredMap.of(map, List.of(), h1, h2, null).matchesChain()).isFalse();
+        assertThat(AnchoredMap.of(map, List.of(), Map.of(), h1, h2, new AnchoredMap.Anchor("0xtx", 3, h2, h1)).matchesChain()).isTrue();
+        assertThat(AnchoredMap.of(map, List.of(), Map.of(), h1, h2, new AnchoredMap.Anchor("0xtx", 3, h2, h2)).matchesChain()).isFalse();
+        assertThat(AnchoredMap.of(map, List.of(), Map.of(), h1, h2, new AnchoredMap.Anchor("0xtx", 3, h1, h1)).matchesChain()).isFalse();
+        assertThat(AnchoredMap.of(map, List.of(), Map.of(), h1, h2, null).matchesChain()).isFalse();
     }
 }

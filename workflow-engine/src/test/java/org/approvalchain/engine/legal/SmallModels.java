@@ -15,10 +15,10 @@ final class SmallModels {
         TaskElement check = new TaskElement("Activity_Check", "核验 Check", "serviceTask",
                 Map.of("mode", "automatic", "legalBasis", "《行政许可法》第三十四条", "legalBasisUrl", "https://flk.npc.gov.cn",
                         "discretion", "false", "contract", "EligibilityRule", "function", "evaluate"),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), null);
         TaskElement review = new TaskElement("Activity_Review", reviewName, "userTask",
                 Map.of("mode", "manual", "legalBasis", legalBasis, "discretion", "true"),
-                List.of("wang.fang"), List.of("licensing-officers"), List.of("Activity_Check"));
+                List.of("wang.fang"), List.of("licensing-officers"), List.of("Activity_Check"), null);
         return new ProcessModel("licence", "许可 Licence", List.of(check, review), List.of("Activity_Check", "Activity_Review"));
     }
 
@@ -29,6 +29,6 @@ final class SmallModels {
     static AnchoredMap served(AutomationMap map) {
         String mapHash = "0x" + "01".repeat(32);
         String bpmnHash = "0x" + "02".repeat(32);
-        return AnchoredMap.of(map, List.of("Activity_Check", "Activity_Review"), mapHash, bpmnHash, new AnchoredMap.Anchor("0x" + "03".repeat(32), 7, bpmnHash, mapHash));
+        return AnchoredMap.of(map, List.of("Activity_Check", "Activity_Review"), Map.of(), mapHash, bpmnHash, new AnchoredMap.Anchor("0x" + "03".repeat(32), 7, bpmnHash, mapHash));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.chain.DepartmentProperties;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.legal.ContractCatalogue;
 import org.approvalchain.engine.legal.Finding;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks BPMN models, read with Camunda's model API, against the legal gate, with the engine's
- * contracts as their ABIs declare them (no chain needed). The deployment gate refuses a deployment
+ * contracts as their ABIs declare them (no chain needed) and the configured departments. The deployment gate refuses a deployment
  * with findings; {@code POST /api/models/validate} returns them without deploying.
  */
 @Component
@@ -27,8 +28,8 @@ class BpmnModelValidator implements ModelValidator {
     private final LegalGate gate;
 
     @Autowired
-    BpmnModelValidator(LedgerProperties properties) {
-        this(new LegalGate(new ContractCatalogue(Contracts.interfaces(properties.crypto()))));
+    BpmnModelValidator(LedgerProperties properties, DepartmentProperties departments) {
+        this(new LegalGate(new ContractCatalogue(Contracts.interfaces(properties.crypto())), LegalDepartments.of(departments)));
     }
 
     BpmnModelValidator(LegalGate gate) {

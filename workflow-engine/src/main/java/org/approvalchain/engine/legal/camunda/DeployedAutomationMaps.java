@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.approvalchain.engine.chain.ContractCode;
 import org.approvalchain.engine.crypto.CanonicalJson;
 import org.approvalchain.engine.crypto.Sm3;
+import org.approvalchain.engine.chain.DepartmentProperties;
 import org.approvalchain.engine.legal.AnchoredMap;
+import org.approvalchain.engine.legal.DepartmentCatalogue;
 import org.approvalchain.engine.legal.AutomationMap;
 import org.approvalchain.engine.legal.AutomationMaps;
 import org.approvalchain.engine.legal.ProcessModel;
@@ -41,16 +43,20 @@ class DeployedAutomationMaps implements AutomationMaps {
     private final RepositoryService repository;
     private final ContractCode code;
     private final DefinitionAnchors anchors;
+    private final DepartmentCatalogue departments;
     private final Map<String, HashedMap> byDefinitionId = new ConcurrentHashMap<>();
 
-    DeployedAutomationMaps(RepositoryService repository, ContractCode code, DefinitionAnchors anchors) {
+    DeployedAutomationMaps(RepositoryService repository, ContractCode code, DefinitionAnchors anchors,
+                           DepartmentProperties departments) {
         this.repository = repository;
+        this.departments = LegalDepartments.of(departments);
         this.code = code;
         this.anchors = anchors;
     }
 
     /** A version's map, its steps' process order, the SM3 of its canonical JSON and of the BPMN it was read from. */
-    private record HashedMap(AutomationMap map, List<String> order, String mapHash, String bpmnHash) {
+    private record HashedMap(AutomationMap map, List<String> order, Map<String, AnchoredMap.Responsible> departments,
+                             String mapHash, String bpmnHash) {
     }
 
     @Override
@@ -68,7 +74,7 @@ class DeployedAutomationMaps implements AutomationMaps {
             return Optional.empty();
         }
         HashedMap hashed = hashed(definition);
-        return Optional.of(AnchoredMap.of(hashed.map(), hashed.order(), hashed.mapHash(), hashed.bpmnHash(),
+        return Optional.of(AnchoredMap.of(hashed.map(), hashed.order(), hashed.departments(), hashed.mapHash(), hashed.bpmnHash(),
                 anchors.anchorOf(processKey, version).orElse(null)));
     }
 
@@ -94,7 +100,8 @@ class DeployedAutomationMaps implements AutomationMaps {
         return byDefinitionId.computeIfAbsent(definition.getId(), id -> {
             ProcessModel model = modelOf(definition);
             AutomationMap map = AutomationMap.of(model, definition.getVersion(), code::sm3);
-            return new HashedMap(map, model.order(), Sm3.hex(CanonicalJson.of(map)), bpmnHash(definition));
+            return new HashedMap(map, model.order(), departments.responsibleFor(model), Sm3.hex(CanonicalJson.of(map)),
+                    bpmnHash(definition));
         });
     }
 

@@ -63,7 +63,7 @@ final class LegalModels {
             groups = split(task.getCamundaCandidateGroups());
         }
         return new TaskElement(activity.getId(), activity.getName(), activity.getElementType().getTypeName(),
-                ExtensionProperties.of(activity), users, groups, previousTasks(activity));
+                ExtensionProperties.of(activity), users, groups, previousTasks(activity), DepartmentProperty.of(activity));
     }
 
     private static List<String> previousTasks(FlowNode node) {

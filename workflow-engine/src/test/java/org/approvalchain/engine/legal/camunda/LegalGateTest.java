@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.chain.ShippedDepartments;
 import org.approvalchain.engine.legal.ContractCatalogue;
 import org.approvalchain.engine.legal.Finding;
 import org.approvalchain.engine.legal.LegalGate;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class LegalGateTest {
 
     static final BpmnModelValidator VALIDATOR = new BpmnModelValidator(
-            new LegalGate(new ContractCatalogue(Contracts.interfaces(ChainCrypto.ECDSA))));
+            new LegalGate(new ContractCatalogue(Contracts.interfaces(ChainCrypto.ECDSA)),
+                    LegalDepartments.of(ShippedDepartments.properties())));
 
     static final String[] AUTOMATIC = {"mode", "automatic", "legalBasis", "行政许可法 第三十四条", "discretion", "false",
         "contract", "EligibilityRule", "function", "evaluate", "input.caseId", "${caseId}", "input.criterion", "age",
@@ -128,6 +130,33 @@ class LegalGateTest {
                 .camundaCandidateGroups("officers").endEvent().done();
         properties(model.getModelElementById("Activity_Review"), with(MANUAL, "mode", "assisted"));
         assertThat(rules(model)).containsExactly("LEGAL-008");
+    }
+
+    @Test
+    void passesStepsOfADepartmentThatWritesTheirContractsNamedOnTheProcessOrOnTheStep() {
+        BpmnModelInstance onProcess = model(process(), AUTOMATIC, MANUAL);
+        properties(onProcess.getModelElementById("p"), new String[] {"department", "market-regulation"});
+        assertThat(VALIDATOR.findings(onProcess)).isEmpty();
+
+        assertThat(findings(process(), with(AUTOMATIC, "department", "civil-affairs"), with(MANUAL, "department", "tax")))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownDepartmentAndOneThatMayNotWriteTheStepsContract() {
+        assertThat(findings(process(), AUTOMATIC, with(MANUAL, "department", "ministry-of-magic")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo("LEGAL-014");
+                    assertThat(f.elementId()).isEqualTo("Activity_Review");
+                    assertThat(f.message()).contains("ministry-of-magic", "market-regulation");
+                });
+        BpmnModelInstance onProcess = model(process(), AUTOMATIC, MANUAL);
+        properties(onProcess.getModelElementById("p"), new String[] {"department", "tax"});
+        assertThat(VALIDATOR.findings(onProcess)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("LEGAL-015");
+            assertThat(f.elementId()).isEqualTo("Activity_Check");
+            assertThat(f.message()).contains("'tax' may not write EligibilityRule");
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.InputStream;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.chain.ShippedDepartments;
 import org.approvalchain.engine.legal.ContractCatalogue;
 import org.approvalchain.engine.legal.Finding;
 import org.approvalchain.engine.legal.LegalGate;
@@ -29,7 +30,8 @@ class ModelLintTest {
                 "einvoice-issue.bpmn", "einvoice-red-letter.bpmn", "einvoice-reimbursement.bpmn",
                 "relief-fund.bpmn");
         for (ChainCrypto crypto : ChainCrypto.values()) {
-            BpmnModelValidator validator = new BpmnModelValidator(new LegalGate(new ContractCatalogue(Contracts.interfaces(crypto))));
+            BpmnModelValidator validator = new BpmnModelValidator(new LegalGate(new ContractCatalogue(Contracts.interfaces(crypto)),
+                    LegalDepartments.of(ShippedDepartments.properties())));
             for (Resource model : models) {
                 try (InputStream in = model.getInputStream()) {
                     assertThat(validator.validate(in.readAllBytes())).as("%s on %s", model.getFilename(), crypto)
