@@ -18,6 +18,7 @@ import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.chain.CaseChain.StepEvent;
 import org.approvalchain.engine.chain.CaseChain;
+import org.approvalchain.engine.chain.Departments;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.keys.RegisteredKeys;
 import org.approvalchain.engine.ledger.Ledger;
@@ -36,7 +37,8 @@ import org.web3j.utils.Numeric;
  * the state the chain gives it, signed with the approver's key registered and valid then (see {@link
  * KeyCheck}), and the case state it was signed on (see {@link CaseStateCheck}); no
  * step on chain that the record lacks; and the decisions against the engine's own history (see
- * {@link HistoryCheck}). The chain's step events are read once per run:
+ * {@link HistoryCheck}); each step's transactions sent by the account of the department responsible
+ * for it. The chain's step events are read once per run:
  * verifying every case costs one pass over the chain, not one per case.
  */
 @Service
@@ -48,9 +50,11 @@ public class CaseVerifier {
     private final CaseHistory history;
     private final RegisteredKeys keys;
     private final ApplicationEventPublisher publisher;
+    private final Departments departments;
 
     CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history, RegisteredKeys keys,
-                 ApplicationEventPublisher publisher) {
+                 ApplicationEventPublisher publisher, Departments departments) {
+        this.departments = departments;
         this.keys = keys;
         this.publisher = publisher;
         this.record = record;
@@ -95,6 +99,7 @@ public class CaseVerifier {
         for (CaseStep step : record.steps(caseId)) {
             checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
             checkRecordedStep(step, decisions, findings);
+            checkSenders(caseId, step, findings);
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
@@ -144,6 +149,19 @@ public class CaseVerifier {
         } else {
             differs(step.stepKey(), "actor", step.actor(), kept.get().approverId(), findings);
         }
+    }
+
+    /**
+     * The step's transactions were sent by the account of the department its process version makes
+     * responsible for it (the engine account when it names none): a step recorded by another
+     * department, or by anyone else, is not the responsible department's act.
+     */
+    private void checkSenders(String caseId, CaseStep step, List<Finding> findings) {
+        String department = history.responsibleDepartment(caseId, step.activityId());
+        String account = departments.accountOf(department);
+        String expected = account == null ? "department " + department : account;
+        departments.sender(step.stepTxHash()).ifPresent(sender -> differs(step.stepKey(), "step_tx sender", expected, sender, findings));
+        departments.sender(step.callTxHash()).ifPresent(sender -> differs(step.stepKey(), "call_tx sender", expected, sender, findings));
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */

@@ -24,9 +24,11 @@ public class Departments {
     private final Map<String, Department> departments = new LinkedHashMap<>();
     private final Map<String, TransactionSigner> signers = new LinkedHashMap<>();
     private final Ledger ledger;
+    private final EngineAccount engine;
 
-    Departments(DepartmentProperties properties, LedgerProperties ledgerProperties, Ledger ledger) {
+    Departments(DepartmentProperties properties, LedgerProperties ledgerProperties, Ledger ledger, EngineAccount engine) {
         this.ledger = ledger;
+        this.engine = engine;
         properties.accounts().forEach((id, entry) -> {
             TransactionSigner signer = new TransactionSigner(ledgerProperties.crypto(),
                     KeyFile.loadOrCreate(properties.keysDir().resolve(id + ".key")));
@@ -64,9 +66,19 @@ public class Departments {
         return departments.values().stream().filter(d -> d.address().equalsIgnoreCase(address)).findFirst();
     }
 
+    /** The address that must sign the writes of a department (the engine account's when the id is null). */
+    public String accountOf(String id) {
+        return id == null ? engine.address() : byId(id).map(Department::address).orElse(null);
+    }
+
+    /** The address that signed a transaction on chain, if the chain has it. */
+    public Optional<String> sender(String txHash) {
+        return txHash == null ? Optional.empty() : ledger.transaction(txHash).map(SealedTransaction::from);
+    }
+
     /** The department whose account signed a transaction on chain, if a department's did. */
     public Optional<Department> sentBy(String txHash) {
-        return txHash == null ? Optional.empty() : ledger.transaction(txHash).map(SealedTransaction::from).flatMap(this::byAddress);
+        return sender(txHash).flatMap(this::byAddress);
     }
 
     /** The signer of a department's account; the caller has found the department with {@link #byId}. */

@@ -106,6 +106,19 @@ class CaseVerifierIT {
     }
 
     @Test
+    void aStepWhoseTransactionAnotherAccountSentIsNotTheResponsibleDepartmentsAct() {
+        String caseId = completedCase();
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        // a transaction the engine account sent (granting a department its writes), in the same block and state
+        Map<String, Object> other = jdbc.queryForMap("SELECT tx_hash, block_number, status FROM ac_chain_write "
+                + "WHERE write_key LIKE 'grant/%' ORDER BY block_number LIMIT 1");
+        jdbc.update("UPDATE ac_case_step SET call_tx_hash = ?, call_block = ?, call_status = ? WHERE step_key = ?",
+                other.get("tx_hash"), other.get("block_number"), other.get("status"), stepKey);
+        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " call_tx sender ");
+    }
+
+    @Test
     void anEditedResultWhoseHashWasKeptIsAltered() {
         String caseId = completedCase();
         String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "

@@ -4,11 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.approvalchain.engine.audit.CaseHistory;
 import org.approvalchain.engine.legal.Mode;
+import org.approvalchain.engine.legal.camunda.DepartmentProperty;
 import org.approvalchain.engine.legal.camunda.ExtensionProperties;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -27,6 +30,7 @@ class CamundaCaseHistory implements CaseHistory {
 
     private final HistoryService history;
     private final RepositoryService repository;
+    private final Map<String, Optional<String>> departments = new ConcurrentHashMap<>();
 
     CamundaCaseHistory(HistoryService history, RepositoryService repository) {
         this.history = history;
@@ -51,6 +55,15 @@ class CamundaCaseHistory implements CaseHistory {
                 .flatMap(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                         .activityType("userTask").finished().list().stream())
                 .map(HistoricActivityInstance::getTaskId).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    @Override
+    public String responsibleDepartment(String caseId, String activityId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        return instance == null ? null : departments.computeIfAbsent(instance.getProcessDefinitionId() + "/" + activityId,
+                key -> Optional.ofNullable(DepartmentProperty.of(repository.getBpmnModelInstance(instance.getProcessDefinitionId())
+                        .getModelElementById(activityId)))).orElse(null);
     }
 
     @Override
