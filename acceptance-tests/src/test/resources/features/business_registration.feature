@@ -24,6 +24,7 @@ Feature: 企业开办 (business-registration): registering an enterprise
     And the case records 5 steps, each with its transaction in the block the case names
     And the step "Activity_IssueLicence" called LicenseRegistry.issue successfully
     And the step "Activity_RegisterName" called DocumentEvidence.anchor successfully
+    And every step of the case was sent on chain by the account of "市场监督管理局"
 
   Scenario: a trade name already registered in the industry goes back for correction
     Given wang.fang has submitted a "business-registration" application of 李四:

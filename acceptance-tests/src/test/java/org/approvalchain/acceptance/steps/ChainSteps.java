@@ -34,6 +34,23 @@ public class ChainSteps {
         steps.forEach(chain::assertStepOnChain);
     }
 
+    /**
+     * Each step's transactions, as the chain explorer reads them from the blocks (a legal reviewer's
+     * view), were sent by the account the chain knows as the named department's.
+     */
+    @Then("every step of the case was sent on chain by the account of {string}")
+    public void everyStepWasSentByTheDepartment(String department) {
+        JsonNode steps = kase.awaitEnd().path("steps");
+        assertThat(steps).isNotEmpty();
+        for (JsonNode step : steps) {
+            for (String tx : List.of(step.path("stepTxHash").asText(), step.path("callTxHash").asText())) {
+                JsonNode sent = CaseUnderReview.as("zheng.lu").request("GET", "/api/chain/transactions/" + tx, null).accepted();
+                assertThat(sent.path("department").path("name").asText())
+                        .as("the department that sent %s of %s", tx, step.path("activityId").asText()).isEqualTo(department);
+            }
+        }
+    }
+
     @Then("the review step is the one in the decision receipt, taken by {word}")
     public void theReviewStepIsTheDecision(String approver) {
         JsonNode step = CaseUnderReview.step(kase.view(), CaseUnderReview.REVIEW).orElseThrow();
