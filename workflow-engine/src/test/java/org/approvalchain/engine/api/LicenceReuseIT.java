@@ -116,6 +116,9 @@ class LicenceReuseIT {
         assertThat(wangFang.decisionPayload(taskId, "APPROVE", "营业执照经链上核验")).contains("\"materialHashes\":[\"" + hash + "\"]");
         wangFang.decide(taskId, "APPROVE", "营业执照经链上核验", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang")::sign);
         applicant.awaitState(caseId, "COMPLETED", WAIT);
+        JsonNode issued = ApiClient.anonymous(base()).request("GET", "/api/public/licences/" + caseId, null).accepted();
+        assertThat(issued.path("standing").asText()).as("the food business licence it issued checks publicly").isEqualTo("VALID");
+        assertThat(issued.path("type").asText()).isEqualTo("食品经营许可证");
     }
 
     @Test
