@@ -23,6 +23,7 @@ Feature: 企业开办 (business-registration): registering an enterprise
     And the case ends at "EndEvent_Registered"
     And the case records 5 steps, each with its transaction in the block the case names
     And the step "Activity_IssueLicence" called LicenseRegistry.issue successfully
+    And anyone verifies the case's licence publicly as a valid "营业执照 business licence"
     And the step "Activity_RegisterName" called DocumentEvidence.anchor successfully
     And every step of the case was sent on chain by the account of "市场监督管理局"
 

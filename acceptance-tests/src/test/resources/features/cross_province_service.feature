@@ -26,6 +26,7 @@ Feature: 跨省通办 (cross-province-service): applying in one province for a s
     When zhou.min decides APPROVE with the reasons "材料经链上核验真实有效，准予办理。" signed with her own key
     Then the case ends at "EndEvent_Delivered"
     And the step "Activity_IssueResult" called LicenseRegistry.issue successfully
+    And anyone verifies the case's licence publicly as a valid "职业资格证书核验 qualification recognition"
     And the step "Activity_RecogniseResult" answers valid = true with its transaction on chain
     And the case records 7 steps, each with its transaction in the block the case names
 

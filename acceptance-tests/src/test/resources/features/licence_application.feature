@@ -14,6 +14,7 @@ Feature: 电子证照申领 (licence-application): an eligible application is ap
     Then the decision receipt names wang.fang, APPROVE and the SM3 hash of the payload she signed
     And the decision and its step are in the blocks the receipt names
     And the case ends with the licence issued by LicenseRegistry.issue
+    And anyone verifies the case's licence publicly as a valid "食品经营许可证"
     And the case records 3 steps, each with its transaction in the block the case names
     And the review step is the one in the decision receipt, taken by wang.fang
     And the case shows nothing of 张三's personal data

@@ -25,6 +25,7 @@ Feature: 不动产转移登记 (real-estate-transfer): registering the sale of a
     And the step "Activity_CloseSellerTitle" called DocumentEvidence.revoke successfully
     And the step "Activity_RecordBuyerTitle" called DocumentEvidence.anchor successfully
     And the step "Activity_IssueCertificate" called LicenseRegistry.issue successfully
+    And anyone verifies the case's licence publicly as a valid "不动产权证书 title certificate"
     When wang.fang has submitted a "real-estate-transfer" application of 张三:
       | propertyCertificateNo | 京(2025)朝阳区不动产权第0012345号 |
       | sellerRef             | S-110105-0001                   |

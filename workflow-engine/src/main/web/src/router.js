@@ -23,6 +23,7 @@ const CompareView = () => import('./views/CompareView.vue')
 const ChainView = () => import('./views/ChainView.vue')
 const ChainBlockView = () => import('./views/ChainBlockView.vue')
 const ChainTransactionView = () => import('./views/ChainTransactionView.vue')
+const ApplyView = () => import('./views/ApplyView.vue')
 
 /** The administrators' group: the admin pages are theirs (the API refuses everyone else). */
 export const ADMINS = 'camunda-admin'
@@ -49,6 +50,7 @@ export const router = createRouter({
     { path: '/inbox', name: 'inbox', component: InboxView, meta: { title: 'inbox.title' } },
     { path: '/done', name: 'done', component: DoneView, meta: { title: 'done.title' } },
     { path: '/cases', name: 'cases', component: CasesView, meta: { title: 'cases.title' } },
+    { path: '/apply/:processKey', name: 'apply', component: ApplyView, props: true, meta: { title: 'apply.title' } },
     { path: '/cases/:caseId', name: 'case', component: CaseView, props: true, meta: { title: 'case.title' } },
     { path: '/keys', name: 'keys', component: KeysView, meta: { title: 'keys.title' } },
     { path: '/tasks/:taskId/decide', name: 'decide', component: DecideView, props: true, meta: { title: 'sign.title' } },

@@ -69,11 +69,14 @@ class CasesController {
     /**
      * @param application the application's fields (text, numbers, true/false): become case variables
      * @param applicant the applicant's personal data: kept off chain and out of case views; only its SM3 hash is recorded
+     * @param reusedLicences numbers of the applicant's licences the application reuses (证照复用); each becomes a material
      */
     record StartCase(@NotNull @Schema(example = "{\"applicantAge\": 30, \"licenceType\": \"食品经营许可证\"}")
                      Map<String, Object> application,
                      @Schema(example = "{\"name\": \"张三\", \"idNumber\": \"110101199001011234\"}")
-                     Map<String, Object> applicant) {
+                     Map<String, Object> applicant,
+                     @Schema(example = "[\"5b0c6f0e-2f1d-4a47-9d55-3c2b1f6f8a10\"]")
+                     List<String> reusedLicences) {
     }
 
     record CaseStarted(@Schema(example = "5b0c6f0e-2f1d-4a47-9d55-3c2b1f6f8a10") String caseId) {
@@ -86,19 +89,23 @@ class CasesController {
     @Operation(summary = "Start a case",
             description = "Starts a case of the latest version of the process. `application` holds the "
                     + "application's fields (text, numbers, true/false), which become case variables; `applicant` "
-                    + "is personal data, kept off chain and out of case views (only its SM3 hash is recorded). With "
+                    + "is personal data, kept off chain and out of case views (only its SM3 hash is recorded). "
+                    + "`reusedLicences` lists the numbers of the applicant's licences the application reuses: each is "
+                    + "checked on chain now (in force, held by this applicant, of a type the form fills from) and its "
+                    + "hash becomes a material of the case (LICENCE-003 names each one refused and why). With "
                     + "an `Idempotency-Key` header a retried start answers the case the key opened (200, "
                     + "`Idempotent-Replayed: true`) and opens none.",
             parameters = {@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "a key of the client's "
                     + "choosing (a UUID) for this start: sent again with the same request, it answers the case it "
                     + "opened")})
-    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "API-503"})
+    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "LICENCE-003", "API-503"})
     @PostMapping("/api/processes/{processKey}/cases")
     ResponseEntity<CaseStarted> start(@PathVariable String processKey,
                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                       @Valid @RequestBody StartCase request, Principal user) {
         IdempotentStarts.StartedCase started = starts.start(processKey, request.application(),
-                request.applicant() == null ? Map.of() : request.applicant(), user.getName(), idempotencyKey);
+                request.applicant() == null ? Map.of() : request.applicant(),
+                request.reusedLicences() == null ? List.of() : request.reusedLicences(), user.getName(), idempotencyKey);
         return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + started.caseId()))
                 .header(REPLAYED, String.valueOf(started.replayed()))

@@ -29,7 +29,7 @@ class LicenceCheckController {
     @Operation(summary = "Check a licence",
             description = "No login: a licence from LicenseRegistry: standing (VALID, REVOKED, EXPIRED, "
                     + "NOT_YET_VALID), type, issuer and its department, validity, the block and transaction it was "
-                    + "issued in; never the holder.",
+                    + "issued in, and its hash (SM3 of the issue, the material a case that reuses it keeps); never the holder.",
             parameters = {@Parameter(name = "number", description = "the licence number, e.g. as printed on the licence")})
     @Refusals({"LICENCE-001", "LICENCE-002", "API-503"})
     @GetMapping("/api/public/licences/{number}")

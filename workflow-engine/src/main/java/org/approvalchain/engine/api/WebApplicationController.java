@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebApplicationController {
 
-    @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/keys", "/tasks/{taskId}/decide",
+    @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/apply/{processKey}", "/keys", "/tasks/{taskId}/decide",
             "/admin/enrolments", "/admin/approvers", "/admin/operations", "/design", "/verify-licence",
             "/verify-licence/{number}", "/verify-invoice", "/processes", "/processes/{key}/versions/{version}/map",
             "/processes/{key}/compare/{from}/{to}", "/chain", "/chain/blocks/{number}",

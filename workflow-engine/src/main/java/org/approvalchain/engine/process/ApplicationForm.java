@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.approvalchain.engine.legal.Prefill;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -14,6 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 
 /**
@@ -24,7 +26,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
  * names every missing, unknown or invalid field. A process that declares no fields takes any flat
  * fields. No process may be given a field the engine keeps for itself. A field whose {@code
  * camunda:property} {@code personal} is {@code true} is the applicant's personal data: shown only
- * to those who handle the case, and every read of it recorded (see {@link PersonalData}).
+ * to those who handle the case, and every read of it recorded (see {@link PersonalData}). A field
+ * whose property {@code prefill} declares a licence type and field ({@link Prefill}) may be filled
+ * from the applicant's valid licences ({@link LicenceReuse}).
  */
 record ApplicationForm(String processKey, Optional<List<Field>> fields) {
 
@@ -32,8 +36,13 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
     private static final String PERSONAL = "personal";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
-    /** One declared field; {@code values} are the allowed values of an {@code enum}. */
-    record Field(String name, String type, boolean required, List<String> values, boolean personal) {
+    /**
+     * One declared field; {@code values} are the allowed values of an {@code enum}.
+     *
+     * @param prefill the licence type and field it may be filled from; null when it declares none
+     */
+    record Field(String name, String label, String type, boolean required, List<String> values, boolean personal,
+                 Prefill prefill) {
     }
 
     /** The form of {@code processKey}'s none start event in the model; no fields when it declares none. */
@@ -43,6 +52,11 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
                 .stream().filter(start -> start.getEventDefinitions().isEmpty()).findFirst()
                 .map(StartEvent::getExtensionElements).flatMap(ApplicationForm::formData)
                 .map(form -> form.getCamundaFormFields().stream().map(ApplicationForm::field).toList()));
+    }
+
+    /** The declared fields that may be filled from a licence. */
+    List<Field> prefillable() {
+        return fields.orElse(List.of()).stream().filter(f -> f.prefill() != null).toList();
     }
 
     /** The declared fields that hold the applicant's personal data. */
@@ -138,10 +152,17 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
     private static Field field(CamundaFormField field) {
         boolean required = field.getCamundaValidation() != null && field.getCamundaValidation().getCamundaConstraints()
                 .stream().map(CamundaConstraint::getCamundaName).anyMatch("required"::equals);
-        boolean personal = field.getCamundaProperties() != null && field.getCamundaProperties().getCamundaProperties()
-                .stream().anyMatch(p -> (PERSONAL.equals(p.getCamundaId()) || PERSONAL.equals(p.getCamundaName()))
-                        && "true".equals(p.getCamundaValue()));
-        return new Field(field.getCamundaId(), field.getCamundaType() == null ? "string" : field.getCamundaType(), required,
-                field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList(), personal);
+        boolean personal = "true".equals(property(field, PERSONAL));
+        Prefill prefill = Prefill.parse(property(field, Prefill.PROPERTY)).orElse(null);
+        return new Field(field.getCamundaId(), field.getCamundaLabel(), field.getCamundaType() == null ? "string"
+                : field.getCamundaType(), required, field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList(),
+                personal, prefill);
+    }
+
+    /** A form field's property, named by {@code name} or {@code id}; null when absent. */
+    private static String property(CamundaFormField field, String name) {
+        return field.getCamundaProperties() == null ? null : field.getCamundaProperties().getCamundaProperties().stream()
+                .filter(p -> name.equals(p.getCamundaId()) || name.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 }

@@ -63,12 +63,16 @@ final class CaseContext {
         return activityId + "#" + visit;
     }
 
-    /** Variables the engine sets and nobody else may: the case's identity, a task's decision, the applicant's messages'. */
+    /**
+     * Variables the engine sets and nobody else may: the case's identity, a task's decision, the
+     * applicant's messages', the licences a case reused and its material hashes.
+     */
     private static final Set<String> ENGINES = Set.of("caseId", Cases.INITIATOR, "submittedAt", Cases.APPLICANT,
             APPLICANT_HASH, "decision", "decisionReasons", "decidedBy", CaseMessages.CORRECTION_NOTE,
             CaseMessages.CORRECTIONS_SUBMITTED_BY, CaseMessages.CORRECTIONS_SUBMITTED_AT, CaseMessages.REVIEW_REQUEST_REASON,
             CaseMessages.REVIEW_REQUESTED_BY, CaseMessages.REVIEW_REQUESTED_AT, CaseMessages.SUPERVISION_QUERY_REASON,
-            CaseMessages.SUPERVISION_QUERY_BY, CaseMessages.SUPERVISION_QUERY_AT);
+            CaseMessages.SUPERVISION_QUERY_BY, CaseMessages.SUPERVISION_QUERY_AT, CaseStates.MATERIAL_HASHES,
+            LicenceReuse.REUSED_LICENCES);
 
     /** Whether the engine sets this variable itself, so that no application or correction may. */
     static boolean isEngines(String variableName) {

@@ -92,16 +92,17 @@ class CaseStates {
         definitions.form(task.getProcessDefinitionId()).fields().ifPresentOrElse(
                 fields -> fields.forEach(field -> application.put(field.name(), plain(variables.get(field.name())))),
                 () -> variables.forEach((name, value) -> {
-                    if (!CaseContext.isEngines(name) && !MATERIAL_HASHES.equals(name)) {
+                    if (!CaseContext.isEngines(name)) {
                         application.put(name, plain(value));
                     }
                 }));
         return application;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The variable {@value #MATERIAL_HASHES}: the hashes, comma-separated (text, as Camunda keeps it without serialising). */
     private static List<String> materialHashes(Map<String, Object> variables) {
-        return variables.get(MATERIAL_HASHES) instanceof List<?> list ? (List<String>) list : List.of();
+        return variables.get(MATERIAL_HASHES) instanceof String hashes && !hashes.isBlank()
+                ? List.of(hashes.split(",")) : List.of();
     }
 
     /** Text, whole numbers, fractions and true/false as they are; anything else as its text. */

@@ -47,9 +47,10 @@ public class Cases {
     private final CaseAccess access;
     private final ApplicationGuard applications;
     private final Deadlines deadlines;
+    private final LicenceReuse reuse;
 
     Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record,
-          CaseAccess access, ApplicationGuard applications, Deadlines deadlines) {
+          CaseAccess access, ApplicationGuard applications, Deadlines deadlines, LicenceReuse reuse) {
         this.definitions = definitions;
         this.runtime = runtime;
         this.history = history;
@@ -58,6 +59,7 @@ public class Cases {
         this.access = access;
         this.applications = applications;
         this.deadlines = deadlines;
+        this.reuse = reuse;
     }
 
     /**
@@ -66,15 +68,31 @@ public class Cases {
      * @throws CaseException when the process does not exist or the application is not the one it takes
      */
     public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant, String initiator) {
+        return start(processKey, application, applicant, List.of(), initiator);
+    }
+
+    /**
+     * Starts a case of the latest version of {@code processKey} that reuses the applicant's licences
+     * {@code reusedLicences} (numbers): each is checked on chain now and its hash becomes a material
+     * of the case (see {@link LicenceReuse}).
+     *
+     * @throws CaseException when the process does not exist, the application is not the one it takes,
+     *         or a licence cannot be reused ({@code LICENCE-003})
+     */
+    public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
+                        List<String> reusedLicences, String initiator) {
         ProcessDefinition definition = definitions.latest(processKey).orElseThrow(() ->
                 new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed"));
-        Map<String, Object> variables = definitions.form(definition.getId()).variables(application);
+        ApplicationForm form = definitions.form(definition.getId());
+        Map<String, Object> variables = form.variables(application);
+        String applicantHash = StepDigest.of(applicant).sm3();
+        variables.putAll(reuse.materials(form, reusedLicences, applicantHash));
         String caseId = UUID.randomUUID().toString();
         variables.put("caseId", caseId);
         variables.put(INITIATOR, initiator);
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
-        variables.put(CaseContext.APPLICANT_HASH, StepDigest.of(applicant).sm3());
+        variables.put(CaseContext.APPLICANT_HASH, applicantHash);
         applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
         return caseId;
     }

@@ -1,6 +1,7 @@
 package org.approvalchain.engine.process;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -46,8 +47,17 @@ public class IdempotentStarts {
      */
     public StartedCase start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
                              String initiator, String key) {
+        return start(processKey, application, applicant, List.of(), initiator, key);
+    }
+
+    /**
+     * As {@link #start(String, Map, Map, String, String)}, for a case that reuses the applicant's
+     * licences {@code reusedLicences} (see {@link Cases#start(String, Map, Map, List, String)}).
+     */
+    public StartedCase start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
+                             List<String> reusedLicences, String initiator, String key) {
         if (key == null) {
-            return new StartedCase(cases.start(processKey, application, applicant, initiator), false);
+            return new StartedCase(cases.start(processKey, application, applicant, reusedLicences, initiator), false);
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new CaseException(CaseException.Kind.INVALID, "CASE-002 Idempotency-Key must be 1 to 255 printable "
@@ -57,6 +67,9 @@ public class IdempotentStarts {
         request.put("processKey", processKey);
         request.put("application", application);
         request.put("applicant", applicant);
+        if (!reusedLicences.isEmpty()) {
+            request.put("reusedLicences", reusedLicences);
+        }
         String requestSm3 = StepDigest.of(request).sm3();
         Optional<StartedCase> earlier = earlier(initiator, key, processKey, requestSm3);
         if (earlier.isPresent()) {
@@ -64,7 +77,7 @@ public class IdempotentStarts {
         }
         try {
             return inTransaction.execute(s -> {
-                String caseId = cases.start(processKey, application, applicant, initiator);
+                String caseId = cases.start(processKey, application, applicant, reusedLicences, initiator);
                 starts.add(initiator, key, new CaseStarts.Started(processKey, requestSm3, caseId));
                 return new StartedCase(caseId, false);
             });

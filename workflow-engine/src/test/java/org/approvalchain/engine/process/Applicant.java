@@ -35,7 +35,8 @@ final class Applicant {
         CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users);
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
                 mock(CaseRecord.class), access, new ApplicationGuard(null),
-                new Deadlines(engine.getManagementService(), definitions));
+                new Deadlines(engine.getManagementService(), definitions),
+                new LicenceReuse(null, engine.getHistoryService(), definitions)); // no chain: these cases reuse no licence
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions);
     }
 

@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * marked, the automated results and materials with their transactions, a legal reviewer's audit
  * trail and verification (an edited result reported at its step and block), four-eyes approval of
  * a key by two administrators, a licence issued by a case this test decides and an invoice
- * issued by a case (by its number and its file, hashed in the browser), each checked without logging in.
+ * issued by a case (by its number and its file, hashed in the browser), each checked without logging in,
+ * and the applicant's 办事申请 page filling an application from their business licence by keyboard.
  * axe-core finds no serious or critical violation on each page; both languages have every message.
  */
 @SharedEngine
@@ -295,6 +296,36 @@ class CasePagesIT {
         page.waitForText(By.cssSelector("[data-test='invoice-error']"), "没有以该号码和该文件开具的发票");
         page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
         page.waitForText(By.cssSelector("h1"), "Invoice check");
+        page.assertNoUntranslatedKeys();
+    }
+
+    @Test
+    void anApplicantFillsAnApplicationFromTheirBusinessLicenceAndTheCaseListsIt() {
+        String user = Applicants.ensure(identity, "apply-page.applicant");
+        String licence = BusinessRegistration.approved(page.base(), ApiClient.demoUser(page.base(), user), WAIT);
+        page.openAs(user, "/apply/licence-application");
+
+        page.waitFor(By.cssSelector("[data-test='apply-prefill']")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='source-enterpriseName']"), licence);
+        assertThat(page.text(By.cssSelector("[data-test='source-enterpriseName']"))).contains("营业执照").containsPattern("0x[0-9a-f]{64}");
+        assertThat(page.waitFor(By.cssSelector("input[data-test='field-enterpriseName']")).getDomProperty("value"))
+                .isEqualTo("北京网页测试科技有限公司");
+        assertThat(page.text(By.cssSelector("[data-test='apply-reused']"))).contains(licence);
+        page.assertNoSeriousAccessibilityViolations("apply page");
+        page.assertNoUntranslatedKeys();
+        page.screenshot("apply-prefilled-zh-CN");
+
+        BrowserPage.replaceText(page.waitFor(By.cssSelector("input[data-test='field-applicantAge']")), "30");
+        BrowserPage.replaceText(page.waitFor(By.cssSelector("input[data-test='field-licenceType']")), "食品经营许可证");
+        BrowserPage.replaceText(page.waitFor(By.id("applicant-name")), BusinessRegistration.APPLICANT_NAME);
+        BrowserPage.replaceText(page.waitFor(By.id("applicant-id")), "110105199001011234");
+        page.waitFor(By.cssSelector("[data-test='apply-submit']")).sendKeys(Keys.ENTER);
+
+        page.waitForText(By.cssSelector("[data-test='case-reused-licences']"), licence);
+        page.assertNoSeriousAccessibilityViolations("case page with a reused licence");
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.tagName("h1"), "Case");
+        assertThat(page.text(By.tagName("main"))).contains("Electronic licences reused");
         page.assertNoUntranslatedKeys();
     }
 }

@@ -49,12 +49,13 @@ class BpmnModelValidator implements ModelValidator {
 
     /**
      * The legal gate's findings on each process, then the code the model carries (expressions,
-     * scripts, classes), the timer durations the engine cannot count, and four-eyes rules that would not hold.
+     * scripts, classes), the timer durations the engine cannot count, four-eyes rules that would not hold,
+     * and licence prefills that cannot work.
      */
     List<Finding> findings(BpmnModelInstance model) {
         return Stream.of(LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()),
                 ModelCode.findings(model).stream(), TimeLimitText.findings(model).stream(),
-                SeparateFrom.findings(model).stream()).flatMap(s -> s).toList();
+                SeparateFrom.findings(model).stream(), PrefillDeclarations.findings(model).stream()).flatMap(s -> s).toList();
     }
 
     private static String messageOf(Throwable e) {
