@@ -54,7 +54,7 @@ public final class Benchmark {
                 b.app().stop();
             }
         } else {
-            OurEngine ours = OurEngine.embedded(options.engineJar(), work.resolve("ours"), freePort());
+            OurEngine ours = OurEngine.embedded(options.engineJar(), options.engineJvmOptions(), work.resolve("ours"), freePort());
             Side a = Side.start(ours, work);
             Side b = Side.start(new PlainCamunda(options.baselineClasspath(), work.resolve("plain-camunda"), freePort()), work);
             try {

@@ -22,15 +22,17 @@ import java.util.Set;
  *   --postgres-nodes=2        instead of ours against plain Camunda: that many nodes of ours on the postgres
  *                             profile against one node (PostgreSQL at 127.0.0.1:5432, database test)
  *   --engine-jar=…            our executable jar
+ *   --engine-jvm-options=…    options for our engine's JVM, separated by spaces (e.g. a flight recording)
  *   --baseline-classpath=…    the plain Camunda application's class path
  *   --work-dir=…              the systems' data directories and logs (a new temporary directory by default)
  * </pre>
  */
 record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int warmup, Duration caseTimeout,
-        List<Integer> history, int postgresNodes, Path engineJar, String baselineClasspath, Path workDir) {
+        List<Integer> history, int postgresNodes, Path engineJar, List<String> engineJvmOptions, String baselineClasspath,
+        Path workDir) {
 
     private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout", "history",
-            "postgres-nodes", "engine-jar", "baseline-classpath", "work-dir");
+            "postgres-nodes", "engine-jar", "engine-jvm-options", "baseline-classpath", "work-dir");
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -47,7 +49,9 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
                 Integer.parseInt(given.getOrDefault("warmup", "20")),
                 Duration.parse(given.getOrDefault("case-timeout", "PT5M")), numbers(given.getOrDefault("history", "")),
                 Integer.parseInt(given.getOrDefault("postgres-nodes", "0")),
-                Path.of(required(given, "engine-jar")), required(given, "baseline-classpath"),
+                Path.of(required(given, "engine-jar")),
+                Arrays.stream(given.getOrDefault("engine-jvm-options", "").split(" ")).filter(o -> !o.isBlank()).toList(),
+                required(given, "baseline-classpath"),
                 given.containsKey("work-dir") ? Path.of(given.get("work-dir")) : null);
     }
 

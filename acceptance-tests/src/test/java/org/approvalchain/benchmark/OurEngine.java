@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +51,16 @@ final class OurEngine implements Contender {
         this.nodes = nodes;
     }
 
-    /** {@code java -jar} on the embedded defaults, as the README starts it, with {@code PORT} and {@code APPROVALCHAIN_DATA_DIR}. */
-    static OurEngine embedded(Path jar, Path dataDir, int port) {
+    /**
+     * {@code java -jar} on the embedded defaults, as the README starts it, with {@code PORT} and {@code
+     * APPROVALCHAIN_DATA_DIR}; {@code jvmOptions} before {@code -jar} (none by default).
+     */
+    static OurEngine embedded(Path jar, List<String> jvmOptions, Path dataDir, int port) {
         String url = "http://127.0.0.1:" + port;
-        return new OurEngine("ours", List.of(Benchmark.JAVA, "-jar", jar.toString()),
+        List<String> command = new ArrayList<>(List.of(Benchmark.JAVA));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new OurEngine("ours", command,
                 Map.of("PORT", Integer.toString(port), "APPROVALCHAIN_DATA_DIR", dataDir.toString()), dataDir, () -> {
                     JsonClient.anonymous(url).get("/actuator/health");
                     return List.of(url);
