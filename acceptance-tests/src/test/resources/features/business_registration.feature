@@ -59,3 +59,14 @@ Feature: 企业开办 (business-registration): registering an enterprise
     Then the case waits at "Activity_OfficerReview" for a decision by the registration-officers
     When chen.jie decides APPROVE with the reasons "补正后材料齐全，准予登记。" signed with his own key
     Then the case ends at "EndEvent_Registered"
+
+  Scenario: the officer refuses the registration with reasons
+    Given wang.fang has submitted a "business-registration" application of 钱七:
+      | enterpriseName     | 北京明远商贸有限公司 |
+      | tradeName          | 明远               |
+      | industry           | 零售业              |
+      | materialsSubmitted | 5                  |
+    Then the case waits at "Activity_OfficerReview" for a decision by the registration-officers
+    When chen.jie decides REJECT with the reasons "经营范围含需前置审批的项目，未取得许可文件，不予登记。" signed with his own key
+    Then the decision and its step are in the blocks the receipt names
+    And the case ends at "EndEvent_Refused"

@@ -46,3 +46,19 @@ Feature: 跨省通办 (cross-province-service): applying in one province for a s
     When wang.fang submits the corrections:
       | qualificationCertificateNo | QC-330000-2025-000002 |
     Then the case waits at "Activity_IntakeConfirmation" for a decision by the intake-clerks
+
+  Scenario: the competent province refuses, and no result is issued
+    Given wang.fang has submitted a "cross-province-service" application of 吴十:
+      | serviceItem               | 职业资格证书核验 qualification recognition |
+      | receivingProvince         | 北京市                               |
+      | competentProvince         | 浙江省                               |
+      | materialsSubmitted        | 3                                   |
+      | householdRegisterNo       | HR-330106-2025-000001               |
+      | qualificationCertificateNo | QC-330000-2025-000001              |
+      | holderRef                 | P-330106-0001                       |
+    And the case waits at "Activity_IntakeConfirmation" for a decision by the intake-clerks
+    When sun.li decides APPROVE with the reasons "已核验身份证件原件。" signed with her own key
+    Then the case waits at "Activity_CompetentDecision" for a decision by the competent-officers
+    When zhou.min decides REJECT with the reasons "申请事项不属于本省证书互认范围，不予办理。" signed with her own key
+    Then the case ends at "EndEvent_Refused"
+    And the case records 5 steps, each with its transaction in the block the case names

@@ -110,3 +110,41 @@ Feature: 电子发票 (einvoice-issue, einvoice-reimbursement, einvoice-red-lett
       | purpose         | 办公用品                                                             |
     Then the step "Activity_CheckInvoice" answers state = 3 with its transaction on chain
     And the case waits for corrections without any open task
+
+  Scenario: an invoice number is issued once: the chain refuses to issue it again
+    Given wang.fang has submitted a "einvoice-issue" application of 星河软件:
+      | invoiceNo   | 26442000000000000404                                               |
+      | buyerRef    | B-91440300-0004                                                    |
+      | amount      | 31800                                                              |
+      | tax         | 1800                                                               |
+      | invoiceHash | 0x15db17073f3e1afbdd6f1c00c8adba98f817608da4d061ad3bea4e247e1319b2 |
+    And the case ends at "EndEvent_Issued"
+    When wang.fang has submitted a "einvoice-issue" application of 星河软件:
+      | invoiceNo   | 26442000000000000404                                               |
+      | buyerRef    | B-91440300-0005                                                    |
+      | amount      | 63600                                                              |
+      | tax         | 3600                                                               |
+      | invoiceHash | 0x18dada8a4b0923567062b496d27c7e7d1220b1160f496768a5b70e0102cc85c8 |
+    Then the step "Activity_IssueInvoice" was refused by the chain with the reason "InvoiceRegistry: invoice number already issued"
+    And the case ends at "EndEvent_Refused"
+    And anyone checking the invoice "26442000000000000404" with the file hash "0x15db17073f3e1afbdd6f1c00c8adba98f817608da4d061ad3bea4e247e1319b2" finds it ISSUED
+    And anyone checking the invoice "26442000000000000404" with the file hash "0x18dada8a4b0923567062b496d27c7e7d1220b1160f496768a5b70e0102cc85c8" finds no such invoice
+
+  Scenario: the finance officer rejects a claim: nothing is entered and the invoice stays unreimbursed
+    Given wang.fang has submitted a "einvoice-issue" application of 星河软件:
+      | invoiceNo   | 26442000000000000505                                               |
+      | buyerRef    | B-91440300-0006                                                    |
+      | amount      | 8480                                                               |
+      | tax         | 480                                                                |
+      | invoiceHash | 0x5a536346b451584d9e08f74009c5d01d42c1b61c86b0c767b51e1ed0d01bd0b1 |
+    And the case ends at "EndEvent_Issued"
+    When wang.fang has submitted a "einvoice-reimbursement" application of 张三:
+      | invoiceNo       | 26442000000000000505                                               |
+      | invoiceHash     | 0x5a536346b451584d9e08f74009c5d01d42c1b61c86b0c767b51e1ed0d01bd0b1 |
+      | reimbursingUnit | 甲公司财务部                                                         |
+      | purpose         | 业务招待费                                                            |
+    And the case waits at "Activity_FinanceReview" for a decision by the finance-officers
+    When qian.hui decides REJECT with the reasons "招待事由与审批单不符，不予报销。" signed with her own key
+    Then the decision and its step are in the blocks the receipt names
+    And the case ends at "EndEvent_Rejected"
+    And anyone checking the invoice "26442000000000000505" with the file hash "0x5a536346b451584d9e08f74009c5d01d42c1b61c86b0c767b51e1ed0d01bd0b1" finds it ISSUED

@@ -18,3 +18,11 @@ Feature: 电子证照申领 (licence-application): an eligible application is ap
     And the case records 3 steps, each with its transaction in the block the case names
     And the review step is the one in the decision receipt, taken by wang.fang
     And the case shows nothing of 张三's personal data
+
+  Scenario: 王芳 refuses an eligible application and no licence is issued
+    Given li.na has received an application of 李四, aged 40, for a "食品经营许可证"
+    And the application waits for review by the licensing officers
+    When wang.fang decides REJECT with the reasons "经营场所不符合食品安全要求，不予许可。" signed with her own key
+    Then the decision receipt names wang.fang, REJECT and the SM3 hash of the payload she signed
+    And the case ends at "EndEvent_NotApproved"
+    And the case records 2 steps, each with its transaction in the block the case names

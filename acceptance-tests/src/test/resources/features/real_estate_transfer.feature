@@ -49,3 +49,27 @@ Feature: 不动产转移登记 (real-estate-transfer): registering the sale of a
     And the case shows the review request of wang.fang with the reason "契税已于昨日缴纳，凭证号 DT-2025-110108-0000999"
     When liu.yang decides REJECT with the reasons "经人工复核，税务机关未记载该完税凭证，维持不予办理。" signed with his own key
     Then the case ends at "EndEvent_RefusalConfirmed"
+
+  Scenario: deed tax unpaid and nobody asks for a human review within 60 days: the automated refusal stands
+    Given wang.fang has submitted a "real-estate-transfer" application of 孙八:
+      | propertyCertificateNo | 京(2025)海淀区不动产权第0067890号 |
+      | sellerRef             | S-110108-0002                   |
+      | buyerRef              | B-110108-0202                   |
+      | taxVoucherNo          | DT-2025-110108-0000999          |
+    Then the step "Activity_CheckTax" answers valid = false with its transaction on chain
+    And the case waits for a human review request without any open task
+    When the period for asking a human review passes
+    Then the case ends at "EndEvent_RefusedAutomatically"
+
+  Scenario: the registrar refuses the transfer with reasons
+    Given wang.fang has submitted a "real-estate-transfer" application of 周九:
+      | propertyCertificateNo | 京(2025)西城区不动产权第0024680号 |
+      | sellerRef             | S-110102-0003                   |
+      | buyerRef              | B-110102-0301                   |
+      | taxVoucherNo          | DT-2025-110102-0000456          |
+    Then the step "Activity_CheckTitle" answers valid = true with its transaction on chain
+    And the step "Activity_CheckTax" answers valid = true with its transaction on chain
+    And the case waits at "Activity_RegistrarReview" for a decision by the real-estate-registrars
+    When liu.yang decides REJECT with the reasons "该不动产已被人民法院查封，不予办理转移登记。" signed with his own key
+    Then the decision and its step are in the blocks the receipt names
+    And the case ends at "EndEvent_Refused"

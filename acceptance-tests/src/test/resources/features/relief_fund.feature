@@ -62,6 +62,32 @@ Feature: 临时救助金审批与发放 (relief-fund): relief paid in tranches u
     When wu.qing decides REJECT with the reasons "经核实，医疗费用已由医疗救助报销，家庭人均收入超过标准，维持。" signed with her own key
     Then the case ends at "EndEvent_IneligibleConfirmed"
 
+  Scenario: an income over the published standard and no request for a human review within 60 days: the refusal stands
+    Given wang.fang has submitted a "relief-fund" application of 郑十:
+      | hardship               | 失业   |
+      | householdSize          | 2     |
+      | monthlyIncomePerCapita | 1800  |
+      | requestedAmount        | 1000  |
+      | tranches               | 1     |
+      | trancheAmount          | 1000  |
+    Then the step "Activity_CheckEligibility" answers eligible = false with its transaction on chain
+    And the case waits for a human review request without any open task
+    When the period for asking a human review passes
+    Then the case ends at "EndEvent_Ineligible"
+
+  Scenario: the officer refuses: the case never reaches the head of department
+    Given wang.fang has submitted a "relief-fund" application of 冯十一:
+      | hardship               | 房屋漏水   |
+      | householdSize          | 3        |
+      | monthlyIncomePerCapita | 950      |
+      | requestedAmount        | 2000     |
+      | tranches               | 1        |
+      | trancheAmount          | 2000     |
+    And the case waits at "Activity_OfficerReview" for a decision by the relief-officers
+    When wu.qing decides REJECT with the reasons "经入户调查，困难不属于突发性、紧迫性、临时性生活困难，不予救助。" signed with her own key
+    Then the case ends at "EndEvent_Refused"
+    And the case records 2 steps, each with its transaction in the block the case names
+
   Scenario: the head of department sends the case back to the officer, then refuses it
     Given wang.fang has submitted a "relief-fund" application of 赵六:
       | hardship               | 交通事故致家庭主要劳动力受伤 |

@@ -152,8 +152,12 @@ public class ReferenceProcessSteps {
         assertThat(dueDate(timer())).isEqualTo(day.plusDays(1).atStartOfDay(BEIJING).toInstant());
     }
 
-    /** The clock reaching the limit, played by the operator running the due timer now instead of in days. */
+    /**
+     * The clock reaching the limit (or the end of the period in which the applicant may ask for a human
+     * review), played by the operator running the due timer now instead of in days.
+     */
     @When("the time limit passes")
+    @When("the period for asking a human review passes")
     public void theTimeLimitPasses() {
         CaseUnderReview.as(OPERATOR).camundaPost("/job/" + timer().path("id").asText() + "/execute", null);
     }

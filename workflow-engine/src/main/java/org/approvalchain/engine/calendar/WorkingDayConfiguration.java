@@ -23,12 +23,9 @@ class WorkingDayConfiguration {
         int thisYear = LocalDate.now(zone).getYear();
         log.info("CALENDAR-003 working days by the holiday notices of {} (operator's folder {})", workingDays.years(),
                 folder.toAbsolutePath());
-        for (int year = thisYear; year <= thisYear + 1; year++) {
-            if (!workingDays.years().contains(year)) {
-                log.warn("CALENDAR-002 no holiday notice for {} yet: put {}.json in {} when the State Council publishes "
-                        + "it (docs/working-days.md)", year, year, folder.toAbsolutePath());
-            }
-        }
+        // the same warning as when a day of such a year is first counted, so that it is logged once
+        workingDays.warnOfMissingNotice(thisYear);
+        workingDays.warnOfMissingNotice(thisYear + 1);
         return workingDays;
     }
 }

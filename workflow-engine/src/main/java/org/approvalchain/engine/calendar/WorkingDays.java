@@ -104,17 +104,25 @@ public final class WorkingDays {
     public boolean isWorkingDay(LocalDate day) {
         HolidayNotice notice = notices.get(day.getYear());
         if (notice == null) {
-            if (warned.add(day.getYear())) {
-                log.warn("CALENDAR-002 no holiday notice for {}: its weekends and 1 January, 1–2 May and 1–3 October "
-                        + "are counted as days off, its lunar holidays and adjusted working days are not; put {}.json "
-                        + "in the calendar folder (docs/working-days.md)", day.getYear(), day.getYear());
-            }
+            warnOfMissingNotice(day.getYear());
             return !isWeekend(day) && !FIXED_HOLIDAYS.contains(MonthDay.from(day));
         }
         if (notice.isHoliday(day)) {
             return false;
         }
         return !isWeekend(day) || notice.isWorkingWeekendDay(day);
+    }
+
+    /**
+     * Says in the log ({@code CALENDAR-002}), once per year whatever asks, that {@code year} has no
+     * notice: at start-up for the years ahead, or when a day of that year is first counted.
+     */
+    void warnOfMissingNotice(int year) {
+        if (!notices.containsKey(year) && warned.add(year)) {
+            log.warn("CALENDAR-002 no holiday notice for {}: its weekends and 1 January, 1–2 May and 1–3 October "
+                    + "are counted as days off, its lunar holidays and adjusted working days are not; put {}.json "
+                    + "in the calendar folder when the State Council publishes it (docs/working-days.md)", year, year);
+        }
     }
 
     /**

@@ -1,15 +1,18 @@
 package org.approvalchain.engine.process;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
@@ -55,15 +58,35 @@ public class CaseAccess {
         return instance;
     }
 
-    /** Those of the cases (process instances) that {@code userId} may read, in their order. */
+    /**
+     * Those of the cases (process instances) that {@code userId} may read, in their order; with a
+     * fixed number of queries however many cases there are (their initiators, their tasks the user
+     * or one of the user's groups was linked to).
+     */
     List<HistoricProcessInstance> readableAmong(List<HistoricProcessInstance> instances, String userId) {
-        List<String> groups = users.groupsOf(userId);
-        return instances.stream().filter(instance -> mayRead(instance, userId, groups)).toList();
+        return readableAmong(instances, userId, users.groupsOf(userId));
+    }
+
+    private List<HistoricProcessInstance> readableAmong(List<HistoricProcessInstance> instances, String userId,
+                                                        List<String> groups) {
+        if (overseer(groups)) {
+            return instances;
+        }
+        List<HistoricProcessInstance> others = instances.stream()
+                .filter(instance -> !supervises(instance.getProcessDefinitionId(), groups)).toList();
+        Set<String> readable = handledAmong(others, userId, groups);
+        String[] otherIds = others.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        initiators(otherIds).forEach((instanceId, initiator) -> {
+            if (userId.equals(initiator)) {
+                readable.add(instanceId);
+            }
+        });
+        return instances.stream().filter(instance -> supervises(instance.getProcessDefinitionId(), groups)
+                || readable.contains(instance.getId())).toList();
     }
 
     private boolean mayRead(HistoricProcessInstance instance, String userId, List<String> groups) {
-        return overseer(groups) || userId.equals(initiatorOf(instance.getId())) || handles(instance, userId, groups)
-                || supervises(instance.getProcessDefinitionId(), groups);
+        return !readableAmong(List.of(instance), userId, groups).isEmpty();
     }
 
     /**
@@ -144,35 +167,59 @@ public class CaseAccess {
     }
 
     private boolean handles(HistoricProcessInstance instance, String userId, List<String> groups) {
-        if (groups.stream().anyMatch(definitions.officeGroups(instance.getProcessDefinitionId())::contains)) {
-            return true;
-        }
-        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {
-            if (userId.equals(task.getAssignee()) || linked(task.getId(), userId, Set.copyOf(groups))) {
-                return true;
-            }
-        }
-        return false;
+        return !handledAmong(List.of(instance), userId, groups).isEmpty();
     }
 
-    private boolean linked(String taskId, String userId, Set<String> groups) {
-        for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(taskId).list()) {
-            if (userId.equals(link.getUserId()) || groups.contains(link.getGroupId())) {
-                return true;
+    /**
+     * The ids of the cases that the user handles: those whose process gives one of the user's groups
+     * tasks, and those with a task, past or present, that the user was assigned or linked to (a
+     * candidate), or one of the user's groups; one query for the user and one per group.
+     */
+    private Set<String> handledAmong(List<HistoricProcessInstance> instances, String userId, List<String> groups) {
+        Set<String> handled = new HashSet<>();
+        List<String> others = new ArrayList<>();
+        for (HistoricProcessInstance instance : instances) {
+            if (groups.stream().anyMatch(definitions.officeGroups(instance.getProcessDefinitionId())::contains)) {
+                handled.add(instance.getId());
+            } else if (instance.getBusinessKey() != null) {
+                others.add(instance.getBusinessKey());
             }
         }
-        return false;
+        if (others.isEmpty()) {
+            return handled;
+        }
+        String[] caseIds = others.toArray(String[]::new);
+        Stream.concat(Stream.of(tasks().taskAssignee(userId), tasks().taskInvolvedUser(userId)),
+                        groups.stream().map(group -> tasks().taskInvolvedGroup(group)))
+                .flatMap(query -> query.processInstanceBusinessKeyIn(caseIds).list().stream())
+                .forEach(task -> handled.add(task.getProcessInstanceId()));
+        return handled;
+    }
+
+    private HistoricTaskInstanceQuery tasks() {
+        return history.createHistoricTaskInstanceQuery();
     }
 
     private static boolean overseer(List<String> groups) {
         return groups.contains(UserDirectory.ADMINS) || groups.contains(UserDirectory.LEGAL_REVIEWERS);
     }
 
-    /** The process-level {@code initiator}: a variable of that name local to some activity does not count. */
     private Object initiatorOf(String processInstanceId) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName(Cases.INITIATOR).list().stream()
-                .filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
-                .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
+        return initiators(processInstanceId).get(processInstanceId);
+    }
+
+    /**
+     * The process-level {@code initiator} of each process instance, by its id, in one query: a
+     * variable of that name local to some activity does not count.
+     */
+    private Map<String, Object> initiators(String... processInstanceIds) {
+        Map<String, Object> initiators = new HashMap<>();
+        if (processInstanceIds.length > 0) {
+            history.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
+                    .variableName(Cases.INITIATOR).list().stream()
+                    .filter(v -> v.getProcessInstanceId().equals(v.getActivityInstanceId()))
+                    .forEach(v -> initiators.putIfAbsent(v.getProcessInstanceId(), v.getValue()));
+        }
+        return initiators;
     }
 }

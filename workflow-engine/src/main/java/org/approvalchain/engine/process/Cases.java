@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
@@ -123,9 +124,11 @@ public class Cases {
 
     /** The open tasks of a process instance, with their candidate groups and time limits. */
     List<CaseView.OpenTask> openTasks(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+        Map<String, Deadlines.Deadline> limits = deadlines.of(open);
+        return open.stream()
                 .flatMap(t -> candidateGroups(tasks, t.getId()).map(groups -> {
-                    Optional<Deadlines.Deadline> deadline = deadlines.of(t);
+                    Optional<Deadlines.Deadline> deadline = Optional.ofNullable(limits.get(t.getId()));
                     return new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups,
                             deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
                             deadline.map(Deadlines.Deadline::due).orElse(null));

@@ -1,12 +1,15 @@
 package org.approvalchain.engine.process;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The statutory time limit on a task's step (the timer boundary event the model attaches to it) and
  * when it runs out in the task's case: that timer's due date, which counts working days where the
- * model states the limit in working days (docs/working-days.md).
+ * model states the limit in working days (docs/working-days.md). The timers of a whole list of tasks
+ * are read at once: one query for the timers of their cases, one for the events those timers belong to.
  */
 @Component
 class Deadlines {
@@ -36,15 +40,33 @@ class Deadlines {
     record Deadline(String timeLimit, Instant due) {
     }
 
-    /** The time limit on the task's step, if its step has one. */
-    Optional<Deadline> of(Task task) {
-        return definitions.timeLimits(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).stream().findFirst()
-                .map(limit -> new Deadline(limit.duration(), due(task, limit).orElse(null)));
+    /** The time limits on the tasks' steps, by task id; a task whose step has none is not in it. */
+    Map<String, Deadline> of(List<Task> tasks) {
+        Map<Task, DeployedDefinitions.TimeLimit> limits = new HashMap<>();
+        tasks.forEach(task -> definitions.timeLimits(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).stream()
+                .findFirst().ifPresent(limit -> limits.put(task, limit)));
+        if (limits.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> due = dueByCaseAndEvent(limits);
+        return limits.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().getId(), entry -> new Deadline(
+                entry.getValue().duration(), due.get(entry.getKey().getProcessInstanceId() + "/" + entry.getValue().boundaryEventId()))));
     }
 
-    private Optional<Instant> due(Task task, DeployedDefinitions.TimeLimit limit) {
-        return management.createJobQuery().timers().processInstanceId(task.getProcessInstanceId())
-                .activityId(limit.boundaryEventId()).list().stream().map(Job::getDuedate).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).map(Date::toInstant);
+    /** The earliest pending due date of each timer event in each of the tasks' cases, by "process instance/event". */
+    private Map<String, Instant> dueByCaseAndEvent(Map<Task, DeployedDefinitions.TimeLimit> limits) {
+        Set<String> cases = limits.keySet().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        String[] events = limits.values().stream().map(DeployedDefinitions.TimeLimit::boundaryEventId).distinct()
+                .toArray(String[]::new);
+        Map<String, String> eventOfDefinition = management.createJobDefinitionQuery().activityIdIn(events).list().stream()
+                .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
+        Map<String, Instant> due = new HashMap<>();
+        for (Job timer : management.createJobQuery().timers().processInstanceIds(cases).list()) {
+            String event = eventOfDefinition.get(timer.getJobDefinitionId());
+            if (event != null && timer.getDuedate() != null) {
+                due.merge(timer.getProcessInstanceId() + "/" + event, timer.getDuedate().toInstant(), BinaryOperator.minBy(Instant::compareTo));
+            }
+        }
+        return due;
     }
 }

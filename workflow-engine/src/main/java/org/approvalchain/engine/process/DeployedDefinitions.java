@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.approvalchain.engine.legal.camunda.BoundaryEvents;
 import org.approvalchain.engine.legal.camunda.DepartmentProperty;
 import org.approvalchain.engine.legal.camunda.ExpressionPolicy;
 import org.approvalchain.engine.legal.camunda.ExtensionProperties;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -98,7 +98,7 @@ class DeployedDefinitions {
             List<TimeLimit> limits = new ArrayList<>();
             for (ModelElementInstance scope = model.getModelElementById(activityId); scope instanceof Activity activity;
                     scope = scope.getParentElement()) {
-                attachedTo(model, activity.getId())
+                BoundaryEvents.attachedTo(model, activity.getId())
                         .forEach(event -> event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
                                 .map(TimerEventDefinition.class::cast)
                                 .forEach(timer -> limits.add(new TimeLimit(activity.getId(), event.getId(),
@@ -195,16 +195,10 @@ class DeployedDefinitions {
     /** Whether the model lets a step ask for a time-limit extension (a boundary event of the request message on it). */
     boolean asksForExtension(String processDefinitionId, String activityId) {
         return extensionRequests.computeIfAbsent(processDefinitionId + "/" + activityId, key ->
-                attachedTo(repository.getBpmnModelInstance(processDefinitionId), activityId)
+                BoundaryEvents.attachedTo(repository.getBpmnModelInstance(processDefinitionId), activityId)
                         .flatMap(event -> event.getEventDefinitions().stream()).filter(MessageEventDefinition.class::isInstance)
                         .map(definition -> ((MessageEventDefinition) definition).getMessage())
                         .anyMatch(message -> message != null && TimeLimitExtensions.REQUESTED.equals(message.getName())));
-    }
-
-    /** The boundary events the model attaches to an activity. */
-    private static Stream<BoundaryEvent> attachedTo(BpmnModelInstance model, String activityId) {
-        return model.getModelElementsByType(BoundaryEvent.class).stream()
-                .filter(event -> event.getAttachedTo() != null && activityId.equals(event.getAttachedTo().getId()));
     }
 
     /**

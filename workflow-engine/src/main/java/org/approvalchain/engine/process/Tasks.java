@@ -2,6 +2,7 @@ package org.approvalchain.engine.process;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,16 +48,18 @@ public class Tasks {
 
     /** The user's open tasks, oldest first; a task completed while the list is read is left out. */
     public List<OpenTask> of(String userId) {
-        return access.workableBy(userId).stream().map(this::inboxEntry).flatMap(Optional::stream).toList();
+        List<Task> open = access.workableBy(userId);
+        Map<String, Deadlines.Deadline> limits = deadlines.of(open);
+        return open.stream().map(t -> inboxEntry(t, limits)).flatMap(Optional::stream).toList();
     }
 
-    private Optional<OpenTask> inboxEntry(Task t) {
+    private Optional<OpenTask> inboxEntry(Task t, Map<String, Deadlines.Deadline> limits) {
         Optional<List<String>> groups = Cases.candidateGroups(taskService, t.getId());
         if (groups.isEmpty()) {
             return Optional.empty();
         }
         ProcessDefinition definition = definitions.definition(t.getProcessDefinitionId());
-        Optional<Deadlines.Deadline> deadline = deadlines.of(t);
+        Optional<Deadlines.Deadline> deadline = Optional.ofNullable(limits.get(t.getId()));
         return Optional.of(new OpenTask(t.getId(), caseId(t), t.getTaskDefinitionKey(), t.getName(),
                 t.getProcessDefinitionId(), t.getCreateTime().toInstant(), definition.getKey(), definition.getName(),
                 definition.getVersion(), groups.get(), deadline.map(Deadlines.Deadline::timeLimit).orElse(null),

@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /** Counting working days by the shipped 2026 notice, an operator's own notice, and a year without one. */
 class WorkingDaysTest {
@@ -91,5 +95,23 @@ class WorkingDaysTest {
                  "holidays": [{"name": "元旦", "from": "2026-12-31", "to": "2027-01-01"}]}""");
 
         assertThatThrownBy(() -> WorkingDays.load(folder, BEIJING)).hasMessageContaining("2026-12-31 is not in 2027");
+    }
+
+    @Test
+    void aYearWithoutANoticeIsReportedOnceWhetherStartUpOrACountAsksFirst() {
+        Logger logger = (Logger) LoggerFactory.getLogger(WorkingDays.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            shipped.warnOfMissingNotice(2099);
+            shipped.isWorkingDay(LocalDate.parse("2099-03-02"));
+            shipped.warnOfMissingNotice(2026);
+
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().startsWith("CALENDAR-002 no holiday notice for 2099");
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 }

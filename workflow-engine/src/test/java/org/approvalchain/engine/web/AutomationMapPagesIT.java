@@ -14,9 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.BusinessRegistration;
-import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,7 +24,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The legal reviewer's automation map on the diagram (法律审查) and the version compare, in a real
@@ -38,14 +35,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * axe-core finds no serious violation; both languages have every message. Screenshots:
  * {@code automation-map-zh-CN}, {@code compare-versions-zh-CN} (in docs/web.md).
  */
-@SharedEngine
+@BrowserTest
 class AutomationMapPagesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final By DETAILS = By.cssSelector("[data-test='step-details']");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     IdentityService identity;
@@ -53,13 +47,8 @@ class AutomationMapPagesIT {
     private BrowserPage page;
 
     @BeforeEach
-    void startBrowser() {
-        page = new BrowserPage(HeadlessChromium.start(), port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.browser.quit();
+    void openBrowser(BrowserPage page) {
+        this.page = page;
     }
 
     @Test

@@ -15,10 +15,8 @@ import org.approvalchain.engine.keys.RegisteredKeys;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.BusinessRegistration;
-import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,13 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and the applicant's 办事申请 page filling an application from their business licence by keyboard.
  * axe-core finds no serious or critical violation on each page; both languages have every message.
  */
-@SharedEngine
+@BrowserTest
 class CasePagesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     IdentityService identity;
@@ -63,15 +57,8 @@ class CasePagesIT {
     private BrowserPage page;
 
     @BeforeEach
-    void startBrowser() {
-        page = new BrowserPage(HeadlessChromium.start(), port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (page != null) {
-            page.browser.quit();
-        }
+    void openBrowser(BrowserPage page) {
+        this.page = page;
     }
 
     @Test

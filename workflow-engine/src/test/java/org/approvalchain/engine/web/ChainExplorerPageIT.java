@@ -8,16 +8,13 @@ import java.util.UUID;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.BusinessRegistration;
-import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The chain explorer (区块链浏览器) in a real headless Chromium against the real engine: a legal
@@ -26,13 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * finds nothing says so; a transaction on the case page links to its explorer page. axe-core finds no
  * serious violation, and both languages have every message.
  */
-@SharedEngine
+@BrowserTest
 class ChainExplorerPageIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     IdentityService identity;
@@ -40,15 +34,8 @@ class ChainExplorerPageIT {
     private BrowserPage page;
 
     @BeforeEach
-    void startBrowser() {
-        page = new BrowserPage(HeadlessChromium.start(), port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (page != null) {
-            page.browser.quit();
-        }
+    void openBrowser(BrowserPage page) {
+        this.page = page;
     }
 
     @Test

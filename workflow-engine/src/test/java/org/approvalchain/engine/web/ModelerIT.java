@@ -7,8 +7,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.support.ApiClient;
-import org.approvalchain.engine.support.SharedEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The designer's modeler (流程设计) in a real headless Chromium against the real engine, by keyboard:
@@ -28,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * deployed version and the draft open again. axe-core finds no serious violation; both
  * languages have every message. Screenshot: {@code modeler-findings-zh-CN} (in docs/web.md).
  */
-@SharedEngine
+@BrowserTest
 class ModelerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -37,19 +34,11 @@ class ModelerIT {
     private static final By PALETTE_START_EVENT = By.cssSelector(".djs-palette [data-action='create.start-event']");
     private static final By GENERAL_GROUP_TITLE = By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header-title");
 
-    @LocalServerPort
-    int port;
-
     private BrowserPage page;
 
     @BeforeEach
-    void startBrowser() {
-        page = new BrowserPage(HeadlessChromium.start(), port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        page.browser.quit();
+    void openBrowser(BrowserPage page) {
+        this.page = page;
     }
 
     @Test

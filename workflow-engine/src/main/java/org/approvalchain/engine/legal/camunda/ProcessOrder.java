@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.model.bpmn.instance.Activity;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -105,8 +104,7 @@ final class ProcessOrder {
         Set<FlowNode> exits = new LinkedHashSet<>();
         node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(exits::add);
         if (node instanceof Activity activity) {
-            node.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
-                    .filter(b -> b.getAttachedTo() == activity).forEach(exits::add);
+            BoundaryEvents.attachedTo(activity.getModelInstance(), activity.getId()).forEach(exits::add);
         }
         return exits;
     }

@@ -12,7 +12,6 @@ import org.approvalchain.engine.legal.Finding;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.TimeDuration;
@@ -85,8 +84,7 @@ final class TimeLimitText {
             return Optional.of("extension '" + text + "' is neither an ISO-8601 duration (e.g. P10D) nor a number of "
                     + "working days (e.g. '3 working days')");
         }
-        boolean timed = model.getModelElementsByType(BoundaryEvent.class).stream()
-                .filter(event -> event.getAttachedTo() != null && stage.strip().equals(event.getAttachedTo().getId()))
+        boolean timed = BoundaryEvents.attachedTo(model, stage.strip())
                 .anyMatch(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance));
         return timed ? Optional.empty() : Optional.of("extends '" + stage.strip() + "', which is no activity with a "
                 + "time limit (a timer boundary event) in this model");
