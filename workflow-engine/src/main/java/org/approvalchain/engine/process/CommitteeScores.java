@@ -5,14 +5,20 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.approvalchain.engine.chain.Tenders;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.KeptDecision;
 import org.approvalchain.engine.signing.DecisionPayload;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@value #SCORES} is {@value #REVEALED_BIDS} is one member's evaluation of the bids its case (a
  * tender) opened on chain, and its payload must carry a score from 0 to {@value #MAX_SCORE} for each
  * of them, so that the member's signature covers their scores. In a model, {@code
- * ${committee.score(caseId, 'Activity_Evaluate', bidId)}} is the mean of a bid's signed scores,
+ * ${committee.score(caseId, 'Activity_Evaluate', bidId)}} is the mean of a bid's signed scores in the
+ * latest round of the committee,
  * rounded half up, and {@code ${committee.evaluations(caseId, 'Activity_Evaluate')}} how many signed
  * evaluations it combines: anyone holding the kept payloads can recompute both.
  */
@@ -35,11 +42,13 @@ public class CommitteeScores {
     private final DeployedDefinitions definitions;
     private final Tenders tenders;
     private final CaseRecord record;
+    private final HistoryService history;
 
-    CommitteeScores(DeployedDefinitions definitions, Tenders tenders, CaseRecord record) {
+    CommitteeScores(DeployedDefinitions definitions, Tenders tenders, CaseRecord record, HistoryService history) {
         this.definitions = definitions;
         this.tenders = tenders;
         this.record = record;
+        this.history = history;
     }
 
     /** The mean of the bid's scores in the case's recorded evaluations at {@code activityId}, rounded half up. */
@@ -82,13 +91,35 @@ public class CommitteeScores {
         return scores;
     }
 
+    /**
+     * The recorded evaluations of the case's latest round at {@code activityId}: a new round replaces
+     * the members of the last one, whose conclusions no longer count (招标投标法实施条例 第四十八条第三款).
+     */
     private List<SortedMap<String, Long>> evaluationsOf(String caseId, String activityId) {
+        Set<String> seats = latestRound(caseId, activityId);
         return record.decisions(caseId).stream()
-                .filter(kept -> kept.recorded() && kept.activityId().equals(activityId))
+                .filter(kept -> kept.recorded() && seats.contains(kept.taskId()))
                 .map(KeptDecision::payload)
                 .map(payload -> DecisionPayload.parse(payload.getBytes(StandardCharsets.UTF_8)).scores())
                 .filter(scores -> !scores.isEmpty())
                 .toList();
+    }
+
+    private Set<String> latestRound(String caseId, String activityId) {
+        HistoricProcessInstance kase = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult();
+        if (kase == null) {
+            return Set.of();
+        }
+        return history.createHistoricActivityInstanceQuery().processInstanceId(kase.getId())
+                .activityId(activityId + CommitteeRounds.MULTI_INSTANCE_BODY).orderByHistoricActivityInstanceStartTime().desc().list().stream()
+                .findFirst()
+                .map(round -> history.createHistoricActivityInstanceQuery().processInstanceId(kase.getId())
+                        .activityId(activityId).list().stream()
+                        .filter(seat -> round.getId().equals(seat.getParentActivityInstanceId()))
+                        .map(HistoricActivityInstance::getTaskId).filter(Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     private static CaseException refused(String message) {
