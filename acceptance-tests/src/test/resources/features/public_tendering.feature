@@ -14,7 +14,7 @@ Feature: 项目公开招标 可信可查 (public-tendering, tender-bid): sealed 
     Given the ApprovalChain engine is running with its demo users
 
   Scenario: three sealed bids, two members sign their scores, the best-scored bid is awarded and each bidder finds theirs
-    Given gao.feng has published the tender "某区政务服务中心改造工程" with bids due in 20 seconds and the opening closing 15 seconds later
+    Given gao.feng has published the tender "某区政务服务中心改造工程" with bids due in 45 seconds and the opening closing 40 seconds later
     When he.bo hands in a sealed bid of 980000 yuan for 甲建设有限公司
     And song.yu hands in a sealed bid of 1020000 yuan for 乙建设有限公司
     And xie.ning hands in a sealed bid of 1050000 yuan for 丙建设有限公司
@@ -49,7 +49,7 @@ Feature: 项目公开招标 可信可查 (public-tendering, tender-bid): sealed 
     And anyone checking he.bo's bid with another commitment finds no such bid
 
   Scenario: a late bid is refused by the chain, a reveal that does not match is refused and corrected, the committee runs out of time
-    Given gao.feng has published the tender "某区道路照明改造工程" with bids due in 20 seconds and the opening closing 15 seconds later
+    Given gao.feng has published the tender "某区道路照明改造工程" with bids due in 45 seconds and the opening closing 40 seconds later
     When he.bo hands in a sealed bid of 500000 yuan for 甲建设有限公司
     And song.yu hands in a sealed bid of 520000 yuan for 乙建设有限公司
     And xie.ning hands in a sealed bid of 510000 yuan for 丙建设有限公司
@@ -70,10 +70,10 @@ Feature: 项目公开招标 可信可查 (public-tendering, tender-bid): sealed 
     Then the case ends at "EndEvent_EvaluationFailed"
 
   Scenario: with fewer than 3 bids the tender is not opened and must be held again
-    Given gao.feng has published the tender "某街道办公设备采购" with bids due in 15 seconds and the opening closing 10 seconds later
+    Given gao.feng has published the tender "某街道办公设备采购" with bids due in 40 seconds and the opening closing 10 seconds later
     When he.bo hands in a sealed bid of 120000 yuan for 甲科技有限公司
     And song.yu hands in a sealed bid of 118000 yuan for 乙科技有限公司
     And the bid deadline passes
     And he.bo reveals the bid at the opening
     Then the chain refused he.bo's reveal with the reason "TenderRegistry: fewer than 3 bids, the tender may not be opened"
-    And the case ends at "EndEvent_ReTender"
+    And at the opening the tender ends at "EndEvent_ReTender" with 2 bids handed in and none opened
