@@ -2,7 +2,9 @@ package org.approvalchain.engine.api;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -81,15 +83,32 @@ class TasksController {
                     + "SM3, and the case state it covers; the personal fields it shows are recorded as read.",
             parameters = {@Parameter(name = "decision", description = "APPROVE, REJECT or RETURN_FOR_CORRECTION", example = "APPROVE"),
                     @Parameter(name = "reason", description = "the reasons, shown to the applicant and signed with the "
-                            + "decision", example = "材料齐全")})
-    @Refusals({"TASK-001", "TASK-002", "DECISION-002"})
+                            + "decision", example = "材料齐全"),
+                    @Parameter(name = "score", description = "only for a task that scores items (a committee member's "
+                            + "evaluation of a tender's bids): one per item, item=score, e.g. TB-2026-000123=85")})
+    @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-009"})
     @GetMapping("/api/tasks/{taskId}/decision-payload")
     PayloadToSign payload(@PathVariable String taskId, @RequestParam String decision,
-                          @RequestParam(required = false, defaultValue = "") String reason, Principal user) {
-        PayloadToSign payload = decisions.payloadFor(taskId, decision, reason, user.getName());
+                          @RequestParam(required = false, defaultValue = "") String reason,
+                          @RequestParam(required = false, defaultValue = "") List<String> score, Principal user) {
+        PayloadToSign payload = decisions.payloadFor(taskId, decision, reason, scores(score), user.getName());
         personalData.recordShown(payload.caseState().caseId(), user.getName(), payload.caseState().application(),
                 "GET /api/tasks/" + taskId + "/decision-payload");
         return payload;
+    }
+
+    /** {@code item=score} parameters as a map; 400 DECISION-009 for one that is not. */
+    private static Map<String, Long> scores(List<String> parameters) {
+        Map<String, Long> scores = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int at = parameter.lastIndexOf('=');
+            if (at < 1 || !parameter.substring(at + 1).matches("\\d{1,9}") || scores.put(parameter.substring(0, at),
+                    Long.parseLong(parameter.substring(at + 1))) != null) {
+                throw new IllegalArgumentException("DECISION-009 scores refused: '" + parameter
+                        + "' is not item=score with a whole score, once per item");
+            }
+        }
+        return scores;
     }
 
     /**
@@ -109,7 +128,8 @@ class TasksController {
                     + "DecisionRegistry and CaseLedger, and the task completes; 200 with the receipt (transactions "
                     + "and blocks). The same signed decision sent again answers the same receipt; while it is still "
                     + "being recorded, 202 with its status and `Location` to ask again.")
-    @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-003", "DECISION-004", "DECISION-005", "DECISION-006", "API-503"})
+    @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-003", "DECISION-004", "DECISION-005", "DECISION-006",
+            "DECISION-009", "API-503"})
     @PostMapping("/api/tasks/{taskId}/decision")
     ResponseEntity<?> decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
         DecisionStatus status = decisions.submit(taskId, body.payload(), body.signature(), user.getName());

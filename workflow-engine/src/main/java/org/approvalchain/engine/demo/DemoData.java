@@ -68,6 +68,14 @@ class DemoData implements StartNote {
             new DemoUser("wu.qing", "吴青", "relief-officers"),
             new DemoUser("xu.jun", "徐军", "civil-affairs-heads"),
             new DemoUser("qian.shen", "钱慎", "relief-supervisors"),
+            new DemoUser("gao.feng", "高峰", "tender-officers"),
+            new DemoUser("ma.jun", "马骏", "tender-evaluators"),
+            new DemoUser("luo.yi", "罗毅", "tender-evaluators"),
+            new DemoUser("tang.wei", "唐伟", "tender-evaluators"),
+            new DemoUser("he.bo", "何博", "bidders"),
+            new DemoUser("song.yu", "宋宇", "bidders"),
+            new DemoUser("xie.ning", "谢宁", "bidders"),
+            new DemoUser("fan.li", "范丽", "bidders"),
             new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 
     /**

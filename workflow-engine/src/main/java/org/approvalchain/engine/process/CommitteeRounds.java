@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitteeRounds {
 
-    private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
+    static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
     private final HistoryService history;
     private final CaseRecord record;

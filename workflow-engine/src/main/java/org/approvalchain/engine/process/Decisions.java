@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.approvalchain.engine.record.KeptDecision;
@@ -38,9 +39,11 @@ public class Decisions {
     private final DeployedDefinitions definitions;
     private final DecisionSignatureVerifier verifier;
     private final DecisionRecorder recorder;
+    private final CommitteeScores committee;
 
     Decisions(TaskAccess access, CaseStates caseStates, DeployedDefinitions definitions, ApproverKeys keys,
-              DecisionRecorder recorder) {
+              DecisionRecorder recorder, CommitteeScores committee) {
+        this.committee = committee;
         this.access = access;
         this.caseStates = caseStates;
         this.definitions = definitions;
@@ -48,12 +51,15 @@ public class Decisions {
         this.recorder = recorder;
     }
 
-    /** The payload {@code userId} must sign to take {@code decision} on the task, with the case state it covers. */
-    public PayloadToSign payloadFor(String taskId, String decision, String reasons, String userId) {
+    /**
+     * The payload {@code userId} must sign to take {@code decision} on the task, with the case state it
+     * covers; {@code scores} (item to score) only for a task that scores items, see {@link CommitteeScores}.
+     */
+    public PayloadToSign payloadFor(String taskId, String decision, String reasons, Map<String, Long> scores, String userId) {
         Task task = access.workable(taskId, userId);
         CaseStateDocument state = caseStates.issue(task);
         DecisionPayload payload = payload(task, state, state.sm3Hex(), parseDecision(decision),
-                reasons == null ? "" : reasons, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                reasons == null ? "" : reasons, Instant.now().truncatedTo(ChronoUnit.MILLIS), scores);
         return new PayloadToSign(new String(payload.canonicalBytes(), StandardCharsets.UTF_8), payload.sm3Hex(), state);
     }
 
@@ -101,7 +107,7 @@ public class Decisions {
                     + DecisionPayload.FORMAT_VERSION + ")");
         }
         DecisionPayload expected = payload(task, state, payload.caseState(), payload.decision(), payload.reasons(),
-                payload.issuedAt());
+                payload.issuedAt(), payload.scores());
         if (!expected.equals(payload)) {
             throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 payload is not for this task as it stands: expected case "
                     + expected.caseId() + ", task " + expected.taskId() + ", activity " + expected.activityId() + ", process "
@@ -121,10 +127,10 @@ public class Decisions {
 
     /** The payload for the task on the case as {@code state} has it, carrying {@code caseState}. */
     private DecisionPayload payload(Task task, CaseStateDocument state, String caseState, Decision decision, String reasons,
-                                    Instant issuedAt) {
+                                    Instant issuedAt, Map<String, Long> scores) {
         return new DecisionPayload(state.caseId(), task.getId(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(),
                 definitions.version(task.getProcessDefinitionId()), decision, reasons, state.materialHashes(), caseState,
-                issuedAt);
+                issuedAt, committee.required(task, scores, state.caseId()));
     }
 
     private static Decision parseDecision(String decision) {

@@ -55,7 +55,7 @@ class DeployedDefinitions {
     private final Map<String, Boolean> extensionRequests = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> offices = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> supervisors = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> separations = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> taskProperties = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
 
@@ -144,9 +144,14 @@ class DeployedDefinitions {
      * the comma-separated ids of its property {@value #SEPARATE_FROM}, none when absent.
      */
     Set<String> separateFrom(String processDefinitionId, String activityId) {
-        return separations.computeIfAbsent(processDefinitionId + "/" + activityId, key ->
+        return taskProperty(processDefinitionId, activityId, SEPARATE_FROM);
+    }
+
+    /** The literal names in the user task's Camunda property {@code name} (comma-separated), none when absent. */
+    Set<String> taskProperty(String processDefinitionId, String activityId, String name) {
+        return taskProperties.computeIfAbsent(processDefinitionId + "/" + activityId + "/" + name, key ->
                 repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId) instanceof UserTask task
-                        ? property(task.getExtensionElements() == null ? Stream.empty() : Stream.of((BaseElement) task), SEPARATE_FROM)
+                        ? property(task.getExtensionElements() == null ? Stream.empty() : Stream.of((BaseElement) task), name)
                         : Set.of());
     }
 

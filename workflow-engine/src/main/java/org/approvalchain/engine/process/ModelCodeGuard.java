@@ -25,13 +25,13 @@ import org.springframework.stereotype.Component;
  * EXPRESSION-001}; no script is compiled ({@code CODE-001}) and no class a model names is
  * instantiated ({@code CODE-002}): a definition that would fails to load, its jobs into incidents.
  * Of the Spring beans, expressions see only the ones a model may name: the generic contract step
- * and the {@code chain} helpers.
+ * and the {@code chain} and {@code committee} helpers.
  */
 @Component
 class ModelCodeGuard extends AbstractProcessEnginePlugin {
 
     /** The beans a model may name in an expression. */
-    static final Set<String> MODEL_BEANS = Set.of("contractStep", "chain");
+    static final Set<String> MODEL_BEANS = Set.of("contractStep", "chain", "committee");
 
     private final ApplicationContext context;
 

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.approvalchain.engine.crypto.CanonicalJson;
@@ -21,13 +24,18 @@ import org.approvalchain.engine.crypto.Sm3;
  * is signed, hashed ({@link #sm3Hex()}) and recorded. {@link #parse(byte[])} accepts only bytes in
  * exactly that form, so one decision has exactly one byte form and one digest. It also reads format
  * 1 (no {@code caseState}), so that decisions signed before format 2 still verify; new decisions
- * must be format 2. The format is documented in docs/decision-payload.md.
+ * must be format 2. A decision that scores items (a committee member's evaluation of the bids of a
+ * tender) carries its {@code scores}, so that the signature covers them; a payload without scores
+ * has no such member, so its bytes are those of every decision before scores existed. The format is
+ * documented in docs/decision-payload.md.
  *
  * @param materialHashes {@code 0x} + 64 lower-case hex digits each, no duplicates; kept sorted
  * @param caseState {@code 0x} + 64 lower-case hex digits, the SM3 of the case-state document; null
  *     only in a format-1 payload
  * @param issuedAt UTC, millisecond precision, years 1970 to 9999
  * @param reasons free text, may be empty, never null
+ * @param scores item (e.g. bid id) to a whole score of 0 or more, kept sorted by item; empty for a
+ *     decision that scores nothing
  */
 public record DecisionPayload(
         String caseId,
@@ -39,7 +47,8 @@ public record DecisionPayload(
         String reasons,
         List<String> materialHashes,
         String caseState,
-        Instant issuedAt) {
+        Instant issuedAt,
+        SortedMap<String, Long> scores) {
 
     /** The value of {@code "v"} of new payloads: the version of this byte format. */
     public static final int FORMAT_VERSION = 2;
@@ -70,6 +79,14 @@ public record DecisionPayload(
                 "issuedAt must have millisecond precision, was " + issuedAt + " (truncate it to milliseconds)");
         require(!issuedAt.isBefore(EARLIEST) && !issuedAt.isAfter(LATEST),
                 "issuedAt must lie between 1970 and 9999, was " + issuedAt);
+        scores = checkedScores(scores);
+    }
+
+    /** A decision that scores nothing: the payload of every task without scores. */
+    public DecisionPayload(String caseId, String taskId, String activityId, String processDefinitionId, int processVersion,
+                           Decision decision, String reasons, List<String> materialHashes, String caseState, Instant issuedAt) {
+        this(caseId, taskId, activityId, processDefinitionId, processVersion, decision, reasons, materialHashes, caseState,
+                issuedAt, new TreeMap<>());
     }
 
     /** The canonical UTF-8 JSON bytes: the exact bytes an approver signs. */
@@ -88,6 +105,9 @@ public record DecisionPayload(
             members.put("caseState", caseState);
         }
         members.put("issuedAt", ISSUED_AT.format(issuedAt));
+        if (!scores.isEmpty()) {
+            members.put("scores", scores);
+        }
         return CanonicalJson.object(members);
     }
 
@@ -133,6 +153,17 @@ public record DecisionPayload(
             require(!Objects.equals(sorted.get(i - 1), sorted.get(i)), "material hash " + sorted.get(i) + " is listed twice");
         }
         return List.copyOf(sorted);
+    }
+
+    private static SortedMap<String, Long> checkedScores(Map<String, Long> scores) {
+        require(scores != null, "scores must not be null (use an empty map for none)");
+        SortedMap<String, Long> sorted = new TreeMap<>();
+        scores.forEach((item, score) -> {
+            identifier("scores item", item);
+            require(score != null && score >= 0, "score of " + item + " must be a whole number, 0 or more, was " + score);
+            sorted.put(item, score);
+        });
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
     private static void require(boolean condition, String message) {

@@ -9,7 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -30,6 +33,8 @@ final class DecisionPayloadReader {
     private static final Set<String> FIELDS_V1 = new TreeSet<>(List.of("v", "caseId", "taskId", "activityId",
             "processDefinitionId", "processVersion", "decision", "reasons", "materialHashes", "issuedAt"));
     private static final Set<String> FIELDS = new TreeSet<>(Stream.concat(FIELDS_V1.stream(), Stream.of("caseState")).toList());
+    /** Members a format-2 payload has only when it needs them. */
+    private static final Set<String> OPTIONAL = Set.of("scores");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -70,17 +75,17 @@ final class DecisionPayloadReader {
             throw invalid("unsupported payload format version v=" + version + " (this engine reads v="
                     + DecisionPayload.FORMAT_VERSION + ", and v=1 of decisions signed before it)");
         }
-        checkFieldNames(withCaseState ? FIELDS : FIELDS_V1);
+        checkFieldNames(withCaseState ? FIELDS : FIELDS_V1, withCaseState ? OPTIONAL : Set.of());
         return new DecisionPayload(string("caseId"), string("taskId"), string("activityId"),
                 string("processDefinitionId"), integer("processVersion"), decision(), string("reasons"),
-                hashes(), withCaseState ? string("caseState") : null, issuedAt());
+                hashes(), withCaseState ? string("caseState") : null, issuedAt(), scores());
     }
 
-    private void checkFieldNames(Set<String> fields) {
+    private void checkFieldNames(Set<String> fields, Set<String> optional) {
         String previous = null;
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!fields.contains(name)) {
+            if (!fields.contains(name) && !optional.contains(name)) {
                 throw invalid("unknown field \"" + name + "\"");
             }
             if (previous != null && previous.compareTo(name) > 0) {
@@ -136,6 +141,25 @@ final class DecisionPayloadReader {
             hashes.add(item.textValue());
         }
         return hashes;
+    }
+
+    private SortedMap<String, Long> scores() {
+        SortedMap<String, Long> scores = new TreeMap<>();
+        JsonNode node = root.get("scores");
+        if (node == null) {
+            return scores;
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw invalid("\"scores\" must be an object of item to whole score, not empty (leave it out for none), was " + node);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> items = node.fields(); items.hasNext(); ) {
+            Map.Entry<String, JsonNode> item = items.next();
+            if (!item.getValue().isIntegralNumber() || !item.getValue().canConvertToLong()) {
+                throw invalid("\"scores\" must hold whole numbers, " + item.getKey() + " was " + item.getValue());
+            }
+            scores.put(item.getKey(), item.getValue().longValue());
+        }
+        return scores;
     }
 
     private Instant issuedAt() {

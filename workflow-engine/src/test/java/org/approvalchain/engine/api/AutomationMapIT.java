@@ -87,7 +87,9 @@ class AutomationMapIT {
             "cross-province-service, 5, 1, 2, 窗口身份核验 Window clerk confirms identity and originals",
             "einvoice-reimbursement, 2, 0, 1, 财务审核 Finance officer examines and decides",
             "einvoice-red-letter, 1, 0, 0, 开具红字发票并冲销原票 Issue the red-letter invoice, reverse the original",
-            "relief-fund, 3, 0, 5, 民政部门负责人审批 Head of department signs off"})
+            "relief-fund, 3, 0, 5, 民政部门负责人审批 Head of department signs off",
+            "public-tendering, 4, 0, 2, 评标委员会成员评审并签署 Committee member evaluates and signs",
+            "tender-bid, 2, 0, 0, 开标：核对密封承诺 Opening: reveal checked against the commitment"})
     void mapsEachReferenceProcessInEveryFormatWithItsHashesAnchoredOnChain(String key, long automatic, long assisted,
                                                                           long manual, String stepName) throws Exception {
         String path = "/api/processes/" + key + "/versions/1/automation-map";

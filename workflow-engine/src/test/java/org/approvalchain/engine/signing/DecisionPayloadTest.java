@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.approvalchain.engine.crypto.Sm3;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,31 @@ class DecisionPayloadTest {
 
         assertThat(new String(bare.canonicalBytes(), UTF_8)).contains("\"materialHashes\":[]", "\"reasons\":\"\"");
         assertThat(DecisionPayload.parse(bare.canonicalBytes())).isEqualTo(bare);
+    }
+
+    @Test
+    void signsScoresAsAnObjectInKeyOrderAndReadsThemBack() {
+        DecisionPayload p = Payloads.approval();
+        DecisionPayload scored = new DecisionPayload(p.caseId(), p.taskId(), p.activityId(), p.processDefinitionId(),
+                p.processVersion(), p.decision(), p.reasons(), p.materialHashes(), p.caseState(), p.issuedAt(),
+                new TreeMap<>(Map.of("TB-2", 90L, "TB-10", 85L)));
+        String canonical = new String(scored.canonicalBytes(), UTF_8);
+        assertThat(canonical).isEqualTo(CANONICAL.replace(",\"taskId\"", ",\"scores\":{\"TB-10\":85,\"TB-2\":90},\"taskId\""));
+        assertThat(DecisionPayload.parse(scored.canonicalBytes())).isEqualTo(scored);
+        assertThat(scored.sm3Hex()).isNotEqualTo(p.sm3Hex());
+    }
+
+    @Test
+    void keepsTheBytesOfAPayloadWithoutScores() {
+        assertThat(DecisionPayload.parse(CANONICAL.getBytes(UTF_8)).scores()).isEmpty();
+        assertThat(new String(DecisionPayload.parse(CANONICAL.getBytes(UTF_8)).canonicalBytes(), UTF_8)).doesNotContain("scores");
+    }
+
+    @Test
+    void rejectsEmptyFractionalOrNegativeScores() {
+        assertRejected(CANONICAL.replace(",\"taskId\"", ",\"scores\":{},\"taskId\""), "\"scores\" must be an object");
+        assertRejected(CANONICAL.replace(",\"taskId\"", ",\"scores\":{\"TB-1\":8.5},\"taskId\""), "whole numbers");
+        assertRejected(CANONICAL.replace(",\"taskId\"", ",\"scores\":{\"TB-1\":-1},\"taskId\""), "0 or more");
     }
 
     private static void assertRejected(String json, String message) {

@@ -170,8 +170,14 @@ public final class ApiClient {
 
     /** Asks for the payload to sign for {@code decision} (APPROVE, REJECT, RETURN_FOR_CORRECTION); the answer as it is. */
     public Reply askDecisionPayload(String taskId, String decision, String reason) {
-        return request("GET", "/api/tasks/" + taskId + "/decision-payload?decision=" + decision + "&reason="
-                + URLEncoder.encode(reason, StandardCharsets.UTF_8), null);
+        return askDecisionPayload(taskId, decision, reason, Map.of());
+    }
+
+    /** As {@link #askDecisionPayload(String, String, String)}, for a decision that scores items (a committee member's evaluation). */
+    public Reply askDecisionPayload(String taskId, String decision, String reason, Map<String, Long> scores) {
+        StringBuilder query = new StringBuilder("?decision=" + decision + "&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8));
+        scores.forEach((item, score) -> query.append("&score=").append(URLEncoder.encode(item + "=" + score, StandardCharsets.UTF_8)));
+        return request("GET", "/api/tasks/" + taskId + "/decision-payload" + query, null);
     }
 
     /** The exact payload text to sign for {@code decision}. */
@@ -189,7 +195,12 @@ public final class ApiClient {
      * side: payload text to base64 signature) and submits it; returns the decision receipt.
      */
     public JsonNode decide(String taskId, String decision, String reason, UnaryOperator<String> signer) {
-        String payload = decisionPayload(taskId, decision, reason);
+        return decide(taskId, decision, reason, Map.of(), signer);
+    }
+
+    /** As {@link #decide(String, String, String, UnaryOperator)}, signing {@code scores} (item to score) with the decision. */
+    public JsonNode decide(String taskId, String decision, String reason, Map<String, Long> scores, UnaryOperator<String> signer) {
+        String payload = askDecisionPayload(taskId, decision, reason, scores).accepted().path("payload").asText();
         return submitDecision(taskId, payload, signer.apply(payload)).accepted();
     }
 

@@ -29,8 +29,9 @@ import org.springframework.modulith.NamedInterface;
 /**
  * What an expression in a model may do: it is data, not code. Allowed are variable references,
  * literals, arithmetic, comparisons, boolean logic and the conditional operator, and calls of the
- * allow-listed helpers only: {@code chain.text32(..)}, {@code chain.document(..)} and {@code
- * execution.getVariable(..)}. Refused are property access ({@code a.b}, {@code a['b']}), any other
+ * allow-listed helpers only: {@code chain.text32(..)}, {@code chain.document(..)}, the tender's
+ * {@code chain.time(..)}, {@code chain.revealedBids(..)}, {@code chain.bestBid(..)}, the committee's
+ * {@code committee.score(..)} and {@code committee.evaluations(..)}, and {@code execution.getVariable(..)}. Refused are property access ({@code a.b}, {@code a['b']}), any other
  * method call (such as {@code ''.getClass().forName(..)}) and EL functions other than Camunda's
  * task-query functions ({@code currentUser()}, {@code currentUserGroups()}, {@code now()}, {@code
  * dateTime()}). The deployment gate
@@ -42,7 +43,8 @@ public final class ExpressionPolicy {
 
     /** Target identifier to the methods a model may call on it. */
     static final Map<String, Set<String>> ALLOWED_CALLS = Map.of(
-            "chain", Set.of("text32", "document"),
+            "chain", Set.of("text32", "document", "time", "revealedBids", "bestBid"),
+            "committee", Set.of("score", "evaluations"),
             "execution", Set.of("getVariable"));
 
     /** Camunda's own EL functions, for task queries (Tasklist filters): they read the user and the time. */

@@ -28,7 +28,7 @@ class ModelLintTest {
         assertThat(models).extracting(Resource::getFilename).contains("licence-application.bpmn", "revert-routing.bpmn",
                 "case-messages.bpmn", "business-registration.bpmn", "real-estate-transfer.bpmn", "cross-province-service.bpmn",
                 "einvoice-issue.bpmn", "einvoice-red-letter.bpmn", "einvoice-reimbursement.bpmn",
-                "relief-fund.bpmn");
+                "relief-fund.bpmn", "public-tendering.bpmn", "tender-bid.bpmn");
         for (ChainCrypto crypto : ChainCrypto.values()) {
             BpmnModelValidator validator = new BpmnModelValidator(new LegalGate(new ContractCatalogue(Contracts.interfaces(crypto)),
                     LegalDepartments.of(ShippedDepartments.properties())));
