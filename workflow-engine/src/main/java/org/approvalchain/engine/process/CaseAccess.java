@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.proxy.AgentAuthority;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * case of the process but handle none); by legal reviewers and by administrators. A process's
  * automation map is readable by its office, its supervisors, legal reviewers and administrators.
  * Everyone else gets 403. The case's personal data is only for those who handle it: its applicant
- * and its officers.
+ * and its officers. An agent who started the case for its applicant (授权代办, {@link AgentAuthority})
+ * reads and acts on it as the applicant would, only while the chain authorises it at that moment,
+ * and every such action is recorded on chain in the applicant's name.
  */
 @Component
 public class CaseAccess {
@@ -29,11 +32,13 @@ public class CaseAccess {
     private final HistoryService history;
     private final DeployedDefinitions definitions;
     private final UserDirectory users;
+    private final AgentAuthority agents;
 
-    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users) {
+    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users, AgentAuthority agents) {
         this.history = history;
         this.definitions = definitions;
         this.users = users;
+        this.agents = agents;
     }
 
     /**
@@ -48,7 +53,7 @@ public class CaseAccess {
     /** The case's process instance, when {@code userId} may read the case; as {@link #requireReadable}. */
     HistoricProcessInstance readable(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!mayRead(instance, userId, users.groupsOf(userId))) {
+        if (!mayRead(instance, userId, users.groupsOf(userId)) && !actsAsAgent(instance, userId, "read the case")) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " is not involved in case " + caseId
                     + ": only its applicant, the officers of its process, legal reviewers and administrators may read it");
         }
@@ -58,7 +63,26 @@ public class CaseAccess {
     /** Those of the cases (process instances) that {@code userId} may read, in their order. */
     List<HistoricProcessInstance> readableAmong(List<HistoricProcessInstance> instances, String userId) {
         List<String> groups = users.groupsOf(userId);
-        return instances.stream().filter(instance -> mayRead(instance, userId, groups)).toList();
+        return instances.stream().filter(instance -> mayRead(instance, userId, groups) || principalActedFor(instance, userId)
+                .filter(principal -> agents.holds(userId, principal, instance.getProcessDefinitionKey())).isPresent()).toList();
+    }
+
+    /** The applicant for whom {@code userId} acts in the case as their agent; empty when the user is not its agent. */
+    Optional<String> principalActedFor(HistoricProcessInstance instance, String userId) {
+        return userId.equals(variable(instance.getId(), Cases.PROXY_AGENT))
+                ? Optional.ofNullable(variable(instance.getId(), Cases.INITIATOR)).map(Object::toString) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code userId} is the agent who acts for the case's applicant and the chain authorises
+     * {@code action} now; the action is then recorded on chain.
+     *
+     * @throws org.approvalchain.engine.proxy.ProxyException with the chain's reason when the user is its agent but not authorised now
+     */
+    private boolean actsAsAgent(HistoricProcessInstance instance, String userId, String action) {
+        Optional<String> principal = principalActedFor(instance, userId);
+        principal.ifPresent(p -> agents.act(userId, p, instance.getProcessDefinitionKey(), action, instance.getBusinessKey()));
+        return principal.isPresent();
     }
 
     private boolean mayRead(HistoricProcessInstance instance, String userId, List<String> groups) {
@@ -95,7 +119,8 @@ public class CaseAccess {
      */
     HistoricProcessInstance handled(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !handles(instance, userId, users.groupsOf(userId))) {
+        if (!userId.equals(initiatorOf(instance.getId())) && !handles(instance, userId, users.groupsOf(userId))
+                && !actsAsAgent(instance, userId, "read the personal data")) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " does not handle case " + caseId
                     + ": its personal data is only for its applicant and the officers who handle it");
         }
@@ -127,9 +152,9 @@ public class CaseAccess {
      */
     HistoricProcessInstance asApplicant(String caseId, String userId, String action) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId)) {
+        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId) && !actsAsAgent(instance, userId, action)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "only the applicant who started case " + caseId
-                    + " (or an administrator) may " + action + "; user " + userId + " did not start it");
+                    + " (their authorised agent, or an administrator) may " + action + "; user " + userId + " did not start it");
         }
         return instance;
     }
@@ -170,8 +195,13 @@ public class CaseAccess {
 
     /** The process-level {@code initiator}: a variable of that name local to some activity does not count. */
     private Object initiatorOf(String processInstanceId) {
+        return variable(processInstanceId, Cases.INITIATOR);
+    }
+
+    /** A process-level variable of the case; one of that name local to some activity does not count. */
+    private Object variable(String processInstanceId, String name) {
         return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName(Cases.INITIATOR).list().stream()
+                .variableName(name).list().stream()
                 .filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
                 .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
     }

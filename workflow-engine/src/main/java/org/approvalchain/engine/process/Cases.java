@@ -37,6 +37,12 @@ public class Cases {
     /** The variable holding the user id of whoever started the case: the applicant. */
     public static final String INITIATOR = "initiator";
 
+    /** The variable holding the user id of the agent who started the case for its applicant (授权代办); absent otherwise. */
+    public static final String PROXY_AGENT = "proxyAgent";
+
+    /** The variable holding the id of the authorisation under which the agent started the case. */
+    public static final String PROXY_AUTHORISATION = "proxyAuthorisation";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeployedDefinitions definitions;
@@ -66,6 +72,15 @@ public class Cases {
      * @throws CaseException when the process does not exist or the application is not the one it takes
      */
     public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant, String initiator) {
+        return start(processKey, application, applicant, initiator, Map.of());
+    }
+
+    /**
+     * Starts a case as {@link #start(String, Map, Map, String)} does, with variables only the engine
+     * sets ({@link #PROXY_AGENT}, {@link #PROXY_AUTHORISATION} for a case an agent starts).
+     */
+    String start(String processKey, Map<String, Object> application, Map<String, Object> applicant, String initiator,
+                 Map<String, Object> enginesVariables) {
         ProcessDefinition definition = definitions.latest(processKey).orElseThrow(() ->
                 new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed"));
         Map<String, Object> variables = definitions.form(definition.getId()).variables(application);
@@ -75,6 +90,7 @@ public class Cases {
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, StepDigest.of(applicant).sm3());
+        variables.putAll(enginesVariables);
         applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
         return caseId;
     }

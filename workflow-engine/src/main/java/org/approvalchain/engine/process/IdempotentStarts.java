@@ -46,8 +46,14 @@ public class IdempotentStarts {
      */
     public StartedCase start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
                              String initiator, String key) {
+        return start(processKey, application, applicant, initiator, key, Map.of());
+    }
+
+    /** As {@link #start(String, Map, Map, String, String)}, with variables only the engine sets (see {@link Cases}). */
+    StartedCase start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
+                      String initiator, String key, Map<String, Object> enginesVariables) {
         if (key == null) {
-            return new StartedCase(cases.start(processKey, application, applicant, initiator), false);
+            return new StartedCase(cases.start(processKey, application, applicant, initiator, enginesVariables), false);
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new CaseException(CaseException.Kind.INVALID, "CASE-002 Idempotency-Key must be 1 to 255 printable "
@@ -64,7 +70,7 @@ public class IdempotentStarts {
         }
         try {
             return inTransaction.execute(s -> {
-                String caseId = cases.start(processKey, application, applicant, initiator);
+                String caseId = cases.start(processKey, application, applicant, initiator, enginesVariables);
                 starts.add(initiator, key, new CaseStarts.Started(processKey, requestSm3, caseId));
                 return new StartedCase(caseId, false);
             });
