@@ -49,9 +49,12 @@ public class ProxyChain {
                 signatureHash));
     }
 
-    /** Revokes the authorisation by the principal's signed revocation (its SM3); a reverted receipt says why not. */
+    /**
+     * Revokes the authorisation by the principal's signed revocation (its SM3), once per revocation;
+     * a reverted receipt says why not (another revocation came first).
+     */
     public TransactionReceipt revoke(byte[] id, byte[] revocationHash) {
-        return contracts.send("proxy-revoke:" + Sm3.toHex(id), ProxyAuthorisationContract.NAME,
+        return contracts.send("proxy-revoke:" + Sm3.toHex(id) + ":" + Sm3.toHex(revocationHash), ProxyAuthorisationContract.NAME,
                 contract.revoke(id, revocationHash));
     }
 

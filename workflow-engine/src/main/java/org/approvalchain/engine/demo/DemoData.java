@@ -68,6 +68,8 @@ class DemoData implements StartNote {
             new DemoUser("wu.qing", "吴青", "relief-officers"),
             new DemoUser("xu.jun", "徐军", "civil-affairs-heads"),
             new DemoUser("qian.shen", "钱慎", "relief-supervisors"),
+            new DemoUser("zhang.wei", "张伟", "applicants"),
+            new DemoUser("huang.lei", "黄磊", "proxy-agents"),
             new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 
     /**
