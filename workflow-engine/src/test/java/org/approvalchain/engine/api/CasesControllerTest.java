@@ -23,7 +23,9 @@ import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.AgentStarts;
 import org.approvalchain.engine.process.IdempotentStarts;
+import org.approvalchain.engine.proxy.ProxyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -56,6 +58,9 @@ class CasesControllerTest {
     CaseVerifier verifier;
 
     @Autowired
+    AgentStarts agentStarts;
+
+    @Autowired
     CaseAccess access;
 
     @Test
@@ -68,6 +73,25 @@ class CasesControllerTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/cases/case-1"))
                 .andExpect(jsonPath("$.caseId").value("case-1"));
+    }
+
+    @Test
+    void anAgentStartsACaseOnBehalfOfTheApplicantOrIsRefusedWithTheChainsReason() throws Exception {
+        given(agentStarts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san", "zhang.wei", null))
+                .willReturn(new IdempotentStarts.StartedCase("case-2", false));
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {\"tradeName\": \"星河\"}, \"onBehalfOf\": \"zhang.wei\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.caseId").value("case-2"));
+
+        given(agentStarts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san", "li.si", null))
+                .willThrow(new ProxyException(ProxyException.Kind.FORBIDDEN,
+                        "PROXY-003 the chain refuses zhang.san acting for li.si in 'business-registration': authorisation revoked"));
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {\"tradeName\": \"星河\"}, \"onBehalfOf\": \"li.si\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("PROXY-003"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("authorisation revoked")));
     }
 
     @Test
