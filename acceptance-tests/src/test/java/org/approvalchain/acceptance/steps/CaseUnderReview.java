@@ -32,6 +32,8 @@ public class CaseUnderReview {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     String caseId;
+    /** Who reads the case for the scenario's checks: a licensing officer, unless the scenario's process is another office's. */
+    String reader = OFFICER;
     String applicantName;
     String applicantIdNumber;
     String reviewTaskId;
@@ -45,17 +47,17 @@ public class CaseUnderReview {
     }
 
     JsonNode view() {
-        return as(OFFICER).caseView(caseId);
+        return as(reader).caseView(caseId);
     }
 
     /** Reads the case until {@code found} finds {@code what} in its view. */
     <T> T await(String what, Function<JsonNode, Optional<T>> found) {
-        return as(OFFICER).awaitCase(caseId, what, found, TIMEOUT);
+        return as(reader).awaitCase(caseId, what, found, TIMEOUT);
     }
 
     /** Waits until the case has an open task at {@code activityId} that {@code wanted} accepts; returns the task. */
     JsonNode awaitTask(String activityId, Predicate<JsonNode> wanted) {
-        return as(OFFICER).awaitTask(caseId, "an open task " + activityId,
+        return as(reader).awaitTask(caseId, "an open task " + activityId,
                 task -> activityId.equals(task.path("activityId").asText()) && wanted.test(task), TIMEOUT);
     }
 
@@ -66,7 +68,7 @@ public class CaseUnderReview {
 
     /** Waits until the case has ended; returns its view. */
     JsonNode awaitEnd() {
-        return as(OFFICER).awaitState(caseId, "COMPLETED", TIMEOUT);
+        return as(reader).awaitState(caseId, "COMPLETED", TIMEOUT);
     }
 
     static Optional<JsonNode> step(JsonNode view, String activityId) {

@@ -58,6 +58,7 @@ public class ProxySteps {
                 "application", ReferenceProcessSteps.typed(fields), "applicant", Map.of("name", "张伟"), "onBehalfOf", principal));
         if (kase.lastReply.ok()) {
             kase.caseId = kase.lastReply.body().path("caseId").asText();
+            kase.reader = "chen.jie"; // a registration officer: the agent's reads would be recorded as acts
             kase.applicantName = "张伟";
         }
     }
