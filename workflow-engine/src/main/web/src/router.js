@@ -10,6 +10,7 @@ import DoneView from './views/DoneView.vue'
 const CaseView = () => import('./views/CaseView.vue')
 const CasesView = () => import('./views/CasesView.vue')
 const KeysView = () => import('./views/KeysView.vue')
+const AuthorisationsView = () => import('./views/AuthorisationsView.vue')
 const DecideView = () => import('./views/DecideView.vue')
 const AdminEnrolmentsView = () => import('./views/AdminEnrolmentsView.vue')
 const AdminApproversView = () => import('./views/AdminApproversView.vue')
@@ -53,6 +54,7 @@ export const router = createRouter({
     { path: '/apply/:processKey', name: 'apply', component: ApplyView, props: true, meta: { title: 'apply.title' } },
     { path: '/cases/:caseId', name: 'case', component: CaseView, props: true, meta: { title: 'case.title' } },
     { path: '/keys', name: 'keys', component: KeysView, meta: { title: 'keys.title' } },
+    { path: '/authorisations', name: 'authorisations', component: AuthorisationsView, meta: { title: 'proxy.title' } },
     { path: '/tasks/:taskId/decide', name: 'decide', component: DecideView, props: true, meta: { title: 'sign.title' } },
     { path: '/admin/enrolments', name: 'admin-enrolments', component: AdminEnrolmentsView, meta: { admin: true, title: 'admin.enrolments.title' } },
     { path: '/admin/approvers', name: 'admin-approvers', component: AdminApproversView, meta: { admin: true, title: 'admin.approvers.title' } },

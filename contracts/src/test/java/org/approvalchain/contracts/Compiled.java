@@ -20,7 +20,7 @@ final class Compiled {
         CaseLedgerContract.NAME, DecisionRegistryContract.NAME, DefinitionRegistryContract.NAME,
         DocumentEvidenceContract.NAME, LicenseRegistryContract.NAME, EligibilityRuleContract.NAME,
         ApproverKeyRegistryContract.NAME, InvoiceRegistryContract.NAME,
-        ReliefFundContract.NAME, TenderRegistryContract.NAME};
+        ReliefFundContract.NAME, TenderRegistryContract.NAME, ProxyAuthorisationContract.NAME};
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<ChainCrypto, AbiCodec> CODECS = new ConcurrentHashMap<>();

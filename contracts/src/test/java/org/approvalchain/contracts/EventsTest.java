@@ -163,7 +163,18 @@ class EventsTest {
             new Log("TenderRegistry", "TenderAwarded(string,string,bytes32,uint256,uint256)",
                 (f, t, d) -> f.tenders().tenderAwarded(t, d), List.of(),
                 List.of(new Utf8String("t"), new Utf8String("b"), new Bytes32(H), uint(980000), uint(261)),
-                new TenderRegistryContract.TenderAwarded("t", "b", H, 980000, 261)));
+                new TenderRegistryContract.TenderAwarded("t", "b", H, 980000, 261)),
+            new Log("ProxyAuthorisation", "AuthorisationGranted(bytes32,bytes32,bytes32,string,uint256,uint256,bytes32)",
+                (f, t, d) -> f.proxies().authorisationGranted(t, d), List.of(),
+                List.of(new Bytes32(H), new Bytes32(H), new Bytes32(H), new Utf8String("a,b"), uint(5), uint(9), new Bytes32(H)),
+                new ProxyAuthorisationContract.AuthorisationGranted(H, H, H, "a,b", 5, 9, H)),
+            new Log("ProxyAuthorisation", "AuthorisationRevoked(bytes32,bytes32)",
+                (f, t, d) -> f.proxies().authorisationRevoked(t, d), List.of(),
+                List.of(new Bytes32(H), new Bytes32(H)), new ProxyAuthorisationContract.AuthorisationRevoked(H, H)),
+            new Log("ProxyAuthorisation", "ActionRecorded(bytes32,string,string,string,string)",
+                (f, t, d) -> f.proxies().actionRecorded(t, d), List.of(),
+                List.of(new Bytes32(H), new Utf8String("k"), new Utf8String("s"), new Utf8String("start"), new Utf8String("c")),
+                new ProxyAuthorisationContract.ActionRecorded(H, "k", "s", "start", "c")));
         Stream<Log> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Log(name, "AdminTransferred(address,address)", (f, t, d) -> f.byName(name).adminTransferred(t, d),
                 List.of(new Address(A), new Address(B)), List.of(), new DepartmentAccessContract.AdminTransferred(A, B)),

@@ -4,7 +4,8 @@ package org.approvalchain.contracts;
 record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, DefinitionRegistryContract definitions,
                DocumentEvidenceContract evidence, LicenseRegistryContract licenses, EligibilityRuleContract rule,
                ApproverKeyRegistryContract keys, InvoiceRegistryContract invoices,
-               ReliefFundContract relief, TenderRegistryContract tenders) {
+               ReliefFundContract relief, TenderRegistryContract tenders,
+               ProxyAuthorisationContract proxies) {
 
     private static final java.util.Map<ChainCrypto, Facades> BY_CRYPTO = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -19,7 +20,8 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
             new InvoiceRegistryContract(codec),
             new ReliefFundContract(codec),
-            new TenderRegistryContract(codec));
+            new TenderRegistryContract(codec),
+            new ProxyAuthorisationContract(codec));
     }
 
     DepartmentAccessContract byName(String contract) {
@@ -34,6 +36,7 @@ record Facades(CaseLedgerContract cases, DecisionRegistryContract decisions, Def
             case InvoiceRegistryContract.NAME -> invoices;
             case ReliefFundContract.NAME -> relief;
             case TenderRegistryContract.NAME -> tenders;
+            case ProxyAuthorisationContract.NAME -> proxies;
             default -> throw new IllegalArgumentException(contract);
         };
     }

@@ -91,7 +91,15 @@ class SelectorsTest {
             new Call("TenderRegistry", "bid(string,string)", f -> f.tenders().bid("t", "b")),
             new Call("TenderRegistry", "bidByCommitment(string,bytes32)", f -> f.tenders().bidByCommitment("t", HASH)),
             new Call("TenderRegistry", "commitmentOf(bytes32,uint256,bytes32)",
-                f -> f.tenders().commitmentOf(HASH, 1, HASH)));
+                f -> f.tenders().commitmentOf(HASH, 1, HASH)),
+            new Call("ProxyAuthorisation", "grant(bytes32,bytes32,bytes32,string,uint256,uint256,bytes32)",
+                f -> f.proxies().grant(HASH, HASH, HASH, "s", 1, 2, HASH)),
+            new Call("ProxyAuthorisation", "revoke(bytes32,bytes32)", f -> f.proxies().revoke(HASH, HASH)),
+            new Call("ProxyAuthorisation", "isAuthorised(bytes32,bytes32,bytes32,string,uint256)",
+                f -> f.proxies().isAuthorised(HASH, HASH, HASH, "s", 1)),
+            new Call("ProxyAuthorisation", "recordAction(bytes32,bytes32,bytes32,string,string,string,string)",
+                f -> f.proxies().recordAction(HASH, HASH, HASH, "s", "k", "start", "c")),
+            new Call("ProxyAuthorisation", "getAuthorisation(bytes32)", f -> f.proxies().getAuthorisation(HASH)));
         Stream<Call> inherited = Arrays.stream(Compiled.CONTRACTS).flatMap(name -> Stream.of(
             new Call(name, "grantWriter(address,string)", f -> f.byName(name).grantWriter(ACCOUNT, "civil affairs")),
             new Call(name, "revokeWriter(address)", f -> f.byName(name).revokeWriter(ACCOUNT)),

@@ -196,7 +196,7 @@ public class ReferenceProcessSteps {
     }
 
     /** Table cells as the application's fields: whole numbers become numbers, the rest stays text. */
-    private static Map<String, Object> typed(Map<String, String> fields) {
+    static Map<String, Object> typed(Map<String, String> fields) {
         Map<String, Object> application = new LinkedHashMap<>();
         fields.forEach((name, value) -> application.put(name, value.matches("-?\\d{1,18}") ? (Object) Long.parseLong(value) : value));
         return application;

@@ -7,6 +7,7 @@ import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.approvalchain.engine.keys.EnrolmentException;
 import org.approvalchain.engine.process.CaseException;
+import org.approvalchain.engine.proxy.ProxyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -40,6 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return refusal(e.kind().name(), e.getMessage());
     }
 
+    @ExceptionHandler(ProxyException.class)
+    ProblemDetail proxyProblem(ProxyException e) {
+        return refusal(e.kind().name(), e.getMessage());
+    }
+
     @ExceptionHandler(EnrolmentException.class)
     ProblemDetail enrolmentProblem(EnrolmentException e) {
         return refusal(e.kind().name(), e.getMessage());
@@ -55,7 +61,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A refusal by its kind, named alike in the process and the keys module. */
+    /** A refusal by its kind, named alike in the process, keys and proxy modules. */
     private static ProblemDetail refusal(String kind, String message) {
         HttpStatus status = switch (kind) {
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;

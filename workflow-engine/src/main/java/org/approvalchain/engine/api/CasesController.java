@@ -18,6 +18,7 @@ import org.approvalchain.engine.audit.AuditEntry;
 import org.approvalchain.engine.audit.CaseAudit;
 import org.approvalchain.engine.audit.CaseVerifier;
 import org.approvalchain.engine.audit.Verification;
+import org.approvalchain.engine.process.AgentStarts;
 import org.approvalchain.engine.process.CaseAccess;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CasePersonalData;
@@ -49,16 +50,18 @@ class CasesController {
 
     private final Cases cases;
     private final IdempotentStarts starts;
+    private final AgentStarts agentStarts;
     private final CaseMessages messages;
     private final CaseAudit audit;
     private final CaseVerifier verifier;
     private final CaseAccess access;
     private final PersonalData personalData;
 
-    CasesController(Cases cases, IdempotentStarts starts, CaseMessages messages, CaseAudit audit, CaseVerifier verifier,
+    CasesController(Cases cases, IdempotentStarts starts, AgentStarts agentStarts, CaseMessages messages, CaseAudit audit, CaseVerifier verifier,
                     CaseAccess access, PersonalData personalData) {
         this.cases = cases;
         this.starts = starts;
+        this.agentStarts = agentStarts;
         this.messages = messages;
         this.audit = audit;
         this.verifier = verifier;
@@ -70,13 +73,15 @@ class CasesController {
      * @param application the application's fields (text, numbers, true/false): become case variables
      * @param applicant the applicant's personal data: kept off chain and out of case views; only its SM3 hash is recorded
      * @param reusedLicences numbers of the applicant's licences the application reuses (证照复用); each becomes a material
+     * @param onBehalfOf the applicant (user id) for whom an authorised agent starts the case (授权代办); absent for oneself
      */
     record StartCase(@NotNull @Schema(example = "{\"applicantAge\": 30, \"licenceType\": \"食品经营许可证\"}")
                      Map<String, Object> application,
                      @Schema(example = "{\"name\": \"张三\", \"idNumber\": \"110101199001011234\"}")
                      Map<String, Object> applicant,
                      @Schema(example = "[\"5b0c6f0e-2f1d-4a47-9d55-3c2b1f6f8a10\"]")
-                     List<String> reusedLicences) {
+                     List<String> reusedLicences,
+                     @Size(max = 255) @Schema(example = "zhang.wei") String onBehalfOf) {
     }
 
     record CaseStarted(@Schema(example = "5b0c6f0e-2f1d-4a47-9d55-3c2b1f6f8a10") String caseId) {
@@ -94,18 +99,24 @@ class CasesController {
                     + "checked on chain now (in force, held by this applicant, of a type the form fills from) and its "
                     + "hash becomes a material of the case (LICENCE-003 names each one refused and why). With "
                     + "an `Idempotency-Key` header a retried start answers the case the key opened (200, "
-                    + "`Idempotent-Replayed: true`) and opens none.",
+                    + "`Idempotent-Replayed: true`) and opens none. With `onBehalfOf` an agent starts the case for that "
+                    + "applicant, only while an authorisation the applicant signed covers the process on chain now "
+                    + "(PROXY-001..004 name why not); the applicant is the case's applicant.",
             parameters = {@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "a key of the client's "
                     + "choosing (a UUID) for this start: sent again with the same request, it answers the case it "
                     + "opened")})
-    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "LICENCE-003", "API-503"})
+    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "LICENCE-003", "PROXY-001", "PROXY-002", "PROXY-003",
+            "PROXY-004", "API-503"})
     @PostMapping("/api/processes/{processKey}/cases")
     ResponseEntity<CaseStarted> start(@PathVariable String processKey,
                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                       @Valid @RequestBody StartCase request, Principal user) {
-        IdempotentStarts.StartedCase started = starts.start(processKey, request.application(),
-                request.applicant() == null ? Map.of() : request.applicant(),
-                request.reusedLicences() == null ? List.of() : request.reusedLicences(), user.getName(), idempotencyKey);
+        Map<String, Object> applicant = request.applicant() == null ? Map.of() : request.applicant();
+        List<String> reused = request.reusedLicences() == null ? List.of() : request.reusedLicences();
+        IdempotentStarts.StartedCase started = request.onBehalfOf() == null || request.onBehalfOf().equals(user.getName())
+                ? starts.start(processKey, request.application(), applicant, reused, user.getName(), idempotencyKey, Map.of())
+                : agentStarts.start(processKey, request.application(), applicant, reused, user.getName(),
+                        request.onBehalfOf(), idempotencyKey);
         return ResponseEntity.status(started.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + started.caseId()))
                 .header(REPLAYED, String.valueOf(started.replayed()))

@@ -17,6 +17,7 @@ import org.approvalchain.contracts.DocumentEvidenceContract;
 import org.approvalchain.contracts.EligibilityRuleContract;
 import org.approvalchain.contracts.InvoiceRegistryContract;
 import org.approvalchain.contracts.LicenseRegistryContract;
+import org.approvalchain.contracts.ProxyAuthorisationContract;
 import org.approvalchain.contracts.ReliefFundContract;
 import org.approvalchain.contracts.TenderRegistryContract;
 import org.approvalchain.engine.ledger.CallResult;
@@ -70,7 +71,8 @@ class ContractDeployment {
                 new LicenseRegistryContract(codec), new EligibilityRuleContract(codec), new ApproverKeyRegistryContract(codec),
                 new InvoiceRegistryContract(codec),
                 new ReliefFundContract(codec),
-                new TenderRegistryContract(codec));
+                new TenderRegistryContract(codec),
+                new ProxyAuthorisationContract(codec));
     }
 
     private static Optional<String> recorded(JdbcTemplate jdbc, String name) {

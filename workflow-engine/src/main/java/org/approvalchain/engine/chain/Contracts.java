@@ -15,6 +15,7 @@ import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.contracts.DefinitionRegistryContract;
 import org.approvalchain.contracts.DepartmentAccessContract;
 import org.approvalchain.engine.chain.Departments.Department;
+import org.approvalchain.contracts.ProxyAuthorisationContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -32,11 +33,12 @@ import org.springframework.stereotype.Component;
 public class Contracts {
 
     /**
-     * The engine's own records: cases and steps, signed decisions, process versions, approvers' keys.
+     * The engine's own records: cases and steps, signed decisions, process versions, approvers' keys,
+     * applicants' authorisations of agents.
      * Only the engine writes them, never a model's step: a step bound to them could forge a record.
      */
     private static final Set<String> ENGINE_RECORDS = Set.of(CaseLedgerContract.NAME, DecisionRegistryContract.NAME,
-            DefinitionRegistryContract.NAME, ApproverKeyRegistryContract.NAME);
+            DefinitionRegistryContract.NAME, ApproverKeyRegistryContract.NAME, ProxyAuthorisationContract.NAME);
 
     private final AbiCodec codec;
     private final Map<String, String> addresses;

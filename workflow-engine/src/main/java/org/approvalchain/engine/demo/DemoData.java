@@ -76,6 +76,8 @@ class DemoData implements StartNote {
             new DemoUser("song.yu", "宋宇", "bidders"),
             new DemoUser("xie.ning", "谢宁", "bidders"),
             new DemoUser("fan.li", "范丽", "bidders"),
+            new DemoUser("zhang.wei", "张伟", "applicants"),
+            new DemoUser("huang.lei", "黄磊", "proxy-agents"),
             new DemoUser(SECOND_ADMIN, "何平", UserDirectory.ADMINS));
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.proxy.AgentAuthority;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * case of the process but handle none); by legal reviewers and by administrators. A process's
  * automation map is readable by its office, its supervisors, legal reviewers and administrators.
  * Everyone else gets 403. The case's personal data is only for those who handle it: its applicant
- * and its officers.
+ * and its officers. An agent who started the case for its applicant (授权代办, {@link AgentAuthority})
+ * reads and acts on it as the applicant would, only while the chain authorises it at that moment,
+ * and every such action is recorded on chain in the applicant's name.
  */
 @Component
 public class CaseAccess {
@@ -32,11 +35,13 @@ public class CaseAccess {
     private final HistoryService history;
     private final DeployedDefinitions definitions;
     private final UserDirectory users;
+    private final AgentAuthority agents;
 
-    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users) {
+    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users, AgentAuthority agents) {
         this.history = history;
         this.definitions = definitions;
         this.users = users;
+        this.agents = agents;
     }
 
     /**
@@ -51,7 +56,7 @@ public class CaseAccess {
     /** The case's process instance, when {@code userId} may read the case; as {@link #requireReadable}. */
     HistoricProcessInstance readable(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!mayRead(instance, userId, users.groupsOf(userId))) {
+        if (!mayRead(instance, userId, users.groupsOf(userId)) && !actsAsAgent(instance, userId, "read the case")) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " is not involved in case " + caseId
                     + ": only its applicant, the officers of its process, legal reviewers and administrators may read it");
         }
@@ -61,10 +66,35 @@ public class CaseAccess {
     /**
      * Those of the cases (process instances) that {@code userId} may read, in their order; with a
      * fixed number of queries however many cases there are (their initiators, their tasks the user
-     * or one of the user's groups was linked to).
+     * or one of the user's groups was linked to, their agents); and the cases the user acts in as the
+     * agent of their applicant while the chain authorises it.
      */
     List<HistoricProcessInstance> readableAmong(List<HistoricProcessInstance> instances, String userId) {
-        return readableAmong(instances, userId, users.groupsOf(userId));
+        List<HistoricProcessInstance> readable = readableAmong(instances, userId, users.groupsOf(userId));
+        Map<String, Object> agentOf = variables(Cases.PROXY_AGENT, instances.stream()
+                .filter(instance -> !readable.contains(instance)).map(HistoricProcessInstance::getId).toArray(String[]::new));
+        return instances.stream().filter(instance -> readable.contains(instance)
+                || userId.equals(agentOf.get(instance.getId())) && principalActedFor(instance, userId)
+                        .filter(principal -> agents.holds(userId, principal, instance.getProcessDefinitionKey())).isPresent())
+                .toList();
+    }
+
+    /** The applicant for whom {@code userId} acts in the case as their agent; empty when the user is not its agent. */
+    Optional<String> principalActedFor(HistoricProcessInstance instance, String userId) {
+        return userId.equals(variables(Cases.PROXY_AGENT, instance.getId()).get(instance.getId()))
+                ? Optional.ofNullable(initiatorOf(instance.getId())).map(Object::toString) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code userId} is the agent who acts for the case's applicant and the chain authorises
+     * {@code action} now; the action is then recorded on chain.
+     *
+     * @throws org.approvalchain.engine.proxy.ProxyException with the chain's reason when the user is its agent but not authorised now
+     */
+    private boolean actsAsAgent(HistoricProcessInstance instance, String userId, String action) {
+        Optional<String> principal = principalActedFor(instance, userId);
+        principal.ifPresent(p -> agents.act(userId, p, instance.getProcessDefinitionKey(), action, instance.getBusinessKey()));
+        return principal.isPresent();
     }
 
     private List<HistoricProcessInstance> readableAmong(List<HistoricProcessInstance> instances, String userId,
@@ -76,7 +106,7 @@ public class CaseAccess {
                 .filter(instance -> !supervises(instance.getProcessDefinitionId(), groups)).toList();
         Set<String> readable = handledAmong(others, userId, groups);
         String[] otherIds = others.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
-        initiators(otherIds).forEach((instanceId, initiator) -> {
+        variables(Cases.INITIATOR, otherIds).forEach((instanceId, initiator) -> {
             if (userId.equals(initiator)) {
                 readable.add(instanceId);
             }
@@ -118,7 +148,8 @@ public class CaseAccess {
      */
     HistoricProcessInstance handled(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !handles(instance, userId, users.groupsOf(userId))) {
+        if (!userId.equals(initiatorOf(instance.getId())) && !handles(instance, userId, users.groupsOf(userId))
+                && !actsAsAgent(instance, userId, "read the personal data")) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " does not handle case " + caseId
                     + ": its personal data is only for its applicant and the officers who handle it");
         }
@@ -150,9 +181,9 @@ public class CaseAccess {
      */
     HistoricProcessInstance asApplicant(String caseId, String userId, String action) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId)) {
+        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId) && !actsAsAgent(instance, userId, action)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "only the applicant who started case " + caseId
-                    + " (or an administrator) may " + action + "; user " + userId + " did not start it");
+                    + " (their authorised agent, or an administrator) may " + action + "; user " + userId + " did not start it");
         }
         return instance;
     }
@@ -205,21 +236,21 @@ public class CaseAccess {
     }
 
     private Object initiatorOf(String processInstanceId) {
-        return initiators(processInstanceId).get(processInstanceId);
+        return variables(Cases.INITIATOR, processInstanceId).get(processInstanceId);
     }
 
     /**
-     * The process-level {@code initiator} of each process instance, by its id, in one query: a
+     * The process-level variable {@code name} of each process instance, by its id, in one query: a
      * variable of that name local to some activity does not count.
      */
-    private Map<String, Object> initiators(String... processInstanceIds) {
-        Map<String, Object> initiators = new HashMap<>();
+    private Map<String, Object> variables(String name, String... processInstanceIds) {
+        Map<String, Object> values = new HashMap<>();
         if (processInstanceIds.length > 0) {
             history.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
-                    .variableName(Cases.INITIATOR).list().stream()
+                    .variableName(name).list().stream()
                     .filter(v -> v.getProcessInstanceId().equals(v.getActivityInstanceId()))
-                    .forEach(v -> initiators.putIfAbsent(v.getProcessInstanceId(), v.getValue()));
+                    .forEach(v -> values.putIfAbsent(v.getProcessInstanceId(), v.getValue()));
         }
-        return initiators;
+        return values;
     }
 }

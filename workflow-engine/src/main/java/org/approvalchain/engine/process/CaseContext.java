@@ -72,7 +72,7 @@ final class CaseContext {
             CaseMessages.CORRECTIONS_SUBMITTED_BY, CaseMessages.CORRECTIONS_SUBMITTED_AT, CaseMessages.REVIEW_REQUEST_REASON,
             CaseMessages.REVIEW_REQUESTED_BY, CaseMessages.REVIEW_REQUESTED_AT, CaseMessages.SUPERVISION_QUERY_REASON,
             CaseMessages.SUPERVISION_QUERY_BY, CaseMessages.SUPERVISION_QUERY_AT, CaseStates.MATERIAL_HASHES,
-            LicenceReuse.REUSED_LICENCES);
+            LicenceReuse.REUSED_LICENCES, Cases.PROXY_AGENT, Cases.PROXY_AUTHORISATION);
 
     /** Whether the engine sets this variable itself, so that no application or correction may. */
     static boolean isEngines(String variableName) {

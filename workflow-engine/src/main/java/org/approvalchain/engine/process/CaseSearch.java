@@ -54,9 +54,11 @@ public class CaseSearch {
      * A case in a list of cases.
      *
      * @param endEvent the end event an ended case reached (its id), with its name in the model
+     * @param onBehalfOf the applicant for whom the user acts in the case as their authorised agent; null otherwise
      */
     public record CaseSummary(String caseId, String processKey, String processName, int processVersion,
-                              Standing standing, String endEvent, String endEventName, Instant startedAt, Instant endedAt) {
+                              Standing standing, String endEvent, String endEventName, Instant startedAt, Instant endedAt,
+                              String onBehalfOf) {
     }
 
     /**
@@ -88,15 +90,16 @@ public class CaseSearch {
             query.startedBefore(Date.from(criteria.startedTo().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         List<HistoricProcessInstance> newest = query.orderByProcessInstanceStartTime().desc().listPage(0, SCANNED);
-        return access.readableAmong(newest, userId).stream().limit(LIMIT).map(this::summary).toList();
+        return access.readableAmong(newest, userId).stream().limit(LIMIT).map(instance -> summary(instance, userId)).toList();
     }
 
-    private CaseSummary summary(HistoricProcessInstance instance) {
+    private CaseSummary summary(HistoricProcessInstance instance, String userId) {
         return new CaseSummary(instance.getBusinessKey(), instance.getProcessDefinitionKey(),
                 definitions.definition(instance.getProcessDefinitionId()).getName(), instance.getProcessDefinitionVersion(),
                 instance.getEndTime() == null ? Standing.OPEN : Standing.ENDED, instance.getEndActivityId(),
                 instance.getEndActivityId() == null ? null
                         : definitions.elementName(instance.getProcessDefinitionId(), instance.getEndActivityId()),
-                instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant());
+                instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
+                access.principalActedFor(instance, userId).orElse(null));
     }
 }

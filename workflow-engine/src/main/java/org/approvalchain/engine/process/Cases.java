@@ -38,6 +38,12 @@ public class Cases {
     /** The variable holding the user id of whoever started the case: the applicant. */
     public static final String INITIATOR = "initiator";
 
+    /** The variable holding the user id of the agent who started the case for its applicant (授权代办); absent otherwise. */
+    public static final String PROXY_AGENT = "proxyAgent";
+
+    /** The variable holding the id of the authorisation under which the agent started the case. */
+    public static final String PROXY_AUTHORISATION = "proxyAuthorisation";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeployedDefinitions definitions;
@@ -69,19 +75,20 @@ public class Cases {
      * @throws CaseException when the process does not exist or the application is not the one it takes
      */
     public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant, String initiator) {
-        return start(processKey, application, applicant, List.of(), initiator);
+        return start(processKey, application, applicant, List.of(), initiator, Map.of());
     }
 
     /**
      * Starts a case of the latest version of {@code processKey} that reuses the applicant's licences
      * {@code reusedLicences} (numbers): each is checked on chain now and its hash becomes a material
-     * of the case (see {@link LicenceReuse}).
+     * of the case (see {@link LicenceReuse}); with variables only the engine sets ({@link #PROXY_AGENT},
+     * {@link #PROXY_AUTHORISATION} for a case an agent starts).
      *
      * @throws CaseException when the process does not exist, the application is not the one it takes,
      *         or a licence cannot be reused ({@code LICENCE-003})
      */
     public String start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
-                        List<String> reusedLicences, String initiator) {
+                        List<String> reusedLicences, String initiator, Map<String, Object> enginesVariables) {
         ProcessDefinition definition = definitions.latest(processKey).orElseThrow(() ->
                 new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed"));
         ApplicationForm form = definitions.form(definition.getId());
@@ -94,6 +101,7 @@ public class Cases {
         variables.put("submittedAt", Instant.now().toEpochMilli());
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, applicantHash);
+        variables.putAll(enginesVariables);
         applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
         return caseId;
     }

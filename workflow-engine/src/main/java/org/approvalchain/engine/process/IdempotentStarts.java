@@ -47,17 +47,19 @@ public class IdempotentStarts {
      */
     public StartedCase start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
                              String initiator, String key) {
-        return start(processKey, application, applicant, List.of(), initiator, key);
+        return start(processKey, application, applicant, List.of(), initiator, key, Map.of());
     }
 
     /**
      * As {@link #start(String, Map, Map, String, String)}, for a case that reuses the applicant's
-     * licences {@code reusedLicences} (see {@link Cases#start(String, Map, Map, List, String)}).
+     * licences {@code reusedLicences}, with variables only the engine sets (see {@link Cases#start(String,
+     * Map, Map, List, String, Map)}).
      */
     public StartedCase start(String processKey, Map<String, Object> application, Map<String, Object> applicant,
-                             List<String> reusedLicences, String initiator, String key) {
+                             List<String> reusedLicences, String initiator, String key, Map<String, Object> enginesVariables) {
         if (key == null) {
-            return new StartedCase(cases.start(processKey, application, applicant, reusedLicences, initiator), false);
+            return new StartedCase(cases.start(processKey, application, applicant, reusedLicences, initiator,
+                    enginesVariables), false);
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new CaseException(CaseException.Kind.INVALID, "CASE-002 Idempotency-Key must be 1 to 255 printable "
@@ -77,7 +79,7 @@ public class IdempotentStarts {
         }
         try {
             return inTransaction.execute(s -> {
-                String caseId = cases.start(processKey, application, applicant, reusedLicences, initiator);
+                String caseId = cases.start(processKey, application, applicant, reusedLicences, initiator, enginesVariables);
                 starts.add(initiator, key, new CaseStarts.Started(processKey, requestSm3, caseId));
                 return new StartedCase(caseId, false);
             });

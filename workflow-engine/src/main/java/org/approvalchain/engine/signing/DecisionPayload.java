@@ -57,7 +57,7 @@ public record DecisionPayload(
     public static final int FORMAT_VERSION_WITHOUT_CASE_STATE = 1;
 
     static final Pattern SM3_HEX = Pattern.compile("0x[0-9a-f]{64}");
-    static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+    public static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");

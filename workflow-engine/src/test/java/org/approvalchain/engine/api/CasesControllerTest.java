@@ -23,7 +23,9 @@ import org.approvalchain.engine.process.CaseException;
 import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.CaseView;
 import org.approvalchain.engine.process.Cases;
+import org.approvalchain.engine.process.AgentStarts;
 import org.approvalchain.engine.process.IdempotentStarts;
+import org.approvalchain.engine.proxy.ProxyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -56,11 +58,14 @@ class CasesControllerTest {
     CaseVerifier verifier;
 
     @Autowired
+    AgentStarts agentStarts;
+
+    @Autowired
     CaseAccess access;
 
     @Test
     void startsACaseForTheAuthenticatedApplicant() throws Exception {
-        given(starts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san", null))
+        given(starts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), List.of(), "zhang.san", null, Map.of()))
                 .willReturn(new IdempotentStarts.StartedCase("case-1", false));
 
         http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
@@ -71,8 +76,27 @@ class CasesControllerTest {
     }
 
     @Test
+    void anAgentStartsACaseOnBehalfOfTheApplicantOrIsRefusedWithTheChainsReason() throws Exception {
+        given(agentStarts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), List.of(), "zhang.san", "zhang.wei", null))
+                .willReturn(new IdempotentStarts.StartedCase("case-2", false));
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {\"tradeName\": \"星河\"}, \"onBehalfOf\": \"zhang.wei\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.caseId").value("case-2"));
+
+        given(agentStarts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), List.of(), "zhang.san", "li.si", null))
+                .willThrow(new ProxyException(ProxyException.Kind.FORBIDDEN,
+                        "PROXY-003 the chain refuses zhang.san acting for li.si in 'business-registration': authorisation revoked"));
+        http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"application\": {\"tradeName\": \"星河\"}, \"onBehalfOf\": \"li.si\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("PROXY-003"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("authorisation revoked")));
+    }
+
+    @Test
     void answersTheCaseAnIdempotencyKeyOpenedBefore() throws Exception {
-        given(starts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), "zhang.san", "start-7"))
+        given(starts.start("business-registration", Map.of("tradeName", "星河"), Map.of(), List.of(), "zhang.san", "start-7", Map.of()))
                 .willReturn(new IdempotentStarts.StartedCase("case-1", true));
 
         http.perform(post("/api/processes/business-registration/cases").contentType(MediaType.APPLICATION_JSON)

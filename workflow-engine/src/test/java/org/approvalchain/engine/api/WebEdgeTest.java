@@ -15,6 +15,7 @@ import org.approvalchain.engine.process.CaseMessages;
 import org.approvalchain.engine.process.Cases;
 import org.approvalchain.engine.process.DecidedTasks;
 import org.approvalchain.engine.process.Decisions;
+import org.approvalchain.engine.process.AgentStarts;
 import org.approvalchain.engine.process.IdempotentStarts;
 import org.approvalchain.engine.process.PersonalData;
 import org.approvalchain.engine.process.Tasks;
@@ -37,6 +38,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import({SecurityConfiguration.class, ProblemDetailsAuthenticationEntryPoint.class, ApiExceptionHandler.class})
 @MockitoBean(types = {Tasks.class, DecidedTasks.class, Decisions.class, Cases.class, IdempotentStarts.class, CaseMessages.class, CaseAudit.class,
     CaseVerifier.class, KeyEnrolments.class, RegisteredKeys.class, UserDirectory.class, CaseAccess.class, PersonalData.class,
-    TimeLimitExtensions.class})
+    TimeLimitExtensions.class, AgentStarts.class})
 @interface WebEdgeTest {
 }

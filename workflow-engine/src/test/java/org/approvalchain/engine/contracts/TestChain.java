@@ -69,6 +69,13 @@ final class TestChain implements AutoCloseable {
         return result.output();
     }
 
+    /** A static call that must revert; returns its reason. */
+    String readReverts(String contract, byte[] call) {
+        CallResult result = ledger.call(outsider.address(), contract, call);
+        assertThat(result.succeeded()).as("call succeeded").isFalse();
+        return result.revertReason();
+    }
+
     /** Chain time of the latest block, in milliseconds. */
     long now() {
         return ledger.blockByNumber(ledger.status().blockNumber()).orElseThrow().timestamp();

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import java.util.Map;
 
 import org.approvalchain.engine.identity.UserDirectory;
+import org.approvalchain.engine.proxy.AgentAuthority;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -13,8 +14,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * The applicant's side of a process test, through the product's own {@link Cases} and {@link
  * CaseMessages}: a case starts with the variables the API gives it (case id as business key,
  * initiator, submission time, applicant hash) and messages are correlated by the names the API sends,
- * so a model waiting for another name fails the test. Neither the record nor the user directory is
- * consulted on these paths.
+ * so a model waiting for another name fails the test. Neither the record, the user directory nor the
+ * agents' authority is consulted on these paths.
  */
 final class Applicant {
 
@@ -32,7 +33,7 @@ final class Applicant {
     Applicant(ProcessEngine engine, UserDirectory users) {
         this.engine = engine;
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
-        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users);
+        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users, mock(AgentAuthority.class));
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
                 mock(CaseRecord.class), access, new ApplicationGuard(null),
                 new Deadlines(engine.getManagementService(), definitions),
