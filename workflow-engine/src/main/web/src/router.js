@@ -17,6 +17,7 @@ const AdminApproversView = () => import('./views/AdminApproversView.vue')
 const AdminOperationsView = () => import('./views/AdminOperationsView.vue')
 const LicenceCheckView = () => import('./views/LicenceCheckView.vue')
 const InvoiceCheckView = () => import('./views/InvoiceCheckView.vue')
+const TenderCheckView = () => import('./views/TenderCheckView.vue')
 const DesignView = () => import('./views/DesignView.vue')
 const ProcessesView = () => import('./views/ProcessesView.vue')
 const AutomationMapView = () => import('./views/AutomationMapView.vue')
@@ -68,6 +69,7 @@ export const router = createRouter({
     { path: '/chain/transactions/:hash', name: 'chain-transaction', component: ChainTransactionView, props: true, meta: { title: 'chain.title' } },
     { path: '/verify-licence/:number?', name: 'verify-licence', component: LicenceCheckView, props: true, meta: { public: true, title: 'licence.title' } },
     { path: '/verify-invoice', name: 'verify-invoice', component: InvoiceCheckView, meta: { public: true, title: 'invoice.title' } },
+    { path: '/verify-bid', name: 'verify-bid', component: TenderCheckView, meta: { public: true, title: 'bid.title' } },
   ],
 })
 

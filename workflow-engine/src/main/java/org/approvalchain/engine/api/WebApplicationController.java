@@ -14,7 +14,7 @@ class WebApplicationController {
 
     @GetMapping({"/login", "/inbox", "/done", "/cases", "/cases/{caseId}", "/apply/{processKey}", "/keys", "/tasks/{taskId}/decide",
             "/admin/enrolments", "/admin/approvers", "/admin/operations", "/design", "/verify-licence",
-            "/verify-licence/{number}", "/verify-invoice", "/processes", "/processes/{key}/versions/{version}/map",
+            "/verify-licence/{number}", "/verify-invoice", "/verify-bid", "/authorisations", "/processes", "/processes/{key}/versions/{version}/map",
             "/processes/{key}/compare/{from}/{to}", "/chain", "/chain/blocks/{number}",
             "/chain/transactions/{hash}"})
     String page() {

@@ -287,6 +287,25 @@ class CasePagesIT {
     }
 
     @Test
+    void anyoneAsksWhetherABidWasCountedWithoutLoggingInAndAnUnknownBidIsSaidToBeUnknown() {
+        page.open("/verify-bid");
+        page.waitFor(By.id("bid-tender")).sendKeys("no-such-tender");
+        page.browser.findElement(By.id("bid-id")).sendKeys("no-such-bid");
+        page.browser.findElement(By.id("bid-commitment")).sendKeys("0x" + "ab".repeat(32));
+        page.browser.findElement(By.cssSelector("[data-test='bid-check']")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='bid-error']"), "没有以该投标编号和该承诺值提交的投标");
+        assertThat(page.browser.findElements(By.cssSelector("[data-test='current-user']"))).as("nobody logged in").isEmpty();
+        page.assertNoSeriousAccessibilityViolations("bid check");
+
+        BrowserPage.replaceText(page.browser.findElement(By.id("bid-commitment")), "not-a-hash");
+        page.browser.findElement(By.cssSelector("[data-test='bid-check']")).click();
+        page.waitForText(By.cssSelector("[data-test='bid-error']"), "承诺值是 0x 开头");
+        page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        page.waitForText(By.cssSelector("h1"), "Bid check");
+        page.assertNoUntranslatedKeys();
+    }
+
+    @Test
     void anApplicantFillsAnApplicationFromTheirBusinessLicenceAndTheCaseListsIt() {
         String user = Applicants.ensure(identity, "apply-page.applicant");
         String licence = BusinessRegistration.approved(page.base(), ApiClient.demoUser(page.base(), user), WAIT);
