@@ -20,10 +20,12 @@ class CommitteeRounds {
 
     private final HistoryService history;
     private final CaseRecord record;
+    private final DeployedDefinitions definitions;
 
-    CommitteeRounds(HistoryService history, CaseRecord record) {
+    CommitteeRounds(HistoryService history, CaseRecord record, DeployedDefinitions definitions) {
         this.history = history;
         this.record = record;
+        this.definitions = definitions;
     }
 
     /** Refuses (403 TASK-004) when {@code userId} signed another instance of the task's round. */
@@ -36,6 +38,9 @@ class CommitteeRounds {
     }
 
     private Optional<String> signedSibling(Task task, String userId) {
+        if (!definitions.multiInstance(task.getProcessDefinitionId(), task.getTaskDefinitionKey())) {
+            return Optional.empty();
+        }
         String instance = history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
                 .getActivityInstanceId();
         HistoricActivityInstance own = history.createHistoricActivityInstanceQuery().activityInstanceId(instance)

@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -58,6 +59,7 @@ class DeployedDefinitions {
     private final Map<String, Set<String>> taskProperties = new ConcurrentHashMap<>();
     private final Map<String, ApplicationForm> forms = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> personal = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> multiInstance = new ConcurrentHashMap<>();
 
     DeployedDefinitions(RepositoryService repository) {
         this.repository = repository;
@@ -171,6 +173,13 @@ class DeployedDefinitions {
     Set<String> personalVariables(String processDefinitionId) {
         return personal.computeIfAbsent(processDefinitionId, id -> Stream.concat(Stream.of(Cases.APPLICANT),
                 form(id).personalFields().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** Whether the model runs the activity as a multi-instance activity (a committee's task, for one). */
+    boolean multiInstance(String processDefinitionId, String activityId) {
+        return multiInstance.computeIfAbsent(processDefinitionId + "/" + activityId, key ->
+                repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId) instanceof Activity activity
+                        && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics);
     }
 
     /** The name the model gives one of its elements; its id when it has none. */

@@ -196,9 +196,10 @@ class ReliefFundProcessTest {
         CaseRecord record = mock(CaseRecord.class);
         when(record.decisions(kase.getBusinessKey())).thenReturn(List.of(KeptDecision.signed(officerTask, kase.getBusinessKey(),
                 "Activity_OfficerReview", "both.levels", "APPROVE", "", "{}", "0x", "", "", "{}")));
+        DeployedDefinitions definitions = new DeployedDefinitions(InMemoryEngine.ENGINE.getRepositoryService());
         TaskAccess access = new TaskAccess(InMemoryEngine.ENGINE.getTaskService(), users,
-                InMemoryEngine.ENGINE.getRuntimeService(), new DeployedDefinitions(InMemoryEngine.ENGINE.getRepositoryService()),
-                record, new CommitteeRounds(InMemoryEngine.ENGINE.getHistoryService(), record));
+                InMemoryEngine.ENGINE.getRuntimeService(), definitions,
+                record, new CommitteeRounds(InMemoryEngine.ENGINE.getHistoryService(), record, definitions));
 
         assertThatThrownBy(() -> access.workable(headTask, "both.levels")).isInstanceOf(CaseException.class)
                 .hasMessageContaining("TASK-003").hasMessageContaining("signed Activity_OfficerReview");
