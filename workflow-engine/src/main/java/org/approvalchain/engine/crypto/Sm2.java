@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.SM2Signer;
 
@@ -29,10 +29,10 @@ public final class Sm2 {
     private Sm2() {
     }
 
-    /** A signer (DER encoding, SM3) initialised with {@code key} and the default user id. */
-    public static SM2Signer signer(boolean forSigning, CipherParameters key) {
-        SM2Signer signer = new SM2Signer();
-        signer.init(forSigning, new ParametersWithID(key, DEFAULT_USER_ID.getBytes(StandardCharsets.US_ASCII)));
-        return signer;
+    /** A verifier (DER encoding, SM3) of signatures by {@code publicKey} with the default user id; {@link Sm2SigningKey} signs. */
+    public static SM2Signer verifier(ECPublicKeyParameters publicKey) {
+        SM2Signer verifier = new SM2Signer();
+        verifier.init(false, new ParametersWithID(publicKey, DEFAULT_USER_ID.getBytes(StandardCharsets.US_ASCII)));
+        return verifier;
     }
 }

@@ -1,16 +1,11 @@
 package org.approvalchain.engine.events;
 
-import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.approvalchain.engine.crypto.Sm2;
+import org.approvalchain.engine.crypto.Sm2SigningKey;
 import org.approvalchain.engine.ledger.KeyFile;
 import org.approvalchain.engine.signing.ApproverKey;
-import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventSigningKey {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final ECPrivateKeyParameters privateKey;
+    private final Sm2SigningKey privateKey;
     private final ApproverKey publicKey;
 
     EventSigningKey(EventsProperties properties) {
-        BigInteger d = KeyFile.loadOrCreate(properties.signingKeyFile());
-        this.privateKey = new ECPrivateKeyParameters(d, Sm2.DOMAIN);
-        this.publicKey = ApproverKey.fromEncodedPoint(Sm2.DOMAIN.getG().multiply(d).getEncoded(false));
+        this.privateKey = new Sm2SigningKey(KeyFile.loadOrCreate(properties.signingKeyFile()));
+        this.publicKey = ApproverKey.fromEncodedPoint(privateKey.publicKey());
     }
 
     /** The public key as a PEM SubjectPublicKeyInfo (curve sm2p256v1). */
@@ -44,12 +36,6 @@ public class EventSigningKey {
 
     /** The base64 DER SM3withSM2 signature of {@code message}. */
     String sign(byte[] message) {
-        SM2Signer signer = Sm2.signer(true, new ParametersWithRandom(privateKey, RANDOM));
-        signer.update(message, 0, message.length);
-        try {
-            return Base64.getEncoder().encodeToString(signer.generateSignature());
-        } catch (CryptoException e) {
-            throw new IllegalStateException("EVENTS-201 cannot sign an event: " + e.getMessage(), e);
-        }
+        return Base64.getEncoder().encodeToString(privateKey.sign(message, StandardDSAEncoding.INSTANCE));
     }
 }

@@ -1,19 +1,16 @@
 package org.approvalchain.engine.ledger;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.crypto.Sm2;
+import org.approvalchain.engine.crypto.Sm2SigningKey;
 import org.approvalchain.engine.crypto.Sm3;
-import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.crypto.signers.SM2Signer;
@@ -118,10 +115,8 @@ public abstract sealed class ChainSignatures {
 
     private static final class Sm extends ChainSignatures {
 
-        private static final SecureRandom RANDOM = new SecureRandom();
-
-        /** The key signed with last and its public key, which every SM signature carries: an engine signs with one key. */
-        private volatile KeyPair last = new KeyPair(BigInteger.ZERO, new byte[0]);
+        /** The key signed with last, ready to sign: an SM signature carries the public key, and a signer signs with one key. */
+        private volatile Sm2SigningKey last;
 
         @Override
         public byte[] hash(byte[] data) {
@@ -130,29 +125,22 @@ public abstract sealed class ChainSignatures {
 
         @Override
         public byte[] publicKey(BigInteger privateKey) {
-            KeyPair known = last;
-            if (known.privateKey().equals(privateKey)) {
-                return known.publicKey().clone();
-            }
-            byte[] encoded = Sm2.CURVE.getG().multiply(privateKey).normalize().getEncoded(false);
-            byte[] publicKey = Arrays.copyOfRange(encoded, 1, 65);
-            last = new KeyPair(privateKey, publicKey.clone());
-            return publicKey;
-        }
-
-        private record KeyPair(BigInteger privateKey, byte[] publicKey) {
+            return Arrays.copyOfRange(signingKey(privateKey).publicKey(), 1, 65);
         }
 
         @Override
         public byte[] sign(byte[] hash, BigInteger privateKey) {
-            SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE);
-            signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(privateKey, Sm2.DOMAIN), RANDOM));
-            signer.update(hash, 0, hash.length);
-            try {
-                return concat(signer.generateSignature(), publicKey(privateKey));
-            } catch (CryptoException e) {
-                throw new IllegalStateException("SM2 signing failed", e);
+            Sm2SigningKey key = signingKey(privateKey);
+            return concat(key.sign(hash, PlainDSAEncoding.INSTANCE), Arrays.copyOfRange(key.publicKey(), 1, 65));
+        }
+
+        private Sm2SigningKey signingKey(BigInteger privateKey) {
+            Sm2SigningKey known = last;
+            if (known == null || !known.privateKey().equals(privateKey)) {
+                known = new Sm2SigningKey(privateKey);
+                last = known;
             }
+            return known;
         }
 
         @Override

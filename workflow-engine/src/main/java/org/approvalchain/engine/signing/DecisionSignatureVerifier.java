@@ -62,7 +62,7 @@ public final class DecisionSignatureVerifier {
             throw new SignatureRejectedException(NOT_DER, "the signature (" + der.length
                     + " bytes) is not a DER SEQUENCE of INTEGER r, INTEGER s in 1..n-1; SM2 signatures must be DER-encoded, not raw r‖s", e);
         }
-        SM2Signer signer = Sm2.signer(false, key.parameters());
+        SM2Signer signer = Sm2.verifier(key.parameters());
         signer.update(message, 0, message.length);
         if (!signer.verifySignature(der)) {
             throw new SignatureRejectedException(DOES_NOT_VERIFY, "the signature does not verify with the registered key "

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 
 import org.approvalchain.engine.crypto.Sm2;
+import org.approvalchain.engine.crypto.Sm2SigningKey;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBitString;
@@ -16,10 +17,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
@@ -71,13 +69,7 @@ final class SigningKey {
 
     /** SM3withSM2 over {@code message} with the default user id; the signature DER-encoded. */
     byte[] sign(byte[] message) {
-        SM2Signer signer = Sm2.signer(true, new ParametersWithRandom(new ECPrivateKeyParameters(d, Sm2.DOMAIN), RANDOM));
-        signer.update(message, 0, message.length);
-        try {
-            return signer.generateSignature();
-        } catch (CryptoException e) {
-            throw new IllegalStateException("SM2 signing failed", e);
-        }
+        return new Sm2SigningKey(d).sign(message, StandardDSAEncoding.INSTANCE);
     }
 
     String toPem() {
