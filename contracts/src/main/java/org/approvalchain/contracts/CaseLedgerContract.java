@@ -1,5 +1,8 @@
 package org.approvalchain.contracts;
 
+import static org.approvalchain.contracts.AbiArguments.address;
+import static org.approvalchain.contracts.AbiArguments.bool;
+import static org.approvalchain.contracts.AbiArguments.bytes;
 import static org.approvalchain.contracts.AbiArguments.bytes32;
 import static org.approvalchain.contracts.AbiArguments.string;
 import static org.approvalchain.contracts.AbiArguments.uint256;
@@ -11,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fisco.bcos.sdk.v3.codec.datatypes.Address;
+import org.fisco.bcos.sdk.v3.codec.datatypes.Bool;
+import org.fisco.bcos.sdk.v3.codec.datatypes.DynamicBytes;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Event;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
@@ -53,6 +58,25 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
             string("processDefinitionId", processDefinitionId), uint256("processVersion", processVersion),
             bytes32("applicantDataHash", applicantDataHash), string("activityInstanceId", activityInstanceId),
             uint8(kind.code()), bytes32("resultHash", resultHash));
+    }
+
+    /**
+     * Makes a step's call on {@code target} for the sender and records the step, in one transaction:
+     * the call must return (or revert with) exactly {@code expectedReturn}; a revert reverts the
+     * transaction with the callee's revert data unless {@code recordRevert}.
+     */
+    public byte[] recordCall(StepCall step, String target, byte[] input, byte[] expectedReturn, boolean recordRevert) {
+        return codec.encodeCall("recordCall", string("caseId", step.caseId()),
+            string("processDefinitionId", step.processDefinitionId()), uint256("processVersion", step.processVersion()),
+            bytes32("applicantDataHash", step.applicantDataHash()), string("activityInstanceId", step.activityInstanceId()),
+            uint8(step.kind().code()), bytes32("resultHash", step.resultHash()), address("target", target),
+            bytes("input", input), bytes("expectedReturn", expectedReturn), bool(recordRevert));
+    }
+
+    /** What {@code recordCall} returns: whether the step's call succeeded, and its return or revert data. */
+    public CallReturned decodeRecordCall(byte[] output) {
+        AbiValues v = codec.decodeOutput("recordCall", output, Bool.class, DynamicBytes.class);
+        return new CallReturned(v.bool(0), v.bytes(1));
     }
 
     public byte[] closeCase(String caseId, String outcome) {
@@ -122,6 +146,15 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
             }
             throw new IllegalArgumentException("unknown step kind " + code);
         }
+    }
+
+    /** The step that {@code recordCall} records, as {@code recordStep} takes it. */
+    public record StepCall(String caseId, String processDefinitionId, long processVersion, byte[] applicantDataHash,
+                           String activityInstanceId, StepKind kind, byte[] resultHash) {
+    }
+
+    /** A step's call as made inside {@code recordCall}: succeeded or reverted, with its return or revert data. */
+    public record CallReturned(boolean succeeded, byte[] data) {
     }
 
     /** Lifecycle of a case on chain. */
