@@ -21,6 +21,8 @@ import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint256;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint8;
+import org.fisco.bcos.sdk.v3.transaction.codec.decode.RevertMessageParser;
+import org.fisco.bcos.sdk.v3.utils.Numeric;
 
 /**
  * Codec for {@code CaseLedger.sol}, the on-chain record of every approval case: opened, each step
@@ -29,6 +31,8 @@ import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint8;
  */
 public final class CaseLedgerContract extends DepartmentAccessContract {
     public static final String NAME = "CaseLedger";
+    /** The status of a reverted transaction or call, as the ledger reports it. */
+    private static final int REVERTED = 16;
 
     private static final Event CASE_OPENED = event("CaseOpened",
         plain(Utf8String.class), plain(Utf8String.class), plain(Uint256.class), plain(Bytes32.class));
@@ -155,6 +159,15 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
 
     /** A step's call as made inside {@code recordCall}: succeeded or reverted, with its return or revert data. */
     public record CallReturned(boolean succeeded, byte[] data) {
+
+        /** A revert's {@code Error(string)} reason (Keccak or SM3 selector), else the EVM's word for it; null when it succeeded. */
+        public String revertReason() {
+            if (succeeded) {
+                return null;
+            }
+            var parsed = RevertMessageParser.tryResolveRevertMessage(REVERTED, Numeric.toHexString(data));
+            return Boolean.TRUE.equals(parsed.getValue1()) ? parsed.getValue2() : "execution reverted";
+        }
     }
 
     /** Lifecycle of a case on chain. */
