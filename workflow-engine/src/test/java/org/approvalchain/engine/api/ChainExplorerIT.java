@@ -141,8 +141,8 @@ class ChainExplorerIT {
         ApiClient handling = ApiClient.demoUser(base(), "chen.jie");
         ApiClient other = ApiClient.demoUser(base(), "liu.yang");
 
-        assertThat(handling.request("GET", "/api/chain/transactions/" + issue, null).accepted().path("function").asText())
-                .isEqualTo("issue");
+        assertThat(handling.request("GET", "/api/chain/transactions/" + issue, null).accepted().path("forwarded").path("function")
+                .asText()).isEqualTo("issue");
         assertThat(other.request("GET", "/api/chain/transactions/" + issue, null).status()).isIn(403, 404);
         assertThat(other.request("GET", "/api/chain/search?q=" + caseId, null).status()).isIn(403, 404);
         assertThat(other.request("GET", "/api/chain/search?q=" + issue, null).status()).isIn(403, 404);

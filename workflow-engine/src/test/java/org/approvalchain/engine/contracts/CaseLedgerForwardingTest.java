@@ -41,6 +41,7 @@ class CaseLedgerForwardingTest {
         try (Forwarding f = new Forwarding(crypto, dataDir)) {
             byte[] issue = f.issue("L-1");
             CallResult preview = f.preview(f.chain.department, issue);
+            assertThat(preview.succeeded()).as("previewed like eth_call, not as a static call: issue emits an event").isTrue();
 
             TransactionReceipt both = f.chain.ok(f.chain.department, f.cases, f.recordCall("Activity_Issue#1", issue, preview.output(), false));
 
