@@ -52,6 +52,39 @@ contract CaseLedger is DepartmentAccess {
     function recordStep(string calldata caseId, string calldata processDefinitionId, uint256 processVersion,
                         bytes32 applicantDataHash, string calldata activityInstanceId, uint8 kind,
                         bytes32 resultHash) external onlyWriter {
+        step(caseId, processDefinitionId, processVersion, applicantDataHash, activityInstanceId, kind, resultHash);
+    }
+
+    /// @notice Makes a step's call and records the step, in one transaction: calls `target`
+    ///         with `input` on behalf of the sender (its address appended: the target must
+    ///         trust this contract as its forwarder and count the sender among its writers), requires
+    ///         the call's return data, or revert data, to be `expectedReturn` (what the engine
+    ///         previewed and hashed into `resultHash`), and records the step as `recordStep`.
+    ///         A reverting call reverts this transaction with the callee's revert data unless
+    ///         `recordRevert`: then the revert is the step's recorded result.
+    /// @return succeeded whether the call succeeded, and its return (or revert) data
+    function recordCall(string memory caseId, string memory processDefinitionId, uint256 processVersion,
+                        bytes32 applicantDataHash, string memory activityInstanceId, uint8 kind, bytes32 resultHash,
+                        address target, bytes memory input, bytes memory expectedReturn, bool recordRevert)
+                        public onlyWriter returns (bool succeeded, bytes memory returned) {
+        (succeeded, returned) = forward(target, input, expectedReturn, recordRevert);
+        step(caseId, processDefinitionId, processVersion, applicantDataHash, activityInstanceId, kind, resultHash);
+    }
+
+    function forward(address target, bytes memory input, bytes memory expectedReturn, bool recordRevert)
+                     private returns (bool succeeded, bytes memory returned) {
+        require(target != address(this), "CaseLedger: a step may not call the case ledger");
+        (succeeded, returned) = target.call(abi.encodePacked(input, msg.sender));
+        if (!succeeded && !recordRevert) {
+            assembly {
+                revert(add(returned, 32), mload(returned))
+            }
+        }
+        require(keccak256(returned) == keccak256(expectedReturn), "CaseLedger: the call returned other than expected");
+    }
+
+    function step(string memory caseId, string memory processDefinitionId, uint256 processVersion,
+                  bytes32 applicantDataHash, string memory activityInstanceId, uint8 kind, bytes32 resultHash) private {
         require(kind == KIND_AUTOMATIC || kind == KIND_MANUAL, "CaseLedger: unknown step kind");
         require(bytes(activityInstanceId).length > 0, "CaseLedger: empty activity instance id");
         Case storage c = cases[keccak256(bytes(caseId))];

@@ -24,7 +24,7 @@ contract DefinitionRegistry is DepartmentAccess {
         require(bpmnHash != bytes32(0), "DefinitionRegistry: empty BPMN hash");
         bytes32 key = keccak256(abi.encodePacked(processKey, version));
         require(anchors[key].anchoredAt == 0, "DefinitionRegistry: version already anchored");
-        anchors[key] = Anchor(bpmnHash, automationMapHash, now, msg.sender);
+        anchors[key] = Anchor(bpmnHash, automationMapHash, now, _msgSender());
         emit DefinitionAnchored(processKey, version, bpmnHash, automationMapHash);
     }
 

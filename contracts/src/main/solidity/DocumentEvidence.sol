@@ -21,17 +21,17 @@ contract DocumentEvidence is DepartmentAccess {
     function anchor(bytes32 documentHash, string calldata documentType) external onlyWriter {
         require(documentHash != bytes32(0), "DocumentEvidence: empty document hash");
         require(evidence[documentHash].anchoredAt == 0, "DocumentEvidence: document already anchored");
-        evidence[documentHash] = Evidence(msg.sender, documentType, now, false);
-        emit DocumentAnchored(documentHash, msg.sender, documentType);
+        evidence[documentHash] = Evidence(_msgSender(), documentType, now, false);
+        emit DocumentAnchored(documentHash, _msgSender(), documentType);
     }
 
     function revoke(bytes32 documentHash, string calldata reason) external onlyWriter {
         Evidence storage e = evidence[documentHash];
         require(e.anchoredAt != 0, "DocumentEvidence: unknown document");
-        require(e.issuer == msg.sender, "DocumentEvidence: only the issuer may revoke");
+        require(e.issuer == _msgSender(), "DocumentEvidence: only the issuer may revoke");
         require(!e.revoked, "DocumentEvidence: document already revoked");
         e.revoked = true;
-        emit DocumentRevoked(documentHash, msg.sender, reason);
+        emit DocumentRevoked(documentHash, _msgSender(), reason);
     }
 
     /// @notice Records on chain, for a case, whether a material is valid evidence of the expected

@@ -43,7 +43,7 @@ contract InvoiceRegistry is DepartmentAccess {
         inv.buyerHash = buyerHash;
         inv.amount = amount;
         inv.tax = tax;
-        emit InvoiceIssued(invoiceNo, msg.sender, buyerHash, amount, tax, contentHash);
+        emit InvoiceIssued(invoiceNo, _msgSender(), buyerHash, amount, tax, contentHash);
     }
 
     /// @notice Records on chain, for a case, what the invoice presented is (查验): its state and whether the
@@ -75,7 +75,7 @@ contract InvoiceRegistry is DepartmentAccess {
         inv.reimbursedBy = reimbursedBy;
         inv.reimbursementCase = caseId;
         inv.reimbursedAt = now;
-        emit InvoiceReimbursed(invoiceNo, reimbursedBy, caseId, msg.sender);
+        emit InvoiceReimbursed(invoiceNo, reimbursedBy, caseId, _msgSender());
     }
 
     /// @notice The issuer of the original reverses it in full with a red-letter invoice (红冲). Refused once the
@@ -85,7 +85,7 @@ contract InvoiceRegistry is DepartmentAccess {
         require(bytes(reason).length > 0, "InvoiceRegistry: empty reason");
         Invoice storage original = invoices[key(originalNo)];
         require(original.state != 0, "InvoiceRegistry: unknown original invoice");
-        require(original.issuer == msg.sender, "InvoiceRegistry: only the issuer of the original may reverse it");
+        require(original.issuer == _msgSender(), "InvoiceRegistry: only the issuer of the original may reverse it");
         require(original.state != RED_LETTER, "InvoiceRegistry: a red-letter invoice is not reversed");
         if (original.state == REVERSED) {
             revert(string(abi.encodePacked("InvoiceRegistry: original already reversed by red-letter invoice ",
@@ -103,7 +103,7 @@ contract InvoiceRegistry is DepartmentAccess {
         red.linkedNo = originalNo;
         original.state = REVERSED;
         original.linkedNo = redLetterNo;
-        emit InvoiceReversed(redLetterNo, originalNo, msg.sender, reason);
+        emit InvoiceReversed(redLetterNo, originalNo, _msgSender(), reason);
     }
 
     /// @return state 0 unknown, 1 issued, 2 reimbursed, 3 reversed, 4 a red-letter invoice;
@@ -128,7 +128,7 @@ contract InvoiceRegistry is DepartmentAccess {
         inv = invoices[key(invoiceNo)];
         require(inv.state == 0, "InvoiceRegistry: invoice number already issued");
         inv.contentHash = contentHash;
-        inv.issuer = msg.sender;
+        inv.issuer = _msgSender();
         inv.issuedAt = now;
     }
 

@@ -31,22 +31,22 @@ contract LicenseRegistry is DepartmentAccess {
         require(l.issuedAt == 0, "LicenseRegistry: licence number already issued");
         l.licenseType = licenseType;
         l.holderHash = holderHash;
-        l.issuer = msg.sender;
+        l.issuer = _msgSender();
         l.validFrom = validFrom;
         l.validUntil = validUntil;
         l.issuedAt = now;
-        emit LicenseIssued(licenseNo, licenseType, holderHash, msg.sender, validFrom, validUntil);
+        emit LicenseIssued(licenseNo, licenseType, holderHash, _msgSender(), validFrom, validUntil);
     }
 
     function revoke(string calldata licenseNo, string calldata reason) external {
         License storage l = licenses[keccak256(bytes(licenseNo))];
         require(l.issuedAt != 0, "LicenseRegistry: unknown licence");
-        require(msg.sender == l.issuer || msg.sender == admin, "LicenseRegistry: only the issuer or admin may revoke");
+        require(_msgSender() == l.issuer || _msgSender() == admin, "LicenseRegistry: only the issuer or admin may revoke");
         require(!l.revoked, "LicenseRegistry: licence already revoked");
         require(bytes(reason).length > 0, "LicenseRegistry: empty revocation reason");
         l.revoked = true;
         l.revocationReason = reason;
-        emit LicenseRevoked(licenseNo, msg.sender, reason);
+        emit LicenseRevoked(licenseNo, _msgSender(), reason);
     }
 
     /// @return valid true when issued, not revoked, and chain time lies within the validity period.

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.fisco.bcos.sdk.v3.codec.datatypes.Address;
+import org.fisco.bcos.sdk.v3.codec.datatypes.Bool;
 import org.fisco.bcos.sdk.v3.codec.datatypes.DynamicBytes;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
@@ -51,6 +52,10 @@ final class AbiArguments {
 
     static Uint8 uint8(int value) {
         return new Uint8(value);
+    }
+
+    static Bool bool(boolean value) {
+        return new Bool(value);
     }
 
     static Address address(String parameter, String value) {

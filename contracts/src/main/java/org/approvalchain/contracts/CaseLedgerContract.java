@@ -1,5 +1,8 @@
 package org.approvalchain.contracts;
 
+import static org.approvalchain.contracts.AbiArguments.address;
+import static org.approvalchain.contracts.AbiArguments.bool;
+import static org.approvalchain.contracts.AbiArguments.bytes;
 import static org.approvalchain.contracts.AbiArguments.bytes32;
 import static org.approvalchain.contracts.AbiArguments.string;
 import static org.approvalchain.contracts.AbiArguments.uint256;
@@ -11,11 +14,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fisco.bcos.sdk.v3.codec.datatypes.Address;
+import org.fisco.bcos.sdk.v3.codec.datatypes.Bool;
+import org.fisco.bcos.sdk.v3.codec.datatypes.DynamicBytes;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Event;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint256;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint8;
+import org.fisco.bcos.sdk.v3.transaction.codec.decode.RevertMessageParser;
+import org.fisco.bcos.sdk.v3.utils.Numeric;
 
 /**
  * Codec for {@code CaseLedger.sol}, the on-chain record of every approval case: opened, each step
@@ -24,6 +31,8 @@ import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint8;
  */
 public final class CaseLedgerContract extends DepartmentAccessContract {
     public static final String NAME = "CaseLedger";
+    /** The status of a reverted transaction or call, as the ledger reports it. */
+    private static final int REVERTED = 16;
 
     private static final Event CASE_OPENED = event("CaseOpened",
         plain(Utf8String.class), plain(Utf8String.class), plain(Uint256.class), plain(Bytes32.class));
@@ -53,6 +62,25 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
             string("processDefinitionId", processDefinitionId), uint256("processVersion", processVersion),
             bytes32("applicantDataHash", applicantDataHash), string("activityInstanceId", activityInstanceId),
             uint8(kind.code()), bytes32("resultHash", resultHash));
+    }
+
+    /**
+     * Makes a step's call on {@code target} for the sender and records the step, in one transaction:
+     * the call must return (or revert with) exactly {@code expectedReturn}; a revert reverts the
+     * transaction with the callee's revert data unless {@code recordRevert}.
+     */
+    public byte[] recordCall(StepCall step, String target, byte[] input, byte[] expectedReturn, boolean recordRevert) {
+        return codec.encodeCall("recordCall", string("caseId", step.caseId()),
+            string("processDefinitionId", step.processDefinitionId()), uint256("processVersion", step.processVersion()),
+            bytes32("applicantDataHash", step.applicantDataHash()), string("activityInstanceId", step.activityInstanceId()),
+            uint8(step.kind().code()), bytes32("resultHash", step.resultHash()), address("target", target),
+            bytes("input", input), bytes("expectedReturn", expectedReturn), bool(recordRevert));
+    }
+
+    /** What {@code recordCall} returns: whether the step's call succeeded, and its return or revert data. */
+    public CallReturned decodeRecordCall(byte[] output) {
+        AbiValues v = codec.decodeOutput("recordCall", output, Bool.class, DynamicBytes.class);
+        return new CallReturned(v.bool(0), v.bytes(1));
     }
 
     public byte[] closeCase(String caseId, String outcome) {
@@ -121,6 +149,24 @@ public final class CaseLedgerContract extends DepartmentAccessContract {
                 }
             }
             throw new IllegalArgumentException("unknown step kind " + code);
+        }
+    }
+
+    /** The step that {@code recordCall} records, as {@code recordStep} takes it. */
+    public record StepCall(String caseId, String processDefinitionId, long processVersion, byte[] applicantDataHash,
+                           String activityInstanceId, StepKind kind, byte[] resultHash) {
+    }
+
+    /** A step's call as made inside {@code recordCall}: succeeded or reverted, with its return or revert data. */
+    public record CallReturned(boolean succeeded, byte[] data) {
+
+        /** A revert's {@code Error(string)} reason (Keccak or SM3 selector), else the EVM's word for it; null when it succeeded. */
+        public String revertReason() {
+            if (succeeded) {
+                return null;
+            }
+            var parsed = RevertMessageParser.tryResolveRevertMessage(REVERTED, Numeric.toHexString(data));
+            return Boolean.TRUE.equals(parsed.getValue1()) ? parsed.getValue2() : "execution reverted";
         }
     }
 

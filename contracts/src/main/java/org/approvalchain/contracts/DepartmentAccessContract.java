@@ -26,6 +26,7 @@ public abstract class DepartmentAccessContract {
     private static final Event WRITER_GRANTED =
         event("WriterGranted", indexed(Address.class), plain(Utf8String.class));
     private static final Event WRITER_REVOKED = event("WriterRevoked", indexed(Address.class));
+    private static final Event TRUSTED_FORWARDER_SET = event("TrustedForwarderSet", indexed(Address.class));
 
     protected final AbiCodec codec;
     private final ContractArtifact artifact;
@@ -55,6 +56,19 @@ public abstract class DepartmentAccessContract {
 
     public byte[] transferAdmin(String newAdmin) {
         return codec.encodeCall("transferAdmin", address("newAdmin", newAdmin));
+    }
+
+    /** Makes {@code forwarder} (the case ledger) the one contract whose calls speak for the writer named at their end. */
+    public byte[] setTrustedForwarder(String forwarder) {
+        return codec.encodeCall("setTrustedForwarder", address("forwarder", forwarder));
+    }
+
+    public byte[] trustedForwarder() {
+        return codec.encodeCall("trustedForwarder");
+    }
+
+    public String decodeTrustedForwarder(byte[] output) {
+        return codec.decodeOutput("trustedForwarder", output, Address.class).address(0);
     }
 
     public byte[] isWriter(String account) {
@@ -95,6 +109,10 @@ public abstract class DepartmentAccessContract {
         return codec.decodeEvent(WRITER_REVOKED, topics, data).map(v -> new WriterRevoked(v.address(0)));
     }
 
+    public Optional<TrustedForwarderSet> trustedForwarderSet(List<String> topics, byte[] data) {
+        return codec.decodeEvent(TRUSTED_FORWARDER_SET, topics, data).map(v -> new TrustedForwarderSet(v.address(0)));
+    }
+
     /** The admin role passed from one account to another (from the zero address at deployment). */
     public record AdminTransferred(String previousAdmin, String newAdmin) {
     }
@@ -105,5 +123,9 @@ public abstract class DepartmentAccessContract {
 
     /** An account lost its writer role. */
     public record WriterRevoked(String account) {
+    }
+
+    /** The contract whose calls speak for the writer appended to them (the case ledger), or the zero address: none. */
+    public record TrustedForwarderSet(String forwarder) {
     }
 }

@@ -182,7 +182,9 @@ class EventsTest {
                 List.of(new Address(A)), List.of(new Utf8String("民政局")),
                 new DepartmentAccessContract.WriterGranted(A, "民政局")),
             new Log(name, "WriterRevoked(address)", (f, t, d) -> f.byName(name).writerRevoked(t, d),
-                List.of(new Address(A)), List.of(), new DepartmentAccessContract.WriterRevoked(A))));
+                List.of(new Address(A)), List.of(), new DepartmentAccessContract.WriterRevoked(A)),
+            new Log(name, "TrustedForwarderSet(address)", (f, t, d) -> f.byName(name).trustedForwarderSet(t, d),
+                List.of(new Address(A)), List.of(), new DepartmentAccessContract.TrustedForwarderSet(A))));
         return Stream.concat(own, inherited).toList();
     }
 

@@ -39,6 +39,9 @@ class SelectorsTest {
             new Call("CaseLedger", "openCase(string,string,uint256,bytes32)", f -> f.cases().openCase("c", "p", 1, HASH)),
             new Call("CaseLedger", "recordStep(string,string,uint256,bytes32,string,uint8,bytes32)",
                 f -> f.cases().recordStep("c", "p", 1, HASH, "a", StepKind.MANUAL, HASH)),
+            new Call("CaseLedger", "recordCall(string,string,uint256,bytes32,string,uint8,bytes32,address,bytes,bytes,bool)",
+                f -> f.cases().recordCall(new CaseLedgerContract.StepCall("c", "p", 1, HASH, "a", StepKind.MANUAL, HASH),
+                    ACCOUNT, new byte[] {1}, new byte[0], true)),
             new Call("CaseLedger", "closeCase(string,string)", f -> f.cases().closeCase("c", "approved")),
             new Call("CaseLedger", "getCase(string)", f -> f.cases().getCase("c")),
             new Call("CaseLedger", "getStep(string,string)", f -> f.cases().getStep("c", "a")),
@@ -106,7 +109,9 @@ class SelectorsTest {
             new Call(name, "transferAdmin(address)", f -> f.byName(name).transferAdmin(ACCOUNT)),
             new Call(name, "isWriter(address)", f -> f.byName(name).isWriter(ACCOUNT)),
             new Call(name, "departmentOf(address)", f -> f.byName(name).departmentOf(ACCOUNT)),
-            new Call(name, "admin()", f -> f.byName(name).admin())));
+            new Call(name, "admin()", f -> f.byName(name).admin()),
+            new Call(name, "setTrustedForwarder(address)", f -> f.byName(name).setTrustedForwarder(ACCOUNT)),
+            new Call(name, "trustedForwarder()", f -> f.byName(name).trustedForwarder())));
         return Stream.concat(own, inherited).toList();
     }
 

@@ -161,16 +161,21 @@ public class CaseVerifier {
         String account = departments.accountOf(department);
         String expected = account == null ? "department " + department : account;
         departments.sender(step.stepTxHash()).ifPresent(sender -> differs(step.stepKey(), "step_tx sender", expected, sender, findings));
-        departments.sender(step.callTxHash()).ifPresent(sender -> differs(step.stepKey(), "call_tx sender", expected, sender, findings));
+        if (step.callTxHash() != null && !step.callTxHash().equalsIgnoreCase(step.stepTxHash())) {
+            departments.sender(step.callTxHash()).ifPresent(sender -> differs(step.stepKey(), "call_tx sender", expected, sender, findings));
+        }
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */
     private Optional<Long> checkStep(String caseId, CaseStep step, List<Finding> findings) {
         String activityInstance = step.stepKey().substring(caseId.length() + 1);
         Optional<StepRecord> onChain = caseChain.step(caseId, activityInstance);
-        checkReceipt(step.stepKey(), "step_tx", step.stepTxHash(), step.stepBlock(), TransactionReceipt.STATUS_OK, findings);
-        if (step.callTxHash() != null) {
+        Optional<TransactionReceipt> stepTx = checkReceipt(step.stepKey(), "step_tx", step.stepTxHash(), step.stepBlock(),
+                TransactionReceipt.STATUS_OK, findings);
+        if (step.callTxHash() != null && !step.callTxHash().equalsIgnoreCase(step.stepTxHash())) {
             checkReceipt(step.stepKey(), "call_tx", step.callTxHash(), step.callBlock(), step.callStatus(), findings);
+        } else if (step.callTxHash() != null) {
+            checkCallInStepTx(step, stepTx, findings);
         }
         if (onChain.isEmpty()) {
             findings.add(new Finding(Kind.MISSING, step.stepKey(), "step", "kind " + step.kind() + ", result "
@@ -183,14 +188,29 @@ public class CaseVerifier {
         return Optional.of(chain.sequence());
     }
 
-    private void checkReceipt(String key, String field, String txHash, Long block, Integer status, List<Finding> findings) {
+    private Optional<TransactionReceipt> checkReceipt(String key, String field, String txHash, Long block, Integer status,
+                                                      List<Finding> findings) {
         Optional<TransactionReceipt> receipt = ledger.receipt(txHash);
         if (receipt.isEmpty()) {
             findings.add(new Finding(Kind.MISSING, key, field, txHash, null));
-            return;
+            return receipt;
         }
         differs(key, field + " block", String.valueOf(block), String.valueOf(receipt.get().blockNumber()), findings);
         differs(key, field + " status", String.valueOf(status), String.valueOf(receipt.get().status()), findings);
+        return receipt;
+    }
+
+    /**
+     * A step whose call was made in its own transaction ({@code CaseLedger.recordCall}): the call's
+     * status is what the transaction says of it, not the transaction's own.
+     */
+    private void checkCallInStepTx(CaseStep step, Optional<TransactionReceipt> stepTx, List<Finding> findings) {
+        stepTx.filter(TransactionReceipt::succeeded).ifPresent(receipt -> {
+            String onChain = caseChain.callIn(receipt).map(call -> String.valueOf(call.succeeded()
+                    ? TransactionReceipt.STATUS_OK : TransactionReceipt.STATUS_REVERTED)).orElse(null);
+            differs(step.stepKey(), "call_tx status", String.valueOf(step.callStatus()), onChain, findings);
+            differs(step.stepKey(), "call_tx block", String.valueOf(step.callBlock()), String.valueOf(receipt.blockNumber()), findings);
+        });
     }
 
     /** The engine's order (step block, then time) must be the chain's sequence order. */

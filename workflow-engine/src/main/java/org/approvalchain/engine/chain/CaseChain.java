@@ -3,6 +3,8 @@ package org.approvalchain.engine.chain;
 import java.util.List;
 import java.util.Optional;
 
+import org.approvalchain.contracts.CaseLedgerContract.CallReturned;
+import org.approvalchain.contracts.CaseLedgerContract.StepCall;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
@@ -56,21 +58,64 @@ public class CaseChain {
      */
     public TransactionReceipt recordStep(CaseOnChain kase, String department, String activityInstance, StepKind kind,
                                          String resultHash) {
-        return contracts.send(department, kase.caseId() + "/" + activityInstance + "/step", CaseLedgerContract.NAME,
+        return contracts.send(department, stepKey(kase, activityInstance), CaseLedgerContract.NAME,
                         caseLedger.recordStep(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
                                 Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
                                 Numeric.hexStringToByteArray(resultHash)))
                 .requireSucceeded("CHAIN-002 recording step " + activityInstance + " of case " + kase.caseId() + " on chain");
     }
 
-    /** Records a verified decision once, from the account of the department the task belongs to (the engine's when null). */
-    public TransactionReceipt recordDecision(String department, String caseId, String taskId, String approverId,
-                                             byte[] approverPublicKey, DecisionRegistryContract.Decision decision,
-                                             String payloadSm3, byte[] signatureDer) {
-        return contracts.send(department, caseId + "/task/" + taskId + "/decision", DecisionRegistryContract.NAME,
-                        decisions.recordDecision(caseId, taskId, approverId, approverPublicKey, decision,
-                                Numeric.hexStringToByteArray(payloadSm3), signatureDer))
-                .requireSucceeded("DECISION-103 recording the decision of task " + taskId + " in DecisionRegistry");
+    /**
+     * Makes a step's call and records the step in one transaction ({@code CaseLedger.recordCall}),
+     * once for the step's key, from the account of the department responsible (the engine's when
+     * null): the call made for the department, its return data required to be {@code preview}'s
+     * (state that moved in between reverts the transaction), a revert of the call the step's result
+     * when {@code recordRevert}, else the transaction's. Returns the receipt and, when it succeeded,
+     * what the call returned as the chain made it (after a crash, that of the transaction journalled
+     * then, which may differ from a preview taken now).
+     */
+    public RecordedCall recordCall(CaseOnChain kase, String department, String activityInstance, StepKind kind,
+                                   String resultHash, Contracts.Preview preview, boolean recordRevert) {
+        byte[] input = caseLedger.recordCall(new StepCall(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
+                        Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
+                        Numeric.hexStringToByteArray(resultHash)),
+                contracts.address(preview.contract()), preview.input(), preview.result().output(), recordRevert);
+        TransactionReceipt receipt = contracts.sendRecordCall(department, stepKey(kase, activityInstance),
+                preview.contract(), input);
+        return new RecordedCall(receipt, receipt.succeeded() ? caseLedger.decodeRecordCall(receipt.output()) : null);
+    }
+
+    /** The receipt of a {@code recordCall} and, when it succeeded, the step's call as made inside it. */
+    public record RecordedCall(TransactionReceipt receipt, CallReturned call) {
+    }
+
+    /** What a {@code recordCall} transaction says of the step's call in it, if it is one that succeeded. */
+    public Optional<CallReturned> callIn(TransactionReceipt receipt) {
+        boolean recordCall = receipt.succeeded() && receipt.output().length > 0
+                && contracts.address(CaseLedgerContract.NAME).equalsIgnoreCase(receipt.to());
+        return recordCall ? Optional.of(caseLedger.decodeRecordCall(receipt.output())) : Optional.empty();
+    }
+
+    private static String stepKey(CaseOnChain kase, String activityInstance) {
+        return kase.caseId() + "/" + activityInstance + "/step";
+    }
+
+    /**
+     * Records a verified decision in {@code DecisionRegistry} and its step on {@code CaseLedger} in
+     * one transaction ({@code recordCall}, result hash the payload's SM3), once for the step's key,
+     * from the account of the department the task belongs to (the engine's when null).
+     */
+    public TransactionReceipt recordDecision(CaseOnChain kase, String department, String activityInstance, String taskId,
+                                             String approverId, byte[] approverPublicKey,
+                                             DecisionRegistryContract.Decision decision, String payloadSm3, byte[] signatureDer) {
+        byte[] recordDecision = decisions.recordDecision(kase.caseId(), taskId, approverId, approverPublicKey, decision,
+                Numeric.hexStringToByteArray(payloadSm3), signatureDer);
+        byte[] input = caseLedger.recordCall(new StepCall(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
+                        Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, StepKind.MANUAL,
+                        Numeric.hexStringToByteArray(payloadSm3)),
+                contracts.address(DecisionRegistryContract.NAME), recordDecision, new byte[0], false);
+        return contracts.sendRecordCall(department, stepKey(kase, activityInstance), DecisionRegistryContract.NAME, input)
+                .requireSucceeded("DECISION-103 recording the decision of task " + taskId + " and its step on chain");
     }
 
     /** The step {@code CaseLedger} holds for the case's activity instance, if any. */

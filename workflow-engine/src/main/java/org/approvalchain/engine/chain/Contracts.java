@@ -57,7 +57,28 @@ public class Contracts {
         this.account = account;
         this.departments = departments;
         // every contract shares DepartmentAccess, so any one of them encodes its functions
-        departments.all().forEach(d -> grantWrites(d, new CaseLedgerContract(codec)));
+        DepartmentAccessContract access = new CaseLedgerContract(codec);
+        trustCaseLedger(access);
+        departments.all().forEach(d -> grantWrites(d, access));
+    }
+
+    /**
+     * Makes every contract but the case ledger trust it as the forwarder of its writers' calls, so
+     * that {@code CaseLedger.recordCall} makes a step's call as the department and records the step
+     * in one transaction.
+     */
+    private void trustCaseLedger(DepartmentAccessContract access) {
+        String caseLedger = address(CaseLedgerContract.NAME);
+        for (String contract : addresses.keySet()) {
+            if (contract.equals(CaseLedgerContract.NAME)) {
+                continue;
+            }
+            CallResult trusted = read(contract, access.trustedForwarder());
+            if (!trusted.succeeded() || !access.decodeTrustedForwarder(trusted.output()).equalsIgnoreCase(caseLedger)) {
+                send("forwarder/" + contract + "/" + caseLedger, contract, access.setTrustedForwarder(caseLedger))
+                        .requireSucceeded("CHAIN-007 making " + contract + " trust the case ledger " + caseLedger + " as its forwarder");
+            }
+        }
     }
 
     private void grantWrites(Department department, DepartmentAccessContract access) {
@@ -119,6 +140,23 @@ public class Contracts {
         if (department == null) {
             return send(writeKey, contract, input);
         }
+        mayWrite(department, contract);
+        return writer.call(departments.signer(department), writeKey, contract, address(contract), input);
+    }
+
+    /**
+     * Sends a {@code CaseLedger.recordCall} of {@code target} (encoded in {@code recordCall}) as
+     * {@link #send(String, String, String, byte[])} does, once the department is known to write
+     * {@code target} as well as the case records.
+     */
+    TransactionReceipt sendRecordCall(String department, String writeKey, String target, byte[] recordCall) {
+        if (department != null) {
+            mayWrite(department, target);
+        }
+        return send(department, writeKey, CaseLedgerContract.NAME, recordCall);
+    }
+
+    private void mayWrite(String department, String contract) {
         Department sender = departments.byId(department).orElseThrow(() -> new IllegalStateException(
                 "CHAIN-006 unknown department '" + department + "': known are "
                         + departments.all().stream().map(Department::id).toList()));
@@ -126,7 +164,6 @@ public class Contracts {
             throw new IllegalStateException("CHAIN-006 department " + department + " may not write " + contract
                     + ": it writes " + sender.writes() + " and the case records");
         }
-        return writer.call(departments.signer(department), writeKey, contract, address(contract), input);
     }
 
     /** A read-only call of the named contract by the engine's account against the latest state. */
@@ -135,18 +172,24 @@ public class Contracts {
     }
 
     /**
-     * Calls a function bound in BPMN from the account of {@code department} (see {@link #send(String,
-     * String, String, byte[])}), once for {@code writeKey}: the inputs encoded by the contract's ABI,
-     * the outputs decoded when it succeeded (empty when it reverted).
+     * Previews a function bound in BPMN: the inputs encoded by the contract's ABI, called (statically,
+     * no transaction) from the account of {@code department} (the engine's when null) against the
+     * latest state, as {@code CaseLedger.recordCall} will make the call for it.
      */
-    public BoundCall call(String department, String writeKey, String contract, String function, Map<String, Object> inputs) {
-        ContractInterface bound = interfaceOf(contract);
-        TransactionReceipt receipt = send(department, writeKey, contract, bound.encode(function, inputs));
-        return new BoundCall(receipt, receipt.succeeded() ? bound.decodeOutputs(function, receipt.output()) : Map.of());
+    public Preview preview(String department, String contract, String function, Map<String, Object> inputs) {
+        byte[] input = interfaceOf(contract).encode(function, inputs);
+        String from = department == null ? account.address() : departments.byId(department).map(Department::address)
+                .orElseThrow(() -> new IllegalStateException("CHAIN-006 unknown department '" + department + "'"));
+        return new Preview(contract, function, input, ledger.call(from, address(contract), input));
     }
 
-    /** A bound call's receipt and, when it succeeded, its named outputs. */
-    public record BoundCall(TransactionReceipt receipt, Map<String, Object> outputs) {
+    /** The named outputs of a bound function from its return data. */
+    public Map<String, Object> outputs(String contract, String function, byte[] returned) {
+        return interfaceOf(contract).decodeOutputs(function, returned);
+    }
+
+    /** A bound call previewed: its encoded input and what it returned (or reverted with). */
+    public record Preview(String contract, String function, byte[] input, CallResult result) {
     }
 
     private ContractInterface interfaceOf(String name) {

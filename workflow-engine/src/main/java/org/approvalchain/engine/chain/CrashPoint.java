@@ -12,9 +12,7 @@ public enum CrashPoint {
     CHAIN_WRITE_JOURNALLED("chain-write-journalled"),
     /** {@link ChainWriter}: the transaction is in a block (receipt known), the journal not yet marked complete. */
     CHAIN_WRITE_SENT("chain-write-sent"),
-    /** Contract step: the bound contract function was called, the step is not yet on {@code CaseLedger}. */
-    STEP_CALLED("step-called"),
-    /** Contract step: the step is on {@code CaseLedger}, the job's transaction has not committed. */
+    /** Contract step: the call and the step are on chain (one transaction), the job's transaction has not committed. */
     STEP_RECORDED("step-recorded"),
     /** Decision: kept as SIGNED (committed), nothing on chain yet. */
     DECISION_KEPT("decision-kept"),

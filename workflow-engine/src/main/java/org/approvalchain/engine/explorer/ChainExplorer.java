@@ -93,7 +93,11 @@ public class ChainExplorer {
                 call.function(), call.signature(), call.arguments(), raw ? Numeric.toHexString(tx.input()) : null,
                 receipt.status(), receipt.succeeded(), receipt.revertReason(), receipt.gasUsed(), decoder.events(receipt),
                 write.map(Write::caseId).orElse(null), write.map(Write::subject).orElse(null),
-                departments.byAddress(tx.from()).orElse(null));
+                departments.byAddress(tx.from()).orElse(null), forwarded(call.forwarded()));
+    }
+
+    private static TransactionView.Forwarded forwarded(Call call) {
+        return call == null ? null : new TransactionView.Forwarded(call.contract(), call.function(), call.signature(), call.arguments());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.approvalchain.contracts.AbiParameter;
+import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.ContractArtifact;
 import org.approvalchain.contracts.ContractCall;
 import org.approvalchain.contracts.ContractInterface;
@@ -37,20 +38,36 @@ class TransactionDecoder {
         });
     }
 
-    /** What a transaction called: the contract by name (null when not one of ours) and, when decoded, function and arguments. */
-    record Call(String contract, String function, String signature, List<Value> arguments) {
+    /**
+     * What a transaction called: the contract by name (null when not one of ours) and, when decoded,
+     * function and arguments; for a {@code CaseLedger.recordCall}, the step's call it made (decoded
+     * the same way), else null.
+     */
+    record Call(String contract, String function, String signature, List<Value> arguments, Call forwarded) {
     }
 
     /** The contract a deployment created, or the one a call went to, and the call decoded when its ABI fits. */
     Call call(SealedTransaction tx, TransactionReceipt receipt) {
         if (tx.isDeployment()) {
-            return new Call(contractAt(receipt.contractAddress()), null, null, List.of());
+            return new Call(contractAt(receipt.contractAddress()), null, null, List.of(), null);
         }
-        String contract = contractAt(tx.to());
-        return decode(contract, tx.input())
+        return call(contractAt(tx.to()), tx.input());
+    }
+
+    private Call call(String contract, byte[] input) {
+        return decode(contract, input)
                 .map(c -> new Call(contract, c.function().name(), c.function().signature(),
-                        values(c.function().inputs(), c.arguments())))
-                .orElseGet(() -> new Call(contract, null, null, List.of()));
+                        values(c.function().inputs(), c.arguments()), forwarded(contract, c)))
+                .orElseGet(() -> new Call(contract, null, null, List.of(), null));
+    }
+
+    /** The step's call inside a {@code CaseLedger.recordCall}, null for any other call. */
+    private Call forwarded(String contract, ContractCall call) {
+        if (!CaseLedgerContract.NAME.equals(contract) || !"recordCall".equals(call.function().name())) {
+            return null;
+        }
+        return call(contractAt(String.valueOf(call.arguments().get("target"))),
+                Numeric.hexStringToByteArray(String.valueOf(call.arguments().get("input"))));
     }
 
     /** The receipt's logs, each decoded by the ABI of the contract that emitted it when it can be. */

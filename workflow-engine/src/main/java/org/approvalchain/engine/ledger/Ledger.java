@@ -23,7 +23,10 @@ public interface Ledger extends AutoCloseable {
      */
     TransactionReceipt send(SignedTransaction transaction);
 
-    /** Executes a read-only call against the latest state; nothing is recorded. */
+    /**
+     * Executes a call against the latest state, nothing recorded: as eth_call does, not a static
+     * call, so a function that writes or emits events returns what it would (a step's preview).
+     */
     CallResult call(String from, String to, byte[] input);
 
     /** The runtime bytecode deployed at {@code address} (empty when there is no contract). */

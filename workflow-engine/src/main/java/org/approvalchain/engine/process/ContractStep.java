@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.approvalchain.contracts.CaseLedgerContract.CallReturned;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
+import org.approvalchain.engine.chain.CaseChain.RecordedCall;
 import org.approvalchain.engine.chain.Contracts;
 import org.approvalchain.engine.chain.CrashPoint;
 import org.approvalchain.engine.chain.FaultInjection;
@@ -22,10 +24,12 @@ import org.springframework.stereotype.Component;
 /**
  * The one generic delegate behind every contract-bound service task ({@code
  * camunda:delegateExpression="${contractStep}"}, asynchronous so that Camunda's job retries and
- * incidents apply). It evaluates the inputs the BPMN maps, calls the bound contract function once
- * (see {@link Contracts#call}) from the account of the department the model makes responsible,
- * stores the outputs in variables, records the step on {@code CaseLedger} and adds it to the case record. A revert fails the step (retries, then an incident)
- * unless the binding names a {@code revertErrorCode}, which routes the case instead.
+ * incidents apply). It evaluates the inputs the BPMN maps, previews the bound contract function
+ * from the account of the department the model makes responsible, then makes the call and records
+ * the step with the previewed result's hash in one transaction ({@link CaseChain#recordCall}, once
+ * per step), stores the outputs in variables and adds the step to the case record. A revert fails
+ * the step (retries, then an incident) unless the binding names a {@code revertErrorCode}, which
+ * routes the case instead.
  */
 @Component("contractStep")
 class ContractStep implements JavaDelegate {
@@ -59,32 +63,46 @@ class ContractStep implements JavaDelegate {
 
         String department = definitions.department(execution.getProcessDefinitionId(), activityId);
         Map<String, Object> inputs = binding.evaluateInputs(execution);
-        Contracts.BoundCall call = meters.timed(binding,
-                () -> contracts.call(department, stepKey + "/call", binding.contract(), binding.function(), inputs));
-        TransactionReceipt receipt = call.receipt();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("status", receipt.status());
-        if (receipt.succeeded()) {
-            result.put("outputs", call.outputs());
-            binding.outputs().forEach((name, variable) -> execution.setVariable(variable, variableValue(call.outputs(), name, binding)));
-        } else {
-            result.put("revertReason", receipt.revertReason());
-            if (binding.revertErrorCode() == null) {
-                throw new IllegalStateException("STEP-002 " + binding.contract() + "." + binding.function()
-                        + " reverted in " + activityId + ": " + receipt.revertReason());
-            }
+        Contracts.Preview preview = contracts.preview(department, binding.contract(), binding.function(), inputs);
+        StepDigest previewed = StepDigest.of(result(binding, new CallReturned(preview.result().succeeded(), preview.result().output())));
+        RecordedCall done = meters.timed(binding, () -> caseChain.recordCall(kase, department, activityInstance,
+                StepKind.AUTOMATIC, previewed.sm3(), preview, binding.revertErrorCode() != null));
+        TransactionReceipt receipt = done.receipt();
+        if (!receipt.succeeded()) {
+            throw new IllegalStateException("STEP-002 " + binding.contract() + "." + binding.function()
+                    + " reverted in " + activityId + ": " + receipt.revertReason());
         }
+        // the call as the chain made it: a transaction journalled before a crash may have seen other state than the preview
+        CallReturned call = done.call();
+        Map<String, Object> result = result(binding, call);
         StepDigest digest = StepDigest.of(result);
-        faults.reach(CrashPoint.STEP_CALLED, stepKey);
-        TransactionReceipt stepReceipt = caseChain.recordStep(kase, department, activityInstance, StepKind.AUTOMATIC, digest.sm3());
+        if (call.succeeded()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> outputs = (Map<String, Object>) result.get("outputs");
+            binding.outputs().forEach((name, variable) -> execution.setVariable(variable, variableValue(outputs, name, binding)));
+        }
         record.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
                 CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.of(inputs).sm3(), digest.sm3(),
-                digest.json(), receipt.transactionHash(), receipt.blockNumber(), receipt.status(),
-                receipt.revertReason(), stepReceipt.transactionHash(), stepReceipt.blockNumber(), null, Instant.now()));
+                digest.json(), receipt.transactionHash(), receipt.blockNumber(),
+                call.succeeded() ? TransactionReceipt.STATUS_OK : TransactionReceipt.STATUS_REVERTED,
+                call.revertReason(), receipt.transactionHash(), receipt.blockNumber(), null, Instant.now()));
         faults.reach(CrashPoint.STEP_RECORDED, stepKey);
-        if (!receipt.succeeded()) {
-            throw new BpmnError(binding.revertErrorCode(), receipt.revertReason());
+        if (!call.succeeded()) {
+            throw new BpmnError(binding.revertErrorCode(), call.revertReason());
         }
+    }
+
+    /** The step's result as its hash covers it: the call's status and its named outputs, or its revert reason. */
+    private Map<String, Object> result(StepBinding binding, CallReturned call) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (call.succeeded()) {
+            result.put("status", TransactionReceipt.STATUS_OK);
+            result.put("outputs", contracts.outputs(binding.contract(), binding.function(), call.data()));
+        } else {
+            result.put("status", TransactionReceipt.STATUS_REVERTED);
+            result.put("revertReason", call.revertReason());
+        }
+        return result;
     }
 
     /** Integers become Long where they fit (Camunda has no BigInteger type), text otherwise. */

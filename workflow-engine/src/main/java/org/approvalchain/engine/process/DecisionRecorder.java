@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.DecisionRegistryContract;
 import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
@@ -36,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records a verified decision exactly once, and never loses one: (1) the signed decision is kept
  * in the case record (state SIGNED) in a transaction of its own; (2) it goes to {@code
- * DecisionRegistry} and its step to {@code CaseLedger} through the chain's journal; (3) in one
+ * DecisionRegistry} and its step to {@code CaseLedger}, in one chain transaction through the
+ * chain's journal; (3) in one
  * transaction the decision becomes RECORDED, the step joins the case and the task completes. A
  * crash anywhere is repaired by {@link #recoverPending()}, at start-up and then periodically.
  */
@@ -156,13 +156,12 @@ class DecisionRecorder {
         int visit = CaseContext.taskVisit(tasks, taskId, kept.activityId());
         String activityInstance = CaseContext.activityInstance(kept.activityId(), visit);
         String department = definitions.department(payload.processDefinitionId(), kept.activityId());
-        TransactionReceipt onChain = caseChain.recordDecision(department, caseId, taskId, kept.approverId(),
+        CaseOnChain kase = CaseContext.onChain(caseId, payload.processDefinitionId(), payload.processVersion(),
+                tasks.getVariable(taskId, CaseContext.APPLICANT_HASH));
+        TransactionReceipt onChain = caseChain.recordDecision(kase, department, activityInstance, taskId, kept.approverId(),
                 ApproverKey.fromPointHex(kept.publicKeyHex()).encodedPoint(),
                 DecisionRegistryContract.Decision.valueOf(kept.decision()), kept.payloadSm3(),
                 Base64.getDecoder().decode(kept.signatureBase64()));
-        CaseOnChain kase = CaseContext.onChain(caseId, payload.processDefinitionId(), payload.processVersion(),
-                tasks.getVariable(taskId, CaseContext.APPLICANT_HASH));
-        TransactionReceipt step = caseChain.recordStep(kase, department, activityInstance, StepKind.MANUAL, kept.payloadSm3());
         faults.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
         inTransaction.executeWithoutResult(s -> {
             // Only one path may finish a decision: the submission, the recovery, or another node's
@@ -173,12 +172,12 @@ class DecisionRecorder {
             record.add(new CaseStep(caseId + "/" + activityInstance, caseId, kept.activityId(), task.getName(), visit,
                     CaseStep.Kind.MANUAL, DecisionRegistryContract.NAME, "recordDecision", kept.payloadSm3(),
                     kept.payloadSm3(), null, onChain.transactionHash(), onChain.blockNumber(), onChain.status(), null,
-                    step.transactionHash(), step.blockNumber(), kept.approverId(), Instant.now()));
+                    onChain.transactionHash(), onChain.blockNumber(), kept.approverId(), Instant.now()));
             extensions.apply(task, kept.decision());
             tasks.complete(taskId, Map.of("decision", kept.decision(), "decisionReasons", String.valueOf(kept.reasons()),
                     "decidedBy", kept.approverId()));
         });
         return new DecisionReceipt(taskId, caseId, kept.approverId(), kept.decision(), kept.payloadSm3(),
-                onChain.transactionHash(), onChain.blockNumber(), step.transactionHash(), step.blockNumber());
+                onChain.transactionHash(), onChain.blockNumber(), onChain.transactionHash(), onChain.blockNumber());
     }
 }

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.chain.CaseChain;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +21,12 @@ class StepMeters {
         this.registry = registry;
     }
 
-    Contracts.BoundCall timed(StepBinding binding, Supplier<Contracts.BoundCall> call) {
+    CaseChain.RecordedCall timed(StepBinding binding, Supplier<CaseChain.RecordedCall> call) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
-            Contracts.BoundCall done = call.get();
-            outcome = done.receipt().succeeded() ? "succeeded" : "reverted";
+            CaseChain.RecordedCall done = call.get();
+            outcome = done.receipt().succeeded() && done.call().succeeded() ? "succeeded" : "reverted";
             return done;
         } finally {
             sample.stop(Timer.builder("approvalchain.contract.step")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,8 @@ class DepartmentAccountsIT {
                 assertThat(sender).as("sender of %s", tx).isEqualToIgnoringCase(registry);
             }
         }
+        assertThat(entries.stream().flatMap(e -> Stream.of(e.path("callTxHash").asText(), e.path("stepTxHash").asText())).distinct())
+                .as("the case's chain transactions: each contract call with its step (4), the decision with its step (1)").hasSize(5);
         CaseLedgerContract access = new CaseLedgerContract(contracts.codec());
         CallResult department = contracts.read(CaseLedgerContract.NAME, access.departmentOf(registry));
         assertThat(access.decodeDepartmentOf(department.output())).isEqualTo(REGISTRY);
@@ -87,10 +90,14 @@ class DepartmentAccountsIT {
         JsonNode issued = ApiClient.demoUser(base(), "zheng.lu").request("GET", "/api/cases/" + caseId + "/audit", null)
                 .accepted().findValues("callTxHash").stream().map(JsonNode::asText)
                 .map(tx -> ApiClient.demoUser(base(), "zheng.lu").request("GET", "/api/chain/transactions/" + tx, null).accepted())
-                .filter(tx -> "issue".equals(tx.path("function").asText())).findFirst().orElseThrow();
+                .filter(tx -> tx.path("events").findValues("name").stream().anyMatch(n -> "LicenseIssued".equals(n.asText())))
+                .findFirst().orElseThrow();
         assertThat(issued.path("department").path("name").asText()).isEqualTo("市场监督管理局");
+        assertThat(issued.path("function").asText()).as("the issue and its step in one transaction").isEqualTo("recordCall");
 
-        String licenceNo = issued.path("arguments").findValues("value").get(0).asText();
+        JsonNode licenceIssued = StreamSupport.stream(issued.path("events").spliterator(), false)
+                .filter(e -> "LicenseIssued".equals(e.path("name").asText())).findFirst().orElseThrow();
+        String licenceNo = licenceIssued.path("fields").get(0).path("value").asText();
         JsonNode licence = ApiClient.anonymous(base()).request("GET", "/api/public/licences/" + licenceNo, null).accepted();
         assertThat(licence.path("issuerDepartment").asText()).isEqualTo(REGISTRY);
 

@@ -37,11 +37,11 @@ class CrashAndRestartIT {
 
     @ParameterizedTest(name = "killed at {0}")
     @ValueSource(strings = {
-            "step-called@/Activity_CheckEligibility#1",              // rule evaluated on chain, step not recorded
-            "chain-write-journalled@/Activity_IssueLicence#1/call", // (job) licence tx journalled, never sent
+            "chain-write-sent@/Activity_CheckEligibility#1/step",    // rule evaluated and step recorded in one tx, journal not completed
+            "chain-write-journalled@/Activity_IssueLicence#1/step", // (job) licence-and-step tx journalled, never sent
             "step-recorded@/Activity_IssueLicence#1",               // licence and step on chain, job not committed
             "decision-kept",                                        // decision kept as SIGNED, nothing on chain
-            "chain-write-sent@/decision",                           // (request) decision on chain, journal not completed
+            "chain-write-sent@/Activity_ReviewApplication#1/step",   // (request) decision and step on chain, journal not completed
             "decision-on-chain"})                                   // decision and step on chain, task not completed
     void aKilledEngineFinishesTheCaseAfterARestartWithEveryChainWriteOnce(String haltAt) throws Exception {
         Path dataDir = freshDataDir(haltAt);

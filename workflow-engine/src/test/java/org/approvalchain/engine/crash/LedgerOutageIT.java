@@ -131,7 +131,7 @@ class LedgerOutageIT {
         assertThat(job.getRetries()).isZero();
         assertThat(ledger.refusedSends() - refusedBefore).as("sends refused by the chain: first try and retry")
                 .isGreaterThanOrEqualTo(2);
-        String journalled = journalledTx(caseId + "/Activity_CheckEligibility#1/call");
+        String journalled = journalledTx(caseId + "/Activity_CheckEligibility#1/step");
         assertThat(chain.evaluations(caseId)).as("evaluations on chain during the outage").isZero();
 
         ledger.switchOn();

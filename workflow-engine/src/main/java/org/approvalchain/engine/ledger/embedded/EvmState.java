@@ -54,12 +54,15 @@ final class EvmState implements AutoCloseable {
         return new Execution(result, TX_GAS.subtract(result.leftOverGas).longValue(), logs);
     }
 
-    /** A read-only call against the committed state. */
+    /**
+     * A call against the committed state whose changes are discarded, as eth_call runs it: not a
+     * static call, so a function that emits events or writes can be previewed (what it returns).
+     */
     InvocationResult call(String from, String to, byte[] input, BlockEnvironment block) {
         int snapshot = state.snapshot();
         try {
             Address caller = from == null || from.isEmpty() ? Address.ZERO : new Address(from);
-            return Evm.Apply(state, new Invocation(caller, new Address(to), BigInteger.ZERO, input, TX_GAS, true),
+            return Evm.Apply(state, new Invocation(caller, new Address(to), BigInteger.ZERO, input, TX_GAS, false),
                     block.context());
         } finally {
             state.revertToSnapshot(snapshot);
