@@ -72,21 +72,31 @@ public class CaseChain {
      * (state that moved in between reverts the transaction), a revert of the call the step's result
      * when {@code recordRevert}, else the transaction's. Returns the receipt and, when it succeeded,
      * what the call returned as the chain made it (after a crash, that of the transaction journalled
-     * then, which may differ from a preview taken now).
+     * then, which may differ from a preview taken now). {@code attempt} counts the previews of the
+     * step that the chain found outdated (see {@link RecordedCall#previewOutdated()}): each attempt
+     * is a write of its own, so a retry after a crash resends the same attempts in the same order.
      */
     public RecordedCall recordCall(CaseOnChain kase, String department, String activityInstance, StepKind kind,
-                                   String resultHash, Contracts.Preview preview, boolean recordRevert) {
+                                   String resultHash, Contracts.Preview preview, boolean recordRevert, int attempt) {
         byte[] input = caseLedger.recordCall(new StepCall(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
                         Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
                         Numeric.hexStringToByteArray(resultHash)),
                 contracts.address(preview.contract()), preview.input(), preview.result().output(), recordRevert);
-        TransactionReceipt receipt = contracts.sendRecordCall(department, stepKey(kase, activityInstance),
-                preview.contract(), input);
+        TransactionReceipt receipt = contracts.sendRecordCall(department,
+                stepKey(kase, activityInstance) + (attempt == 0 ? "" : "/" + (attempt + 1)), preview.contract(), input);
         return new RecordedCall(receipt, receipt.succeeded() ? caseLedger.decodeRecordCall(receipt.output()) : null);
     }
 
     /** The receipt of a {@code recordCall} and, when it succeeded, the step's call as made inside it. */
     public record RecordedCall(TransactionReceipt receipt, CallReturned call) {
+
+        /** The revert of a {@code recordCall} whose call returned other than its preview: state moved in between. */
+        public static final String PREVIEW_OUTDATED = "CaseLedger: the call returned other than expected";
+
+        /** Whether the chain refused the step because the state moved between the preview and the transaction. */
+        public boolean previewOutdated() {
+            return !receipt.succeeded() && PREVIEW_OUTDATED.equals(receipt.revertReason());
+        }
     }
 
     /** What a {@code recordCall} transaction says of the step's call in it, if it is one that succeeded. */

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component("contractStep")
 class ContractStep implements JavaDelegate {
 
+    /** How often a step is previewed and sent when the chain finds each preview outdated. */
+    static final int PREVIEW_ATTEMPTS = 3;
+
     private final DeployedDefinitions definitions;
     private final Contracts contracts;
     private final CaseChain caseChain;
@@ -63,10 +66,7 @@ class ContractStep implements JavaDelegate {
 
         String department = definitions.department(execution.getProcessDefinitionId(), activityId);
         Map<String, Object> inputs = binding.evaluateInputs(execution);
-        Contracts.Preview preview = contracts.preview(department, binding.contract(), binding.function(), inputs);
-        StepDigest previewed = StepDigest.of(result(binding, new CallReturned(preview.result().succeeded(), preview.result().output())));
-        RecordedCall done = meters.timed(binding, () -> caseChain.recordCall(kase, department, activityInstance,
-                StepKind.AUTOMATIC, previewed.sm3(), preview, binding.revertErrorCode() != null));
+        RecordedCall done = recordCall(binding, kase, department, activityInstance, inputs);
         TransactionReceipt receipt = done.receipt();
         if (!receipt.succeeded()) {
             throw new IllegalStateException("STEP-002 " + binding.contract() + "." + binding.function()
@@ -89,6 +89,27 @@ class ContractStep implements JavaDelegate {
         faults.reach(CrashPoint.STEP_RECORDED, stepKey);
         if (!call.succeeded()) {
             throw new BpmnError(binding.revertErrorCode(), call.revertReason());
+        }
+    }
+
+    /**
+     * Previews the step's call, then makes it and records the step in one transaction. A call whose
+     * outcome turns on the moment (a deadline, a validity period) may come out otherwise in its block
+     * than in the preview a few milliseconds before; the chain then refuses the step unchanged, and
+     * it is previewed and sent again, up to {@value #PREVIEW_ATTEMPTS} times.
+     */
+    private RecordedCall recordCall(StepBinding binding, CaseOnChain kase, String department, String activityInstance,
+                                    Map<String, Object> inputs) {
+        for (int attempt = 0; ; attempt++) {
+            Contracts.Preview preview = contracts.preview(department, binding.contract(), binding.function(), inputs);
+            StepDigest previewed = StepDigest.of(result(binding, new CallReturned(preview.result().succeeded(),
+                    preview.result().output())));
+            int n = attempt;
+            RecordedCall done = meters.timed(binding, () -> caseChain.recordCall(kase, department, activityInstance,
+                    StepKind.AUTOMATIC, previewed.sm3(), preview, binding.revertErrorCode() != null, n));
+            if (!done.previewOutdated() || attempt + 1 == PREVIEW_ATTEMPTS) {
+                return done;
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.approvalchain.contracts.CaseLedgerContract.StepCall;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.contracts.LicenseRegistryContract;
+import org.approvalchain.engine.chain.CaseChain.RecordedCall;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionSigner;
@@ -90,7 +91,7 @@ class CaseLedgerForwardingTest {
             byte[] expected = {0};
 
             assertThat(f.chain.reverts(f.chain.department, f.cases, f.recordCall("Activity_Issue#1", issue, expected, true)))
-                    .isEqualTo("CaseLedger: the call returned other than expected");
+                    .as("the revert the engine takes for an outdated preview").isEqualTo(RecordedCall.PREVIEW_OUTDATED);
             assertThat(f.licenceRegistry.decodeLicenseStatus(f.chain.read(f.licences, f.licenceRegistry.verify("L-3", HOLDER))).valid())
                     .isFalse();
             assertThat(f.chain.reverts(f.chain.department, f.cases, f.caseLedger.recordCall(new StepCall("case-1", PROCESS, 1,
