@@ -16,6 +16,7 @@ import org.fisco.bcos.sdk.v3.codec.EventEncoder;
 import org.fisco.bcos.sdk.v3.codec.abi.FunctionEncoder;
 import org.fisco.bcos.sdk.v3.codec.wrapper.ABIDefinitionFactory;
 import org.fisco.bcos.sdk.v3.codec.wrapper.ContractABIDefinition;
+import org.fisco.bcos.sdk.v3.crypto.hash.Hash;
 
 /**
  * The functions of one compiled contract, driven by its ABI alone, so that a process step can call
@@ -43,7 +44,7 @@ public final class ContractInterface {
     public ContractInterface(ContractArtifact artifact) {
         this.contract = artifact.name();
         this.crypto = artifact.crypto();
-        ContractABIDefinition abi = new ABIDefinitionFactory(crypto.hashing()).loadABI(artifact.abi());
+        ContractABIDefinition abi = new ABIDefinitionFactory(new SelectorHash(crypto.hashing())).loadABI(artifact.abi());
         if (abi == null) {
             throw new IllegalArgumentException(contract + ": cannot parse the ABI (" + crypto + ")");
         }
@@ -64,6 +65,28 @@ public final class ContractInterface {
         this.eventsByTopic = abi.getEvents().values().stream().flatMap(Collection::stream)
             .map(definition -> AbiEvent.bind(contract, definition, topics))
             .collect(Collectors.toUnmodifiableMap(AbiEvent::topic, event -> event));
+    }
+
+    /**
+     * The chain's hash behind a type the SDK does not recognise: given a {@code Keccak256} or
+     * {@code SM3Hash} itself, {@code ContractABIDefinition} builds a {@code CryptoSuite}, which
+     * generates two throw-away key pairs it never uses (most of the cost of reading an ABI).
+     */
+    private record SelectorHash(Hash chainHash) implements Hash {
+        @Override
+        public String hash(String input) {
+            return chainHash.hash(input);
+        }
+
+        @Override
+        public String hashBytes(byte[] input) {
+            return chainHash.hashBytes(input);
+        }
+
+        @Override
+        public byte[] hash(byte[] input) {
+            return chainHash.hash(input);
+        }
     }
 
     /** The contract's name, as in its artefact. */

@@ -23,11 +23,14 @@ public interface CaseHistory {
     /** Where a case stands, for a reader: its open incidents' messages, the activities it waits at, or how it ended. */
     String whereIs(String caseId);
 
+    /** The id of the process version the case runs or ran on; null when the history does not have the case. */
+    String processDefinitionId(String caseId);
+
     /**
-     * The department the case's process version makes responsible for one of its activities (whose
-     * account must have sent the step's transactions); null when it names none.
+     * The department a process version makes responsible for one of its activities (whose account
+     * must have sent the step's transactions); null when it names none.
      */
-    String responsibleDepartment(String caseId, String activityId);
+    String responsibleDepartment(String processDefinitionId, String activityId);
 
     /** The case's {@code decision}, {@code decidedBy} and {@code decisionReasons} as its history holds them now. */
     Map<String, String> decisionVariables(String caseId);

@@ -96,10 +96,11 @@ public class CaseVerifier {
         List<Finding> findings = new ArrayList<>();
         Map<String, Long> sequences = new LinkedHashMap<>();
         List<KeptDecision> decisions = record.decisions(caseId);
+        String definition = history.processDefinitionId(caseId);
         for (CaseStep step : record.steps(caseId)) {
             checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
             checkRecordedStep(step, decisions, findings);
-            checkSenders(caseId, step, findings);
+            checkSenders(definition, step, findings);
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
@@ -154,10 +155,11 @@ public class CaseVerifier {
     /**
      * The step's transactions were sent by the account of the department its process version makes
      * responsible for it (the engine account when it names none): a step recorded by another
-     * department, or by anyone else, is not the responsible department's act.
+     * department, or by anyone else, is not the responsible department's act. The process version is
+     * the case's, looked up once per case ({@code definition}, null when the history lacks the case).
      */
-    private void checkSenders(String caseId, CaseStep step, List<Finding> findings) {
-        String department = history.responsibleDepartment(caseId, step.activityId());
+    private void checkSenders(String definition, CaseStep step, List<Finding> findings) {
+        String department = definition == null ? null : history.responsibleDepartment(definition, step.activityId());
         String account = departments.accountOf(department);
         String expected = account == null ? "department " + department : account;
         departments.sender(step.stepTxHash()).ifPresent(sender -> differs(step.stepKey(), "step_tx sender", expected, sender, findings));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -38,6 +39,13 @@ class CaseRecordTest {
 
         assertThat(migrations.pending()).isEmpty();
         assertThat(migrations.applied()[0].getVersion().getVersion()).isEqualTo("1");
+    }
+
+    @Test
+    void findsTheDecisionsToRecoverByIndexNotByReadingEveryDecision(@Autowired JdbcTemplate jdbc) {
+        String plan = jdbc.queryForObject("EXPLAIN SELECT task_id FROM ac_decision WHERE state = 'SIGNED'", String.class);
+
+        assertThat(plan).containsIgnoringCase("ac_decision_by_state");
     }
 
     @Test

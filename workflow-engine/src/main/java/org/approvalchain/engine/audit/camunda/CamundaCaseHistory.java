@@ -58,11 +58,16 @@ class CamundaCaseHistory implements CaseHistory {
     }
 
     @Override
-    public String responsibleDepartment(String caseId, String activityId) {
+    public String processDefinitionId(String caseId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
                 .singleResult();
-        return instance == null ? null : departments.computeIfAbsent(instance.getProcessDefinitionId() + "/" + activityId,
-                key -> Optional.ofNullable(DepartmentProperty.of(repository.getBpmnModelInstance(instance.getProcessDefinitionId())
+        return instance == null ? null : instance.getProcessDefinitionId();
+    }
+
+    @Override
+    public String responsibleDepartment(String processDefinitionId, String activityId) {
+        return departments.computeIfAbsent(processDefinitionId + "/" + activityId,
+                key -> Optional.ofNullable(DepartmentProperty.of(repository.getBpmnModelInstance(processDefinitionId)
                         .getModelElementById(activityId)))).orElse(null);
     }
 
