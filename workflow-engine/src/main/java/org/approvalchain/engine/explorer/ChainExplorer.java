@@ -161,7 +161,8 @@ public class ChainExplorer {
         Call call = decoder.call(tx.get(), receipt.get());
         Optional<Write> write = journal.ofTransaction(hash);
         return Optional.of(new TransactionSummary(hash, receipt.get().blockNumber(), call.contract(), call.function(),
-                receipt.get().succeeded(), write.map(Write::caseId).orElse(null), write.map(Write::subject).orElse(null)));
+                receipt.get().succeeded(), write.map(Write::caseId).orElse(null), write.map(Write::subject).orElse(null),
+                forwarded(call.forwarded())));
     }
 
     private static String transactionHash(String hash) {

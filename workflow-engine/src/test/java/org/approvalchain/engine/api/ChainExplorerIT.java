@@ -100,6 +100,9 @@ class ChainExplorerIT {
         assertThat(hashes).containsAll(expected);
         assertThat(texts(found.path("transactions"), "function")).as("each step, the decision's too, one recordCall")
                 .containsOnly("recordCall").hasSize(5);
+        assertThat(found.path("transactions")).extracting(t -> t.path("forwarded").path("contract").asText() + "."
+                + t.path("forwarded").path("function").asText()).as("the call each one made, listed too")
+                .contains("EligibilityRule.evaluate", "LicenseRegistry.issue", "DecisionRegistry.recordDecision");
         assertThat(found.path("transactions")).allSatisfy(t -> assertThat(t.path("caseId").asText()).isEqualTo(caseId));
         assertThat(found.path("transactions")).extracting(t -> t.path("blockNumber").asLong()).isSorted();
     }

@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The chain explorer (区块链浏览器) in a real headless Chromium against the real engine: a legal
  * reviewer searches a decided case's id, opens one of its transactions by keyboard and reads the
- * decoded call, its arguments and events, its block, and the link back to the case; a search that
+ * decoded call (a step's call first, then the {@code CaseLedger.recordCall} that recorded it with its
+ * step), its arguments and events, its block, and the link back to the case; a search that
  * finds nothing says so; a transaction on the case page links to its explorer page. axe-core finds no
  * serious violation, and both languages have every message.
  */
@@ -56,7 +57,7 @@ class ChainExplorerPageIT {
         search.sendKeys(Keys.ENTER);
         page.waitForText(By.cssSelector("[data-test='chain-found']"), "EligibilityRule.evaluate");
         assertThat(page.text(By.cssSelector("[data-test='chain-found']"))).contains("LicenseRegistry.issue",
-                "DecisionRegistry.recordDecision", "CaseLedger.recordStep", caseId);
+                "DecisionRegistry.recordDecision", "CaseLedger.recordCall", caseId);
         page.screenshot("chain-explorer-search-zh-CN");
         page.assertNoSeriousAccessibilityViolations("chain explorer search");
         page.browser.findElements(By.cssSelector("[data-test='chain-found'] tbody tr")).stream()
@@ -65,16 +66,22 @@ class ChainExplorerPageIT {
 
         page.waitForText(By.cssSelector("[data-test='chain-tx-call']"), "EligibilityRule.evaluate");
         assertThat(page.text(By.cssSelector("[data-test='chain-tx-details']"))).contains("evaluate(string,bytes32,uint256)",
-                "成功", caseId, "Activity_CheckMaterials#1/call");
-        assertThat(page.text(By.cssSelector("[data-test='chain-tx-arguments']"))).contains("caseId", caseId, "value", "5");
-        assertThat(page.text(By.cssSelector("[data-test='chain-tx-event']"))).contains("EligibilityRule.Evaluated", "eligible");
+                "成功", caseId, "Activity_CheckMaterials#1/step", "CaseLedger.recordCall");
+        assertThat(page.text(By.cssSelector("[data-test='chain-tx-arguments']"))).contains("caseId", caseId, "value", "5")
+                .doesNotContain("activityInstanceId");
         page.screenshot("chain-explorer-transaction-zh-CN");
+        page.browser.findElement(By.cssSelector("[data-test='chain-tx-outer'] summary")).sendKeys(Keys.ENTER);
+        page.waitForText(By.cssSelector("[data-test='chain-tx-outer-arguments']"), "activityInstanceId");
+        assertThat(page.text(By.cssSelector("[data-test='chain-tx-outer-arguments']"))).contains("Activity_CheckMaterials#1");
+        assertThat(page.text(By.cssSelector("[data-test='chain-tx-event']"))).contains("EligibilityRule.Evaluated", "eligible");
         page.assertNoSeriousAccessibilityViolations("chain transaction");
         page.assertNoUntranslatedKeys();
 
         page.browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
         page.waitForText(By.tagName("h1"), "Transaction");
-        assertThat(page.text(By.cssSelector("[data-test='chain-tx-details']"))).contains("succeeded", "Case");
+        assertThat(page.text(By.cssSelector("[data-test='chain-tx-details']"))).contains("succeeded", "Case",
+                "recorded with its step through CaseLedger.recordCall");
+        page.screenshot("chain-explorer-transaction-en");
         page.assertNoUntranslatedKeys();
         page.browser.findElement(By.cssSelector("[data-test='locale-zh-CN']")).click();
 
