@@ -14,6 +14,7 @@ import org.approvalchain.engine.proxy.AgentAuthority;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
@@ -56,11 +57,40 @@ public class CaseAccess {
     /** The case's process instance, when {@code userId} may read the case; as {@link #requireReadable}. */
     HistoricProcessInstance readable(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!mayRead(instance, userId, users.groupsOf(userId)) && !actsAsAgent(instance, userId, "read the case")) {
-            throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " is not involved in case " + caseId
-                    + ": only its applicant, the officers of its process, legal reviewers and administrators may read it");
-        }
+        requireReadable(instance, processVariables(instance.getId(), Cases.INITIATOR, Cases.PROXY_AGENT), List.of(), userId);
         return instance;
+    }
+
+    /**
+     * Requires that {@code userId} may read the case of {@code instance}, given what its reader has
+     * loaded already: its process-level variables (at least {@link Cases#INITIATOR} and
+     * {@link Cases#PROXY_AGENT}) and its open tasks (or none, for the history of its tasks to decide).
+     *
+     * @throws CaseException FORBIDDEN for a user it does not involve
+     */
+    void requireReadable(HistoricProcessInstance instance, Map<String, Object> processVariables, List<LinkedTask> openTasks,
+                         String userId) {
+        if (!mayRead(instance, processVariables, openTasks, userId)
+                && !actsAsAgent(instance, principalActedFor(processVariables, userId), userId, "read the case")) {
+            throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " is not involved in case "
+                    + instance.getBusinessKey() + ": only its applicant, the officers of its process, legal reviewers "
+                    + "and administrators may read it");
+        }
+    }
+
+    /**
+     * The rules of {@link #readableAmong} for one case, the cheap answers first: its applicant, then
+     * the user's groups, then the case's open tasks; the history of its tasks only when none of them
+     * decides. A user an open task names is named in that history too, so the order changes no answer.
+     */
+    private boolean mayRead(HistoricProcessInstance instance, Map<String, Object> processVariables, List<LinkedTask> openTasks,
+                            String userId) {
+        if (userId.equals(processVariables.get(Cases.INITIATOR))) {
+            return true;
+        }
+        List<String> groups = users.groupsOf(userId);
+        return overseer(groups) || supervises(instance.getProcessDefinitionId(), groups)
+                || openTasks.stream().anyMatch(task -> task.names(userId, groups)) || handles(instance, userId, groups);
     }
 
     /**
@@ -81,18 +111,21 @@ public class CaseAccess {
 
     /** The applicant for whom {@code userId} acts in the case as their agent; empty when the user is not its agent. */
     Optional<String> principalActedFor(HistoricProcessInstance instance, String userId) {
-        return userId.equals(variables(Cases.PROXY_AGENT, instance.getId()).get(instance.getId()))
-                ? Optional.ofNullable(initiatorOf(instance.getId())).map(Object::toString) : Optional.empty();
+        return principalActedFor(processVariables(instance.getId(), Cases.PROXY_AGENT, Cases.INITIATOR), userId);
+    }
+
+    private static Optional<String> principalActedFor(Map<String, Object> processVariables, String userId) {
+        return userId.equals(processVariables.get(Cases.PROXY_AGENT))
+                ? Optional.ofNullable(processVariables.get(Cases.INITIATOR)).map(Object::toString) : Optional.empty();
     }
 
     /**
-     * Whether {@code userId} is the agent who acts for the case's applicant and the chain authorises
-     * {@code action} now; the action is then recorded on chain.
+     * Whether the user acts in the case as the agent of its applicant {@code principal} and the chain
+     * authorises {@code action} now; the action is then recorded on chain.
      *
      * @throws org.approvalchain.engine.proxy.ProxyException with the chain's reason when the user is its agent but not authorised now
      */
-    private boolean actsAsAgent(HistoricProcessInstance instance, String userId, String action) {
-        Optional<String> principal = principalActedFor(instance, userId);
+    private boolean actsAsAgent(HistoricProcessInstance instance, Optional<String> principal, String userId, String action) {
         principal.ifPresent(p -> agents.act(userId, p, instance.getProcessDefinitionKey(), action, instance.getBusinessKey()));
         return principal.isPresent();
     }
@@ -113,10 +146,6 @@ public class CaseAccess {
         });
         return instances.stream().filter(instance -> supervises(instance.getProcessDefinitionId(), groups)
                 || readable.contains(instance.getId())).toList();
-    }
-
-    private boolean mayRead(HistoricProcessInstance instance, String userId, List<String> groups) {
-        return !readableAmong(List.of(instance), userId, groups).isEmpty();
     }
 
     /**
@@ -148,8 +177,9 @@ public class CaseAccess {
      */
     HistoricProcessInstance handled(String caseId, String userId) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !handles(instance, userId, users.groupsOf(userId))
-                && !actsAsAgent(instance, userId, "read the personal data")) {
+        Map<String, Object> variables = processVariables(instance.getId(), Cases.INITIATOR, Cases.PROXY_AGENT);
+        if (!userId.equals(variables.get(Cases.INITIATOR)) && !handles(instance, userId, users.groupsOf(userId))
+                && !actsAsAgent(instance, principalActedFor(variables, userId), userId, "read the personal data")) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "user " + userId + " does not handle case " + caseId
                     + ": its personal data is only for its applicant and the officers who handle it");
         }
@@ -181,14 +211,21 @@ public class CaseAccess {
      */
     HistoricProcessInstance asApplicant(String caseId, String userId, String action) {
         HistoricProcessInstance instance = instance(caseId);
-        if (!userId.equals(initiatorOf(instance.getId())) && !users.isAdmin(userId) && !actsAsAgent(instance, userId, action)) {
+        Map<String, Object> variables = processVariables(instance.getId(), Cases.INITIATOR, Cases.PROXY_AGENT);
+        if (!userId.equals(variables.get(Cases.INITIATOR)) && !users.isAdmin(userId)
+                && !actsAsAgent(instance, principalActedFor(variables, userId), userId, action)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "only the applicant who started case " + caseId
                     + " (their authorised agent, or an administrator) may " + action + "; user " + userId + " did not start it");
         }
         return instance;
     }
 
-    private HistoricProcessInstance instance(String caseId) {
+    /**
+     * The case's process instance, whoever asks.
+     *
+     * @throws CaseException NOT_FOUND for an unknown case
+     */
+    HistoricProcessInstance instance(String caseId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
                 .singleResult();
         if (instance == null) {
@@ -235,10 +272,6 @@ public class CaseAccess {
         return groups.contains(UserDirectory.ADMINS) || groups.contains(UserDirectory.LEGAL_REVIEWERS);
     }
 
-    private Object initiatorOf(String processInstanceId) {
-        return variables(Cases.INITIATOR, processInstanceId).get(processInstanceId);
-    }
-
     /**
      * The process-level variable {@code name} of each process instance, by its id, in one query: a
      * variable of that name local to some activity does not count.
@@ -247,10 +280,26 @@ public class CaseAccess {
         Map<String, Object> values = new HashMap<>();
         if (processInstanceIds.length > 0) {
             history.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
-                    .variableName(name).list().stream()
-                    .filter(v -> v.getProcessInstanceId().equals(v.getActivityInstanceId()))
+                    .variableName(name).list().stream().filter(CaseAccess::processLevel)
                     .forEach(v -> values.putIfAbsent(v.getProcessInstanceId(), v.getValue()));
         }
         return values;
+    }
+
+    /** The process-level variables {@code names} of one process instance, by name, in one query. */
+    private Map<String, Object> processVariables(String processInstanceId, String... names) {
+        return processLevel(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableNameIn(names).list());
+    }
+
+    /** The process-level ones of one process instance's variables, by name; as {@link #variables}. */
+    static Map<String, Object> processLevel(List<HistoricVariableInstance> variables) {
+        Map<String, Object> values = new HashMap<>();
+        variables.stream().filter(CaseAccess::processLevel).forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+        return values;
+    }
+
+    private static boolean processLevel(HistoricVariableInstance variable) {
+        return variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
     }
 }

@@ -14,12 +14,10 @@ import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.EventSubscription;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -108,51 +106,55 @@ public class Cases {
 
     /**
      * The case as {@code userId} may see it: without its personal data (see {@link PersonalData}).
+     * What deciding whether the user may see it needs (its process-level variables, its open tasks
+     * and their candidates) is read once, for the decision and the view alike.
      *
      * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for a user it does not involve (see {@link CaseAccess})
      */
     public CaseView read(String caseId, String userId) {
-        HistoricProcessInstance instance = access.readable(caseId, userId);
+        HistoricProcessInstance instance = access.instance(caseId);
+        List<HistoricVariableInstance> all = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).list();
+        boolean running = instance.getEndTime() == null;
+        List<LinkedTask> open = running ? linkedTasks(instance.getId()) : List.of();
+        access.requireReadable(instance, CaseAccess.processLevel(all), open, userId);
         Set<String> personal = definitions.personalVariables(instance.getProcessDefinitionId());
         Map<String, Object> variables = new LinkedHashMap<>();
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).list()) {
+        for (HistoricVariableInstance v : all) {
             if (!CaseContext.isInternal(v.getName()) && !personal.contains(v.getName())) {
                 variables.put(v.getName(), v.getValue());
             }
         }
-        List<String> awaiting = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
-                .list().stream().map(EventSubscription::getEventName).sorted().toList();
+        // an ended case has no tasks and waits for no message: Camunda deletes both as the case ends
+        List<String> awaiting = running ? runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .eventType("message").list().stream().map(EventSubscription::getEventName).sorted().toList() : List.of();
         return new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-                variables, openTasks(instance.getId()), awaiting, record.steps(caseId),
+                variables, views(open), awaiting, record.steps(caseId),
                 definitions.supervisorGroups(instance.getProcessDefinitionId()).stream().sorted().toList());
     }
 
     /** The open tasks of a process instance, with their candidate groups and time limits. */
     List<CaseView.OpenTask> openTasks(String processInstanceId) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
-        Map<String, Deadlines.Deadline> limits = deadlines.of(open);
-        return open.stream()
-                .flatMap(t -> candidateGroups(tasks, t.getId()).map(groups -> {
-                    Optional<Deadlines.Deadline> deadline = Optional.ofNullable(limits.get(t.getId()));
-                    return new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups,
-                            deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
-                            deadline.map(Deadlines.Deadline::due).orElse(null));
-                }).stream())
-                .toList();
+        return views(linkedTasks(processInstanceId));
     }
 
-    /** The task's candidate groups; empty when the task was completed since it was listed. */
-    static Optional<List<String>> candidateGroups(TaskService tasks, String taskId) {
-        try {
-            return Optional.of(tasks.getIdentityLinksForTask(taskId).stream()
-                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                    .map(l -> l.getGroupId()).toList());
-        } catch (NullValueException completedMeanwhile) {
-            return Optional.empty();
-        }
+    /** The open tasks of a process instance with their candidates; a task completed while they are read is left out. */
+    private List<LinkedTask> linkedTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .flatMap(task -> LinkedTask.of(tasks, task).stream()).toList();
+    }
+
+    private List<CaseView.OpenTask> views(List<LinkedTask> open) {
+        Map<String, Deadlines.Deadline> limits = deadlines.of(open.stream().map(LinkedTask::task).toList());
+        return open.stream().map(linked -> {
+            Task t = linked.task();
+            Optional<Deadlines.Deadline> deadline = Optional.ofNullable(limits.get(t.getId()));
+            return new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), linked.candidateGroups(),
+                    deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
+                    deadline.map(Deadlines.Deadline::due).orElse(null));
+        }).toList();
     }
 
     private static String toJson(Map<String, Object> value) {

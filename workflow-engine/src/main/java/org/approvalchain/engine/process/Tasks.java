@@ -54,7 +54,7 @@ public class Tasks {
     }
 
     private Optional<OpenTask> inboxEntry(Task t, Map<String, Deadlines.Deadline> limits) {
-        Optional<List<String>> groups = Cases.candidateGroups(taskService, t.getId());
+        Optional<List<String>> groups = LinkedTask.of(taskService, t).map(LinkedTask::candidateGroups);
         if (groups.isEmpty()) {
             return Optional.empty();
         }

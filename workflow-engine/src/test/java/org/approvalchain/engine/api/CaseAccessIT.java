@@ -2,22 +2,27 @@ package org.approvalchain.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.approvalchain.engine.process.EngineCommands;
+import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 /**
  * Cases are private to those involved: the applicant, the officers of the case's process, legal
- * reviewers and administrators read a case, its audit trail and its verification; an officer of
- * another office gets 403, and reading a case asks for its process instance once. Automation maps
+ * reviewers and administrators read a case, its audit trail and its verification; so does a user
+ * one of its tasks names, while the task is open and afterwards; an officer of another office gets
+ * 403, and reading a case asks for its process instance once. Automation maps
  * likewise, for the process's officers and reviewers.
  */
 @SharedEngine
@@ -33,6 +38,12 @@ class CaseAccessIT {
 
     @Autowired
     EngineCommands commands;
+
+    @Autowired
+    TaskService tasks;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void applicantHasAnAccount() {
@@ -68,6 +79,23 @@ class CaseAccessIT {
         assertThat(status("wang.fang", "/api/cases/" + caseId)).isEqualTo(HttpStatus.OK);
 
         assertThat(commands.count("HistoricProcessInstanceQueryImpl") - before).isOne();
+    }
+
+    @Test
+    void aUserATaskNamesReadsTheCaseWhileTheTaskIsOpenAndAfterwards() {
+        String caseId = http.withBasicAuth(APPLICANT, APPLICANT).postForObject("/api/processes/licence-application/cases",
+                Map.of("application", Map.of("applicantAge", 32, "licenceType", "食品经营许可证"), "applicant", Map.of("name", "吴强")),
+                Map.class).get("caseId").toString();
+        String taskId = ApiClient.demoUser("http://localhost:" + port, APPLICANT)
+                .awaitTask(caseId, "an open task", task -> true, Duration.ofSeconds(30)).path("taskId").asText();
+        assertThat(status("chen.jie", "/api/cases/" + caseId)).as("before the task names him").isEqualTo(HttpStatus.FORBIDDEN);
+
+        tasks.addCandidateUser(taskId, "chen.jie");
+        assertThat(status("chen.jie", "/api/cases/" + caseId)).as("a candidate of an open task").isEqualTo(HttpStatus.OK);
+
+        tasks.deleteCandidateUser(taskId, "chen.jie");
+        assertThat(status("chen.jie", "/api/cases/" + caseId)).as("a candidate of the task once").isEqualTo(HttpStatus.OK);
+        assertThat(status("chen.jie", "/api/cases/" + caseId + "/audit")).as("its audit trail").isEqualTo(HttpStatus.OK);
     }
 
     @Test
