@@ -62,8 +62,11 @@ class SmChainIT {
         JsonNode decision = wangFang.request("GET", "/api/chain/transactions/" + recorded.get("decisionTxHash").asText(), null)
                 .accepted();
         assertThat(decision.path("contract").asText() + "." + decision.path("function").asText())
+                .isEqualTo("CaseLedger.recordCall");
+        JsonNode forwarded = decision.path("forwarded");
+        assertThat(forwarded.path("contract").asText() + "." + forwarded.path("function").asText())
                 .isEqualTo("DecisionRegistry.recordDecision");
-        assertThat(decision.path("arguments").get(0).path("value").asText()).isEqualTo(caseId);
-        assertThat(decision.path("events").get(0).path("name").asText()).isEqualTo("DecisionRecorded");
+        assertThat(forwarded.path("arguments").get(0).path("value").asText()).isEqualTo(caseId);
+        assertThat(decision.path("events").findValuesAsText("name")).contains("DecisionRecorded", "StepRecorded");
     }
 }
