@@ -172,15 +172,17 @@ public class Contracts {
     }
 
     /**
-     * Previews a function bound in BPMN: the inputs encoded by the contract's ABI, called (statically,
-     * no transaction) from the account of {@code department} (the engine's when null) against the
-     * latest state, as {@code CaseLedger.recordCall} will make the call for it.
+     * Previews a function bound in BPMN: the inputs encoded by the contract's ABI, called (no
+     * transaction) from the account of {@code department} (the engine's when null; refused with
+     * {@code CHAIN-006} when the department may not write the contract) against the latest state, as
+     * {@code CaseLedger.recordCall} will make the call for it.
      */
     public Preview preview(String department, String contract, String function, Map<String, Object> inputs) {
         byte[] input = interfaceOf(contract).encode(function, inputs);
-        String from = department == null ? account.address() : departments.byId(department).map(Department::address)
-                .orElseThrow(() -> new IllegalStateException("CHAIN-006 unknown department '" + department + "'"));
-        return new Preview(contract, function, input, ledger.call(from, address(contract), input));
+        if (department != null) {
+            mayWrite(department, contract);
+        }
+        return new Preview(contract, function, input, ledger.call(departments.accountOf(department), address(contract), input));
     }
 
     /** The named outputs of a bound function from its return data. */
