@@ -2,13 +2,19 @@ package org.approvalchain.engine.ledger.embedded;
 
 import java.util.List;
 
-/** The stored chain does not verify: each finding names the block and what is wrong with it. */
-public class ChainCorruptedException extends RuntimeException {
+import org.approvalchain.engine.ledger.LedgerUnavailableException;
+
+/**
+ * The stored chain does not verify ({@code LEDGER-210}): each finding names the block and what is
+ * wrong with it. The ledger is unavailable while it holds such a chain: an API request that needs it
+ * is answered 503.
+ */
+public class ChainCorruptedException extends LedgerUnavailableException {
 
     private final List<String> findings;
 
     public ChainCorruptedException(List<String> findings) {
-        super("LEDGER-210 the embedded chain does not verify: " + String.join("; ", findings));
+        super("LEDGER-210", "the embedded chain does not verify: " + String.join("; ", findings));
         this.findings = List.copyOf(findings);
     }
 

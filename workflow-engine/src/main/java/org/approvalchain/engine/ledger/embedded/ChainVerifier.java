@@ -3,6 +3,7 @@ package org.approvalchain.engine.ledger.embedded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.approvalchain.engine.ledger.Block;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -12,7 +13,9 @@ import org.approvalchain.engine.ledger.embedded.BlockSeal.StoredTransaction;
  * Re-checks the whole stored chain: block numbers consecutive, each block linked to its parent's
  * hash, roots recomputed from the stored transactions and receipts, each header hash recomputed,
  * each seal signed by the node key, and every receipt belonging to its block and transaction.
- * Any edit to a stored block, transaction or receipt shows up as a finding naming the block.
+ * Any edit to a stored block, transaction or receipt shows up as a finding naming the block. The
+ * latest block alone can be checked the same way (against its parent), which costs the same however
+ * long the chain is.
  */
 final class ChainVerifier {
 
@@ -27,10 +30,15 @@ final class ChainVerifier {
     }
 
     List<String> verify() {
+        return verify(() -> false);
+    }
+
+    /** The whole chain, block by block, unless {@code stopped} says otherwise between two blocks (then what was found so far). */
+    List<String> verify(BooleanSupplier stopped) {
         List<String> findings = new ArrayList<>();
         long height = store.latest().map(Block::number).orElse(-1L);
         String parentHash = null;
-        for (long n = 0; n <= height; n++) {
+        for (long n = 0; n <= height && !stopped.getAsBoolean(); n++) {
             Optional<Block> stored = store.byNumber(n);
             if (stored.isEmpty()) {
                 findings.add("block " + n + " is missing");
@@ -41,6 +49,15 @@ final class ChainVerifier {
             verifyBlock(block, parentHash, findings);
             parentHash = block.hash();
         }
+        return findings;
+    }
+
+    /** The latest block (none on a new chain) and its link to its parent. */
+    List<String> verifyLatest() {
+        List<String> findings = new ArrayList<>();
+        store.latest().ifPresent(latest -> verifyBlock(latest, latest.number() == 0 ? null
+                : store.byNumber(latest.number() - 1).map(Block::hash).orElse("(block " + (latest.number() - 1) + " missing)"),
+                findings));
         return findings;
     }
 

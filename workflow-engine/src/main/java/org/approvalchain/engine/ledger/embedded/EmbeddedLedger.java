@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * database. It accepts the same signed FISCO BCOS transactions a real node does, verifies them
  * (signature, chain id, group id, block limit, replay), executes the real contract bytecode with
  * libevm, and keeps hash-linked, signed blocks in its own store under the data directory. Opening
- * it verifies the stored chain and continues it at the same state root.
+ * it verifies the stored chain (all of it first, or the latest block first and the rest in the
+ * background) and continues it at the same state root.
  */
 public final class EmbeddedLedger implements Ledger {
 
@@ -45,6 +47,9 @@ public final class EmbeddedLedger implements Ledger {
     private final ChainVerifier chainVerifier;
     private final TransactionVerifier transactionVerifier;
     private final BlockSealer sealer;
+    private final Thread background = new Thread(this::verifyStoredChain, "ledger-chain-verifier");
+    private volatile ChainCorruptedException corrupted;
+    private volatile boolean closed;
 
     private EmbeddedLedger(ChainCrypto crypto, LedgerProperties.Embedded settings, BlockStore store,
                            ChainVerifier chainVerifier, BlockSealer sealer) {
@@ -55,15 +60,33 @@ public final class EmbeddedLedger implements Ledger {
         this.transactionVerifier = new TransactionVerifier(crypto, settings.chainId(), settings.groupId(),
                 settings.blockLimitWindow());
         this.sealer = sealer;
+        this.background.setDaemon(true);
     }
 
     /**
      * Opens the chain in {@code settings.dataDir()}, creating it with a genesis block the first
-     * time, and verifies every stored block.
+     * time, and verifies every stored block before it returns.
      *
      * @throws ChainCorruptedException when a stored block, transaction or receipt was altered
      */
     public static EmbeddedLedger open(ChainCrypto crypto, LedgerProperties.Embedded settings) {
+        return open(crypto, settings, false);
+    }
+
+    /**
+     * Opens the chain as {@link #open(ChainCrypto, LedgerProperties.Embedded)} does, but verifies
+     * only the latest block (the one sealing continues from) before it returns, so that opening
+     * takes no longer for a long chain than for a short one; the rest is verified on a thread of its
+     * own. Should that find an altered block, every later use of the ledger is refused with the
+     * findings ({@code LEDGER-210}), its status included, so the engine's health is DOWN.
+     *
+     * @throws ChainCorruptedException when the latest block does not verify
+     */
+    public static EmbeddedLedger openVerifyingInBackground(ChainCrypto crypto, LedgerProperties.Embedded settings) {
+        return open(crypto, settings, true);
+    }
+
+    private static EmbeddedLedger open(ChainCrypto crypto, LedgerProperties.Embedded settings, boolean inBackground) {
         Path dir = settings.dataDir().toAbsolutePath();
         createDirectories(dir);
         ChainSignatures signatures = ChainSignatures.of(crypto);
@@ -71,7 +94,7 @@ public final class EmbeddedLedger implements Ledger {
         BlockStore store = BlockStore.open(dir);
         BlockSeal seal = new BlockSeal(signatures);
         ChainVerifier verifier = new ChainVerifier(store, seal, nodeKey);
-        List<String> findings = verifier.verify();
+        List<String> findings = inBackground ? verifier.verifyLatest() : verifier.verify();
         if (!findings.isEmpty()) {
             store.close();
             throw new ChainCorruptedException(findings);
@@ -81,17 +104,56 @@ public final class EmbeddedLedger implements Ledger {
                 settings.maxBlockTransactions(), settings.maxBlockInterval());
         log.info("LEDGER-001 embedded {} chain opened at {}: height {}, state root {}", crypto, dir, latest.number(),
                 latest.stateRoot());
-        return new EmbeddedLedger(crypto, settings, store, verifier, sealer);
+        EmbeddedLedger ledger = new EmbeddedLedger(crypto, settings, store, verifier, sealer);
+        if (inBackground) {
+            ledger.background.start();
+        }
+        return ledger;
+    }
+
+    /** Verifies the stored chain up to the block it was opened at, and refuses the ledger from then on should it not verify. */
+    private void verifyStoredChain() {
+        long started = System.nanoTime();
+        List<String> findings;
+        try {
+            findings = chainVerifier.verify(() -> closed);
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            findings = List.of("the stored chain could not be read: " + e.getMessage());
+        }
+        if (!findings.isEmpty()) {
+            corrupted = new ChainCorruptedException(findings);
+            log.error("{}: the ledger refuses every request from now on", corrupted.getMessage());
+        } else if (!closed) {
+            log.info("LEDGER-004 stored chain verified in the background in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Waits until the background verification has ended (at once when there is none); for tests. */
+    void awaitBackgroundVerification(Duration timeout) throws InterruptedException {
+        background.join(timeout.toMillis());
+    }
+
+    /** Throws the background verification's findings, once it has any. */
+    private void requireIntact() {
+        ChainCorruptedException found = corrupted;
+        if (found != null) {
+            throw found;
+        }
     }
 
     @Override
     public LedgerStatus status() {
+        requireIntact();
         Block latest = sealer.latest();
         return new LedgerStatus("embedded", crypto, settings.chainId(), settings.groupId(), latest.number(), latest.hash());
     }
 
     @Override
     public TransactionReceipt send(SignedTransaction transaction) {
+        requireIntact();
         VerifiedTransaction tx = transactionVerifier.verify(transaction.encoded(), sealer.latest().number());
         try {
             return sealer.submit(tx).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -107,36 +169,43 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CallResult call(String from, String to, byte[] input) {
+        requireIntact();
         return sealer.call(from, to, input);
     }
 
     @Override
     public byte[] code(String address) {
+        requireIntact();
         return sealer.code(address);
     }
 
     @Override
     public Optional<Block> blockByNumber(long number) {
+        requireIntact();
         return store.byNumber(number);
     }
 
     @Override
     public Optional<Block> blockByHash(String hash) {
+        requireIntact();
         return store.byHash(hash);
     }
 
     @Override
     public Optional<TransactionReceipt> receipt(String transactionHash) {
+        requireIntact();
         return store.receipt(transactionHash).map(ReceiptCodec::decode);
     }
 
     @Override
     public Optional<SealedTransaction> transaction(String transactionHash) {
+        requireIntact();
         return store.transaction(transactionHash).map(TransactionVerifier::sealed);
     }
 
     @Override
     public List<EventLog> events(String contractAddress, long fromBlock, long toBlock) {
+        requireIntact();
         List<EventLog> events = new ArrayList<>();
         for (long n = Math.max(0, fromBlock); n <= Math.min(toBlock, sealer.latest().number()); n++) {
             for (byte[] receipt : store.receipts(n)) {
@@ -155,6 +224,12 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public void close() {
+        closed = true;
+        try {
+            background.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sealer.close();
         store.close();
     }

@@ -14,12 +14,20 @@ import java.util.List;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.contracts.ContractArtifact;
 import org.approvalchain.engine.ledger.LedgerProperties;
+import org.approvalchain.engine.ledger.LedgerStatus;
+import org.approvalchain.engine.ledger.SignedTransaction;
+import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionSigner;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every edit to the stored chain is found when the ledger opens. */
+/**
+ * Every edit to the stored chain is found when the ledger opens; opened as the engine opens it (the
+ * latest block first, the rest in the background), an edit of the latest block stops the opening
+ * and an edit of an older one makes the ledger refuse everything once the background finds it.
+ */
 class ChainTamperingTest {
 
     @TempDir
@@ -85,6 +93,48 @@ class ChainTamperingTest {
     void detectsADeletedBlock() throws SQLException {
         edit("DELETE FROM blocks WHERE number = 1");
         assertCorrupted("block 1 is missing");
+    }
+
+    @Test
+    void backgroundVerificationLeavesAnUntouchedChainInService() throws InterruptedException {
+        try (EmbeddedLedger ledger = EmbeddedLedger.openVerifyingInBackground(ChainCrypto.ECDSA, settings)) {
+            ledger.awaitBackgroundVerification(Duration.ofSeconds(30));
+            assertThat(ledger.status().blockNumber()).isEqualTo(2);
+            assertThat(deploy(ledger).succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void backgroundVerificationRefusesTheLedgerOnceItFindsAnEditedOlderBlock() throws Exception {
+        edit("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 1");
+        ContractArtifact a = ContractArtifact.load("CaseLedger", ChainCrypto.ECDSA);
+        SignedTransaction deployment = TransactionSigner.newAccount(ChainCrypto.ECDSA).deploy(
+                new LedgerStatus("embedded", ChainCrypto.ECDSA, settings.chainId(), settings.groupId(), 2, null),
+                a.bytecode(), a.abi());
+        try (EmbeddedLedger ledger = EmbeddedLedger.openVerifyingInBackground(ChainCrypto.ECDSA, settings)) {
+            ledger.awaitBackgroundVerification(Duration.ofSeconds(30));
+            for (ThrowingCallable use : List.<ThrowingCallable>of(ledger::status, () -> ledger.send(deployment),
+                    () -> ledger.blockByNumber(2), () -> ledger.call(settings.chainId(), "0x" + "00".repeat(20), new byte[0]))) {
+                assertThatThrownBy(use).isInstanceOf(ChainCorruptedException.class)
+                        .hasMessageStartingWith("LEDGER-210")
+                        .satisfies(e -> assertThat(((ChainCorruptedException) e).findings())
+                                .containsExactly("block 1: header does not match the block hash"));
+            }
+        }
+    }
+
+    @Test
+    void backgroundVerificationStillStopsTheOpeningOnAnEditedLatestBlock() throws SQLException {
+        edit("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 2");
+        assertThatThrownBy(() -> EmbeddedLedger.openVerifyingInBackground(ChainCrypto.ECDSA, settings))
+                .isInstanceOf(ChainCorruptedException.class)
+                .satisfies(e -> assertThat(((ChainCorruptedException) e).findings())
+                        .containsExactly("block 2: header does not match the block hash"));
+    }
+
+    private static TransactionReceipt deploy(EmbeddedLedger ledger) {
+        ContractArtifact a = ContractArtifact.load("CaseLedger", ChainCrypto.ECDSA);
+        return ledger.send(TransactionSigner.newAccount(ChainCrypto.ECDSA).deploy(ledger.status(), a.bytecode(), a.abi()));
     }
 
     private void assertCorrupted(String finding) {
