@@ -23,6 +23,15 @@ interface Contender {
     /** Runs one case with the trade name {@code tradeName} (unique, so the name check always finds it free). */
     CaseTimes runCase(String tradeName, Duration timeout) throws IOException;
 
+    /**
+     * The histogram of the system's contract steps so far, from their jobs' start to their receipts:
+     * the cumulative count of steps per upper bound in seconds ({@code +Inf} the last); empty when
+     * the system does not measure them (the baseline's steps are no-ops).
+     */
+    default Map<Double, Long> contractStepBuckets() throws IOException {
+        return Map.of();
+    }
+
     /** The application's fields, the same for both systems: complete materials, a new trade name. */
     static Map<String, Object> application(String tradeName) {
         return Map.of("enterpriseName", "北京" + tradeName + "科技有限公司", "tradeName", tradeName,

@@ -50,6 +50,11 @@ final class JsonClient {
         return send("GET", path, null);
     }
 
+    /** GETs {@code path} as plain text (e.g. Prometheus' exposition format). */
+    String text(String path) throws IOException {
+        return exchange("GET", path, null, "text/plain");
+    }
+
     /** Sends {@code body} as JSON; the answer's JSON (a null node when empty), or an exception naming the call and status. */
     JsonNode post(String path, Object body) throws IOException {
         return send("POST", path, body);
@@ -76,8 +81,13 @@ final class JsonClient {
     }
 
     private JsonNode send(String method, String path, Object body) throws IOException {
+        String answer = exchange(method, path, body, "application/json");
+        return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
+    }
+
+    private String exchange(String method, String path, Object body, String accept) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         authorization.ifPresent(value -> request.header("Authorization", value));
@@ -94,7 +104,7 @@ final class JsonClient {
         if (response.statusCode() / 100 != 2) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return response.body();
     }
 
     private static void sleep(long millis) throws IOException {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.acceptance.client.ApproverKey;
@@ -25,6 +28,10 @@ final class OurEngine implements Contender {
 
     private static final String APPLICANT = "wang.fang";
     private static final String OFFICER = "chen.jie";
+    /** A demo administrator: the metrics are for administrators and the metrics group. */
+    private static final String ADMIN = "demo";
+    private static final Pattern STEP_BUCKET = Pattern.compile(
+            "^approvalchain_contract_step_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+-]+)$", Pattern.MULTILINE);
     private static final String REASON = URLEncoder.encode("材料齐全，名称可用，准予登记。", StandardCharsets.UTF_8);
 
     /** The nodes' base URLs once every node is ready; an exception while any is not. */
@@ -41,6 +48,7 @@ final class OurEngine implements Contender {
     private final AtomicInteger nextNode = new AtomicInteger();
     private List<JsonClient> applicants;
     private List<JsonClient> officers;
+    private List<JsonClient> admins;
     private ApproverKey officerKey;
 
     private OurEngine(String name, List<String> command, Map<String, String> environment, Path dataDir, Nodes nodes) {
@@ -85,6 +93,7 @@ final class OurEngine implements Contender {
         List<String> urls = nodes.urls();
         applicants = urls.stream().map(url -> JsonClient.demoUser(url, APPLICANT)).toList();
         officers = urls.stream().map(url -> JsonClient.demoUser(url, OFFICER)).toList();
+        admins = urls.stream().map(url -> JsonClient.demoUser(url, ADMIN)).toList();
         officerKey = ApproverKey.ofDemoUser(dataDir, OFFICER);
         return process;
     }
@@ -106,6 +115,20 @@ final class OurEngine implements Contender {
             throw new IOException("case " + caseId + " ended at " + ended.path("endEvent").asText() + ", not EndEvent_Registered");
         }
         return CaseTimes.since(start, taskSeen);
+    }
+
+    /** The buckets of {@code approvalchain_contract_step_seconds} on every node, summed over contracts, outcomes and nodes. */
+    @Override
+    public Map<Double, Long> contractStepBuckets() throws IOException {
+        Map<Double, Long> buckets = new TreeMap<>();
+        for (JsonClient admin : admins) {
+            Matcher bucket = STEP_BUCKET.matcher(admin.text("/actuator/prometheus"));
+            while (bucket.find()) {
+                buckets.merge(Double.parseDouble(bucket.group(1).replace("+Inf", "Infinity")),
+                        (long) Double.parseDouble(bucket.group(2)), Long::sum);
+            }
+        }
+        return buckets;
     }
 
     /** The applicant submits an application to {@code node} (0 the first); returns the case id. */

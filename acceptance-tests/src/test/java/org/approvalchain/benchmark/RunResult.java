@@ -1,10 +1,13 @@
 package org.approvalchain.benchmark;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +23,8 @@ import org.approvalchain.benchmark.Contender.CaseTimes;
  * case when its last one has ended) until {@code cases} cases have been run; what completed, the
  * errors, the wall time from the first start to the last end, and the CPU the system's process used.
  */
-record RunResult(String system, int inFlight, List<CaseTimes> completed, List<String> errors, Duration wall, long cpuMillis) {
+record RunResult(String system, int inFlight, List<CaseTimes> completed, List<String> errors, Duration wall, long cpuMillis,
+                 Map<Double, Long> stepBuckets) {
 
     static RunResult measure(Contender contender, AppProcess app, int inFlight, int cases, IntFunction<String> tradeName,
             Duration caseTimeout) throws InterruptedException {
@@ -28,6 +32,7 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         Collection<CaseTimes> completed = new ConcurrentLinkedQueue<>();
         Collection<String> errors = new ConcurrentLinkedQueue<>();
         ExecutorService drivers = Executors.newFixedThreadPool(inFlight);
+        Map<Double, Long> stepsBefore = stepBuckets(contender);
         long cpuBefore = app.cpuMillis();
         long start = System.nanoTime();
         for (int i = 0; i < inFlight; i++) {
@@ -44,8 +49,38 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         drivers.shutdown();
         drivers.awaitTermination(1, TimeUnit.DAYS);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        return new RunResult(contender.name(), inFlight, List.copyOf(completed), List.copyOf(errors), wall,
-                app.cpuMillis() - cpuBefore);
+        long cpuMillis = app.cpuMillis() - cpuBefore;
+        Map<Double, Long> steps = new TreeMap<>(stepBuckets(contender));
+        stepsBefore.forEach((bound, count) -> steps.merge(bound, -count, Long::sum));
+        return new RunResult(contender.name(), inFlight, List.copyOf(completed), List.copyOf(errors), wall, cpuMillis,
+                steps);
+    }
+
+    /** The system's contract-step histogram now; empty, and said so, when it cannot be read (not a case's error). */
+    private static Map<Double, Long> stepBuckets(Contender contender) {
+        try {
+            return contender.contractStepBuckets();
+        } catch (IOException e) {
+            System.out.println("    contract-step histogram of " + contender.name() + " not read: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * The percentile ({@code p} in 0..100) of the contract steps of several runs, in milliseconds, as
+     * the histogram can tell it: the upper bound of the bucket that holds it (so "at most"); NaN when
+     * the runs measured no steps.
+     */
+    static double stepMillis(Collection<RunResult> runs, double p) {
+        Map<Double, Long> buckets = new TreeMap<>();
+        runs.forEach(run -> run.stepBuckets.forEach((bound, count) -> buckets.merge(bound, count, Long::sum)));
+        long total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long rank = Math.max(1, (long) Math.ceil(p / 100 * total));
+        return buckets.entrySet().stream().filter(bucket -> bucket.getValue() >= rank).findFirst()
+                .map(bucket -> bucket.getKey() * 1000).orElse(Double.NaN);
     }
 
     double casesPerSecond() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Timer;
 import org.approvalchain.contracts.CaseLedgerContract.CallReturned;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.engine.chain.CaseChain;
@@ -56,6 +57,7 @@ class ContractStep implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Timer.Sample started = meters.start();
         StepBinding binding = definitions.binding(execution);
         CaseOnChain kase = CaseContext.onChain(execution.getProcessBusinessKey(), execution.getProcessDefinitionId(),
                 definitions.version(execution.getProcessDefinitionId()), execution.getVariable(CaseContext.APPLICANT_HASH));
@@ -66,7 +68,7 @@ class ContractStep implements JavaDelegate {
 
         String department = definitions.department(execution.getProcessDefinitionId(), activityId);
         Map<String, Object> inputs = binding.evaluateInputs(execution);
-        RecordedCall done = recordCall(binding, kase, department, activityInstance, inputs);
+        RecordedCall done = meters.timed(binding, started, () -> recordCall(binding, kase, department, activityInstance, inputs));
         TransactionReceipt receipt = done.receipt();
         if (!receipt.succeeded()) {
             throw new IllegalStateException("STEP-002 " + binding.contract() + "." + binding.function()
@@ -104,9 +106,8 @@ class ContractStep implements JavaDelegate {
             Contracts.Preview preview = contracts.preview(department, binding.contract(), binding.function(), inputs);
             StepDigest previewed = StepDigest.of(result(binding, new CallReturned(preview.result().succeeded(),
                     preview.result().output())));
-            int n = attempt;
-            RecordedCall done = meters.timed(binding, () -> caseChain.recordCall(kase, department, activityInstance,
-                    StepKind.AUTOMATIC, previewed.sm3(), preview, binding.revertErrorCode() != null, n));
+            RecordedCall done = caseChain.recordCall(kase, department, activityInstance, StepKind.AUTOMATIC, previewed.sm3(),
+                    preview, binding.revertErrorCode() != null, attempt);
             if (!done.previewOutdated() || attempt + 1 == PREVIEW_ATTEMPTS) {
                 return done;
             }
