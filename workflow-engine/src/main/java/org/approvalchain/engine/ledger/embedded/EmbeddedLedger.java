@@ -111,7 +111,7 @@ public final class EmbeddedLedger implements Ledger {
         return ledger;
     }
 
-    /** Verifies the stored chain up to the block it was opened at, and refuses the ledger from then on should it not verify. */
+    /** Verifies the stored chain as it stands when this begins, and refuses the ledger from then on should it not verify. */
     private void verifyStoredChain() {
         long started = System.nanoTime();
         List<String> findings;
