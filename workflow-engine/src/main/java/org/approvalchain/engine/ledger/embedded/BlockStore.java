@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.approvalchain.engine.database.H2Compaction;
 import org.approvalchain.engine.ledger.Block;
 import org.approvalchain.engine.ledger.embedded.BlockSeal.StoredTransaction;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,17 +83,10 @@ final class BlockStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Does what H2's housekeeping would, which it does not run with {@code WRITE_DELAY=0}: rewrites
-     * the live pages of chunks below half full so that their space is reused, or the file grows by
-     * every block's chunk (2.8 GB for the blocks of 10,000 cases). Every {@value #COMPACTION_BLOCKS}
-     * blocks, at most 16 MB at a time.
-     */
+    /** Every {@value #COMPACTION_BLOCKS} blocks, or the file grows by every block's chunk (2.8 GB for 10,000 cases). */
     private void compact() {
         try {
-            if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                session.getDatabase().getStore().getMvStore().compact(50, 16 * 1024 * 1024);
-            }
+            H2Compaction.compact(connection);
         } catch (SQLException | RuntimeException e) {
             log.warn("LEDGER-211 compacting the block store failed (tried again later): {}", e.getMessage());
         }

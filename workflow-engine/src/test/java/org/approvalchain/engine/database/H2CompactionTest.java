@@ -1,4 +1,4 @@
-package org.approvalchain.engine.operations;
+package org.approvalchain.engine.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compacts it, it stays a fraction of the size it grows to without (where H2's own housekeeping
  * never runs); anything but an embedded H2 database is left alone.
  */
-class EmbeddedDatabaseCompactionTest {
+class H2CompactionTest {
 
     private static final int COMMITS = 12_000;
     private static final int COMMITS_BETWEEN_COMPACTIONS = 1_000;
@@ -40,7 +40,7 @@ class EmbeddedDatabaseCompactionTest {
     @Test
     void anInMemoryDatabaseIsNoFileToCompact() throws SQLException {
         try (Connection memory = DriverManager.getConnection("jdbc:h2:mem:compaction-test", "sa", "")) {
-            assertThat(EmbeddedDatabaseCompaction.compact(memory)).isFalse();
+            assertThat(H2Compaction.compact(memory)).isFalse();
         }
     }
 
@@ -58,7 +58,7 @@ class EmbeddedDatabaseCompactionTest {
                     insert.setString(3, "x".repeat(300));
                     insert.executeUpdate();
                     if (compacted && i % COMMITS_BETWEEN_COMPACTIONS == 0) {
-                        assertThat(EmbeddedDatabaseCompaction.compact(db)).isTrue();
+                        assertThat(H2Compaction.compact(db)).isTrue();
                     }
                 }
             }

@@ -1,0 +1,7 @@
+/**
+ * The engine's embedded H2 files (its database and the embedded ledger's block store) kept from
+ * growing without end: {@link org.approvalchain.engine.database.H2Compaction} does the
+ * housekeeping H2 skips at {@code WRITE_DELAY=0}; {@code EmbeddedDatabaseCompaction} runs it on the
+ * engine's database, the block store runs it itself.
+ */
+package org.approvalchain.engine.database;
