@@ -37,9 +37,12 @@ public class CaseAccess {
     private final DeployedDefinitions definitions;
     private final UserDirectory users;
     private final AgentAuthority agents;
+    private final CaseReads reads;
 
-    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users, AgentAuthority agents) {
+    CaseAccess(HistoryService history, DeployedDefinitions definitions, UserDirectory users, AgentAuthority agents,
+               CaseReads reads) {
         this.history = history;
+        this.reads = reads;
         this.definitions = definitions;
         this.users = users;
         this.agents = agents;
@@ -56,7 +59,7 @@ public class CaseAccess {
 
     /** The case's process instance, when {@code userId} may read the case; as {@link #requireReadable}. */
     HistoricProcessInstance readable(String caseId, String userId) {
-        HistoricProcessInstance instance = instance(caseId);
+        HistoricProcessInstance instance = reads.instance(caseId);
         requireReadable(instance, processVariables(instance.getId(), Cases.INITIATOR, Cases.PROXY_AGENT), List.of(), userId);
         return instance;
     }
@@ -155,7 +158,7 @@ public class CaseAccess {
      * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for anyone else
      */
     HistoricProcessInstance supervised(String caseId, String userId, String action) {
-        HistoricProcessInstance instance = instance(caseId);
+        HistoricProcessInstance instance = reads.instance(caseId);
         if (!supervises(instance.getProcessDefinitionId(), users.groupsOf(userId)) && !users.isAdmin(userId)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "only the supervisors of the process of case " + caseId
                     + " " + definitions.supervisorGroups(instance.getProcessDefinitionId()) + " may " + action
@@ -176,7 +179,7 @@ public class CaseAccess {
      * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for anyone else
      */
     HistoricProcessInstance handled(String caseId, String userId) {
-        HistoricProcessInstance instance = instance(caseId);
+        HistoricProcessInstance instance = reads.instance(caseId);
         Map<String, Object> variables = processVariables(instance.getId(), Cases.INITIATOR, Cases.PROXY_AGENT);
         if (!userId.equals(variables.get(Cases.INITIATOR)) && !handles(instance, userId, users.groupsOf(userId))
                 && !actsAsAgent(instance, principalActedFor(variables, userId), userId, "read the personal data")) {
@@ -210,26 +213,12 @@ public class CaseAccess {
      * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for anyone else
      */
     HistoricProcessInstance asApplicant(String caseId, String userId, String action) {
-        HistoricProcessInstance instance = instance(caseId);
+        HistoricProcessInstance instance = reads.instance(caseId);
         Map<String, Object> variables = processVariables(instance.getId(), Cases.INITIATOR, Cases.PROXY_AGENT);
         if (!userId.equals(variables.get(Cases.INITIATOR)) && !users.isAdmin(userId)
                 && !actsAsAgent(instance, principalActedFor(variables, userId), userId, action)) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "only the applicant who started case " + caseId
                     + " (their authorised agent, or an administrator) may " + action + "; user " + userId + " did not start it");
-        }
-        return instance;
-    }
-
-    /**
-     * The case's process instance, whoever asks.
-     *
-     * @throws CaseException NOT_FOUND for an unknown case
-     */
-    HistoricProcessInstance instance(String caseId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult();
-        if (instance == null) {
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "no case " + caseId);
         }
         return instance;
     }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.record.CaseRecord;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -46,19 +45,19 @@ public class Cases {
 
     private final DeployedDefinitions definitions;
     private final RuntimeService runtime;
-    private final HistoryService history;
     private final TaskService tasks;
     private final CaseRecord record;
     private final CaseAccess access;
     private final ApplicationGuard applications;
     private final Deadlines deadlines;
     private final LicenceReuse reuse;
+    private final CaseReads reads;
 
-    Cases(DeployedDefinitions definitions, RuntimeService runtime, HistoryService history, TaskService tasks, CaseRecord record,
-          CaseAccess access, ApplicationGuard applications, Deadlines deadlines, LicenceReuse reuse) {
+    Cases(DeployedDefinitions definitions, RuntimeService runtime, TaskService tasks, CaseRecord record, CaseAccess access,
+          ApplicationGuard applications, Deadlines deadlines, LicenceReuse reuse, CaseReads reads) {
         this.definitions = definitions;
         this.runtime = runtime;
-        this.history = history;
+        this.reads = reads;
         this.tasks = tasks;
         this.record = record;
         this.access = access;
@@ -112,9 +111,8 @@ public class Cases {
      * @throws CaseException NOT_FOUND for an unknown case, FORBIDDEN for a user it does not involve (see {@link CaseAccess})
      */
     public CaseView read(String caseId, String userId) {
-        HistoricProcessInstance instance = access.instance(caseId);
-        List<HistoricVariableInstance> all = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).list();
+        HistoricProcessInstance instance = reads.instance(caseId);
+        List<HistoricVariableInstance> all = reads.variables(instance.getId());
         boolean running = instance.getEndTime() == null;
         List<LinkedTask> open = running ? linkedTasks(instance.getId()) : List.of();
         access.requireReadable(instance, CaseAccess.processLevel(all), open, userId);
@@ -142,7 +140,7 @@ public class Cases {
 
     /** The open tasks of a process instance with their candidates; a task completed while they are read is left out. */
     private List<LinkedTask> linkedTasks(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+        return reads.openTasks(processInstanceId).stream()
                 .flatMap(task -> LinkedTask.of(tasks, task).stream()).toList();
     }
 

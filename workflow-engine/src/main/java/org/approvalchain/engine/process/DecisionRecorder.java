@@ -53,11 +53,13 @@ class DecisionRecorder {
     private final FaultInjection faults;
     private final TimeLimitExtensions extensions;
     private final DeployedDefinitions definitions;
+    private final CaseReads reads;
     /** Tasks whose decision a thread of this engine is recording now: the request and the recovery must not both. */
     private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     DecisionRecorder(CaseRecord record, PlatformTransactionManager transactions, CaseChain caseChain, TaskService tasks,
-                     FaultInjection faults, TimeLimitExtensions extensions, DeployedDefinitions definitions) {
+                     FaultInjection faults, TimeLimitExtensions extensions, DeployedDefinitions definitions, CaseReads reads) {
+        this.reads = reads;
         this.record = record;
         this.inTransaction = new TransactionTemplate(transactions);
         this.separately = new TransactionTemplate(transactions);
@@ -149,33 +151,34 @@ class DecisionRecorder {
     private DecisionReceipt recordKept(KeptDecision kept, DecisionPayload payload) {
         String taskId = kept.taskId();
         String caseId = kept.caseId();
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 task " + taskId + " is no longer open");
-        }
+        Task task = reads.openTask(taskId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
+                "TASK-001 task " + taskId + " is no longer open"));
         int visit = CaseContext.taskVisit(tasks, taskId, kept.activityId());
         String activityInstance = CaseContext.activityInstance(kept.activityId(), visit);
         String department = definitions.department(payload.processDefinitionId(), kept.activityId());
         CaseOnChain kase = CaseContext.onChain(caseId, payload.processDefinitionId(), payload.processVersion(),
                 tasks.getVariable(taskId, CaseContext.APPLICANT_HASH));
-        TransactionReceipt onChain = caseChain.recordDecision(kase, department, activityInstance, taskId, kept.approverId(),
-                ApproverKey.fromPointHex(kept.publicKeyHex()).encodedPoint(),
-                DecisionRegistryContract.Decision.valueOf(kept.decision()), kept.payloadSm3(),
-                Base64.getDecoder().decode(kept.signatureBase64()));
-        faults.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
-        inTransaction.executeWithoutResult(s -> {
+        // one transaction from the chain write on: the journal's note of the receipt commits with the
+        // decision marked RECORDED and the task completed, not on its own (the journal entry itself
+        // is committed before the send, in a transaction of its own)
+        TransactionReceipt onChain = inTransaction.execute(s -> {
+            TransactionReceipt receipt = caseChain.recordDecision(kase, department, activityInstance, taskId,
+                    kept.approverId(), ApproverKey.fromPointHex(kept.publicKeyHex()).encodedPoint(),
+                    DecisionRegistryContract.Decision.valueOf(kept.decision()), kept.payloadSm3(),
+                    Base64.getDecoder().decode(kept.signatureBase64()));
+            faults.reach(CrashPoint.DECISION_ON_CHAIN, caseId + "/task/" + taskId);
             // Only one path may finish a decision: the submission, the recovery, or another node's
             // recovery. The record lets exactly one mark it RECORDED; the others find nothing to do.
-            if (!record.markRecorded(taskId, onChain.transactionHash(), onChain.blockNumber())) {
-                return;
+            if (record.markRecorded(taskId, receipt.transactionHash(), receipt.blockNumber())) {
+                record.add(new CaseStep(caseId + "/" + activityInstance, caseId, kept.activityId(), task.getName(), visit,
+                        CaseStep.Kind.MANUAL, DecisionRegistryContract.NAME, "recordDecision", kept.payloadSm3(),
+                        kept.payloadSm3(), null, receipt.transactionHash(), receipt.blockNumber(), receipt.status(), null,
+                        receipt.transactionHash(), receipt.blockNumber(), kept.approverId(), Instant.now()));
+                extensions.apply(task, kept.decision());
+                tasks.complete(taskId, Map.of("decision", kept.decision(), "decisionReasons", String.valueOf(kept.reasons()),
+                        "decidedBy", kept.approverId()));
             }
-            record.add(new CaseStep(caseId + "/" + activityInstance, caseId, kept.activityId(), task.getName(), visit,
-                    CaseStep.Kind.MANUAL, DecisionRegistryContract.NAME, "recordDecision", kept.payloadSm3(),
-                    kept.payloadSm3(), null, onChain.transactionHash(), onChain.blockNumber(), onChain.status(), null,
-                    onChain.transactionHash(), onChain.blockNumber(), kept.approverId(), Instant.now()));
-            extensions.apply(task, kept.decision());
-            tasks.complete(taskId, Map.of("decision", kept.decision(), "decisionReasons", String.valueOf(kept.reasons()),
-                    "decidedBy", kept.approverId()));
+            return receipt;
         });
         return new DecisionReceipt(taskId, caseId, kept.approverId(), kept.decision(), kept.payloadSm3(),
                 onChain.transactionHash(), onChain.blockNumber(), onChain.transactionHash(), onChain.blockNumber());

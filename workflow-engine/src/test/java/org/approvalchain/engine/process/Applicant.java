@@ -33,11 +33,11 @@ final class Applicant {
     Applicant(ProcessEngine engine, UserDirectory users) {
         this.engine = engine;
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
-        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users, mock(AgentAuthority.class));
-        this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getHistoryService(), engine.getTaskService(),
-                mock(CaseRecord.class), access, new ApplicationGuard(null),
-                new Deadlines(engine.getManagementService(), definitions),
-                new LicenceReuse(null, engine.getHistoryService(), definitions)); // no chain: these cases reuse no licence
+        CaseReads reads = new CaseReads(engine.getHistoryService(), engine.getTaskService(), engine.getManagementService());
+        CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users, mock(AgentAuthority.class), reads);
+        this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getTaskService(), mock(CaseRecord.class),
+                access, new ApplicationGuard(null), new Deadlines(engine.getManagementService(), definitions),
+                new LicenceReuse(null, engine.getHistoryService(), definitions), reads); // no chain: these cases reuse no licence
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions);
     }
 
