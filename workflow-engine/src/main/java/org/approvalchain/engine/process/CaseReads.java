@@ -5,10 +5,12 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +27,22 @@ class CaseReads {
 
     private final HistoryService history;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final String processInstances;
     private final String definitions;
     private final String variables;
     private final String openTasks;
+    private final String executions;
 
-    CaseReads(HistoryService history, TaskService tasks, ManagementService management) {
+    CaseReads(HistoryService history, TaskService tasks, RuntimeService runtime, ManagementService management) {
         this.history = history;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.processInstances = management.getTableName(HistoricProcessInstance.class);
         this.definitions = management.getTableName(ProcessDefinition.class);
         this.variables = management.getTableName(HistoricVariableInstance.class);
         this.openTasks = management.getTableName(Task.class);
+        this.executions = management.getTableName(Execution.class);
     }
 
     /**
@@ -62,6 +68,12 @@ class CaseReads {
                 .sql("SELECT * FROM " + variables + " WHERE PROC_INST_ID_ = #{instance}"
                         + " AND (STATE_ <> 'DELETED' OR STATE_ IS NULL) ORDER BY ID_")
                 .parameter("instance", processInstanceId).list();
+    }
+
+    /** The case id (business key) of a running process instance. */
+    String caseIdOf(String processInstanceId) {
+        return runtime.createNativeProcessInstanceQuery().sql("SELECT * FROM " + executions + " WHERE ID_ = #{instance}")
+                .parameter("instance", processInstanceId).singleResult().getBusinessKey();
     }
 
     /** The task, while it is open. */

@@ -32,6 +32,7 @@ class CaseStates {
     private final RuntimeService runtime;
     private final DeployedDefinitions definitions;
     private final CaseRecord record;
+    private final CaseReads reads;
     private final Map<String, CaseStateDocument> issued = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CaseStateDocument> eldest) {
@@ -39,7 +40,8 @@ class CaseStates {
         }
     });
 
-    CaseStates(RuntimeService runtime, DeployedDefinitions definitions, CaseRecord record) {
+    CaseStates(RuntimeService runtime, DeployedDefinitions definitions, CaseRecord record, CaseReads reads) {
+        this.reads = reads;
         this.runtime = runtime;
         this.definitions = definitions;
         this.record = record;
@@ -54,8 +56,7 @@ class CaseStates {
 
     /** The document of the task's case as it stands now. */
     CaseStateDocument now(Task task) {
-        String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-                .getBusinessKey();
+        String caseId = reads.caseIdOf(task.getProcessInstanceId());
         Map<String, Object> variables = runtime.getVariables(task.getExecutionId());
         Object applicantHash = variables.get(CaseContext.APPLICANT_HASH);
         List<CaseStateDocument.Step> steps = record.steps(caseId).stream().map(s -> new CaseStateDocument.Step(

@@ -34,7 +34,8 @@ class CaseReadsTest {
 
     private final HistoryService history = InMemoryEngine.ENGINE.getHistoryService();
     private final TaskService tasks = InMemoryEngine.ENGINE.getTaskService();
-    private final CaseReads reads = new CaseReads(history, tasks, InMemoryEngine.ENGINE.getManagementService());
+    private final CaseReads reads = new CaseReads(history, tasks, InMemoryEngine.ENGINE.getRuntimeService(),
+            InMemoryEngine.ENGINE.getManagementService());
     private Deployment deployment;
 
     @BeforeEach
@@ -75,6 +76,7 @@ class CaseReadsTest {
                 .contains("amount", "name", "submitted", "scan", "note").doesNotContain("dropped");
         assertThat(reads.openTasks(kase.getId())).usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(tasks.createTaskQuery().processInstanceId(kase.getId()).list());
+        assertThat(reads.caseIdOf(kase.getId())).isEqualTo("case-a");
         assertThat(reads.openTask(review.getId())).get().usingRecursiveComparison()
                 .isEqualTo(tasks.createTaskQuery().taskId(review.getId()).singleResult());
     }
