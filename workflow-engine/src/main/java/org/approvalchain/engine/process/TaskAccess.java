@@ -5,7 +5,6 @@ import java.util.Set;
 
 import org.approvalchain.engine.identity.UserDirectory;
 import org.approvalchain.engine.record.CaseRecord;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -23,16 +22,16 @@ class TaskAccess {
 
     private final TaskService tasks;
     private final UserDirectory users;
-    private final RuntimeService runtime;
+    private final CaseReads reads;
     private final DeployedDefinitions definitions;
     private final CaseRecord record;
     private final CommitteeRounds rounds;
 
-    TaskAccess(TaskService tasks, UserDirectory users, RuntimeService runtime, DeployedDefinitions definitions,
+    TaskAccess(TaskService tasks, UserDirectory users, CaseReads reads, DeployedDefinitions definitions,
                CaseRecord record, CommitteeRounds rounds) {
         this.tasks = tasks;
         this.users = users;
-        this.runtime = runtime;
+        this.reads = reads;
         this.definitions = definitions;
         this.record = record;
         this.rounds = rounds;
@@ -40,7 +39,7 @@ class TaskAccess {
 
     /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
     Task workable(String taskId, String userId) {
-        if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+        if (reads.openTask(taskId).isEmpty()) {
             throw new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 no open task " + taskId);
         }
         Task task = workableQuery(userId).taskId(taskId).singleResult();
@@ -58,8 +57,7 @@ class TaskAccess {
         if (levels.isEmpty()) {
             return;
         }
-        String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-                .getBusinessKey();
+        String caseId = reads.caseIdOf(task.getProcessInstanceId());
         record.decisions(caseId).stream()
                 .filter(d -> userId.equals(d.approverId()) && levels.contains(d.activityId())).findFirst()
                 .ifPresent(signed -> {

@@ -198,7 +198,8 @@ class ReliefFundProcessTest {
                 "Activity_OfficerReview", "both.levels", "APPROVE", "", "{}", "0x", "", "", "{}")));
         DeployedDefinitions definitions = new DeployedDefinitions(InMemoryEngine.ENGINE.getRepositoryService());
         TaskAccess access = new TaskAccess(InMemoryEngine.ENGINE.getTaskService(), users,
-                InMemoryEngine.ENGINE.getRuntimeService(), definitions,
+                new CaseReads(InMemoryEngine.ENGINE.getHistoryService(), InMemoryEngine.ENGINE.getTaskService(),
+                        InMemoryEngine.ENGINE.getRuntimeService(), InMemoryEngine.ENGINE.getManagementService()), definitions,
                 record, new CommitteeRounds(InMemoryEngine.ENGINE.getHistoryService(), record, definitions));
 
         assertThatThrownBy(() -> access.workable(headTask, "both.levels")).isInstanceOf(CaseException.class)
