@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * queries: the same rows, in the same order, as its query builders give for these criteria, without
  * their dynamic SQL. MyBatis evaluates each of a builder's dozens of conditions by reflection, on
  * every query; under load that was about 7% of the engine's CPU, most of it for these reads.
- * The native queries skip Camunda's authorisation checks, which this engine does not use: who may
- * read a case is {@link CaseAccess}'s decision.
+ * Like the builders here, they check no Camunda authorisations: this engine's API runs its engine
+ * calls with no Camunda authentication (Camunda's REST API and webapps keep theirs), and who may
+ * read a case or work a task is {@link CaseAccess}'s and {@link TaskAccess}'s decision.
  */
 @Component
 class CaseReads {
