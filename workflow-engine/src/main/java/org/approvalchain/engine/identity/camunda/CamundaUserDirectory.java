@@ -60,7 +60,7 @@ class CamundaUserDirectory implements UserDirectory {
 
     @Override
     public boolean isAdmin(String userId) {
-        return identity.createGroupQuery().groupMember(userId).groupId(ADMINS).count() > 0;
+        return groupsOf(userId).contains(ADMINS);
     }
 
     @Override
