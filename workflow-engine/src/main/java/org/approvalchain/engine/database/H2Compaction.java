@@ -13,8 +13,8 @@ import org.h2.jdbc.JdbcConnection;
  * rewritten and its space never reused. The file grew by about 3 MB per business-registration case
  * (32 GB after 10,000 cases), the block store by every block's chunk. This rewrites the live pages
  * of chunks below {@value #TARGET_FILL_RATE}% full, at most {@value #WRITE_LIMIT} bytes at a time,
- * so that their chunks hold no live data and their space is reused once the database URL's {@code
- * RETENTION_TIME} has passed (5 s for the engine's database, 0 for the block store).
+ * so that their chunks hold no live data and their space is reused (at once with {@code
+ * RETENTION_TIME=0} in the database URL, as both of the engine's H2 files have).
  */
 public final class H2Compaction {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An embedded H2 file with the block store's settings ({@code WRITE_DELAY=0;RETENTION_TIME=0}),
+ * The embedded database's file with the engine's settings ({@code WRITE_DELAY=0;RETENTION_TIME=0}),
  * after many small commits with keys spread at random as the engine's are: compacted as the engine
  * compacts it, it stays a fraction of the size it grows to without (where H2's own housekeeping
  * never runs); anything but an embedded H2 database is left alone.

@@ -50,8 +50,7 @@ final class BlockStore implements AutoCloseable {
     static BlockStore open(Path directory) {
         try {
             // WRITE_DELAY=0: a block is on disk when append() returns, so a kill -9 loses no receipt given out;
-            // RETENTION_TIME=0: the space of chunks that compact() emptied is reused at once; safe here, unlike on the
-            // engine's database, because one connection does everything, a statement at a time (synchronized)
+            // RETENTION_TIME=0: the space of chunks that compact() emptied is reused at once
             Connection c = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("chain").toAbsolutePath()
                     + ";WRITE_DELAY=0;RETENTION_TIME=0", "ledger", "");
             try (Statement s = c.createStatement()) {
