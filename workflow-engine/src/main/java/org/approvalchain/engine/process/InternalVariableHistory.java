@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Camunda's history, written as Camunda writes it, without the variables the engine keeps for itself
  * ({@link CaseContext#isInternal}: the visit counters). They are never shown as case data and never
  * read from history, yet each visit would write a historic variable and a historic detail row, with
- * their indexes: 12 of a business registration's 21 variable rows in history. Camunda's own
+ * their indexes: 6 of a business registration's 21 historic variables. Camunda's own
  * database handler is replaced by one that leaves their events out (all of them, so that no update
  * looks for a row that was never written); any other handler still sees every event.
  */
