@@ -31,7 +31,19 @@ record LinkedTask(Task task, List<String> candidateUsers, List<String> candidate
 
     /** Whether the task names the user: as its assignee, as a candidate, or one of the user's groups as a candidate. */
     boolean names(String userId, Collection<String> groups) {
-        return userId.equals(task.getAssignee()) || candidateUsers.contains(userId)
-                || candidateGroups.stream().anyMatch(groups::contains);
+        return userId.equals(task.getAssignee()) || candidate(userId, groups);
+    }
+
+    /**
+     * Whether the user may work the task: as its assignee, or, while nobody is assigned, as a
+     * candidate or a member of a candidate group. Camunda's candidate query (the inbox's, {@code
+     * TaskAccess.workableQuery}) decides the same; {@code TaskAccessTest} compares them.
+     */
+    boolean mayWork(String userId, Collection<String> groups) {
+        return task.getAssignee() != null ? task.getAssignee().equals(userId) : candidate(userId, groups);
+    }
+
+    private boolean candidate(String userId, Collection<String> groups) {
+        return candidateUsers.contains(userId) || candidateGroups.stream().anyMatch(groups::contains);
     }
 }

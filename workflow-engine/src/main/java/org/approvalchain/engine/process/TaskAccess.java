@@ -6,8 +6,6 @@ import java.util.Set;
 import org.approvalchain.engine.identity.UserDirectory;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
@@ -41,29 +39,16 @@ class TaskAccess {
 
     /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
     Task workable(String taskId, String userId) {
-        Task task = reads.openTask(taskId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
-                "TASK-001 no open task " + taskId));
-        if (!mayWork(task, tasks.getIdentityLinksForTask(taskId), userId, users.groupsOf(userId))) {
+        LinkedTask linked = reads.openTask(taskId).flatMap(open -> LinkedTask.of(tasks, open))
+                .orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 no open task " + taskId));
+        Task task = linked.task();
+        if (!linked.mayWork(userId, users.groupsOf(userId))) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "TASK-002 user " + userId
                     + " is neither the assignee nor a candidate of task " + taskId);
         }
         requireNotSignedBefore(task, userId);
         rounds.requireOneSeat(task, userId);
         return task;
-    }
-
-    /**
-     * Whether {@code userId}, a member of {@code groups}, may work the task with these identity links:
-     * as its assignee, or, while nobody is assigned, as a candidate user or a member of a candidate
-     * group. The task query of {@link #workableBy} decides the same ({@code TaskAccessTest} compares
-     * them); this is the one-task check without building that query.
-     */
-    static boolean mayWork(Task task, List<IdentityLink> links, String userId, List<String> groups) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee().equals(userId);
-        }
-        return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .anyMatch(link -> userId.equals(link.getUserId()) || groups.contains(link.getGroupId()));
     }
 
     private void requireNotSignedBefore(Task task, String userId) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Who may work a task, decided for one task from its identity links ({@link TaskAccess#mayWork}),
+ * Who may work a task, decided for one task from its identity links ({@link LinkedTask#mayWork}),
  * is who Camunda's candidate query ({@link TaskAccess#workableQuery}, the inbox's) finds it for: the
  * assignee; while nobody is assigned, a candidate user or a member of a candidate group; nobody else,
  * not an owner, not a candidate once another user is assigned.
@@ -88,7 +88,7 @@ class TaskAccessTest {
                 List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
                         .map(group -> group.getId()).toList();
                 boolean found = TaskAccess.workableQuery(tasks, user, groups).taskId(task.getId()).count() == 1;
-                boolean decided = TaskAccess.mayWork(task, tasks.getIdentityLinksForTask(task.getId()), user, groups);
+                boolean decided = LinkedTask.of(tasks, task).orElseThrow().mayWork(user, groups);
                 assertThat(decided).as("%s for %s (groups %s)", task.getTaskDefinitionKey(), user, groups)
                         .isEqualTo(found);
                 if (decided) {
