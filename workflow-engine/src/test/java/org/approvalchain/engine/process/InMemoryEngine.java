@@ -1,11 +1,13 @@
 package org.approvalchain.engine.process;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import org.approvalchain.engine.calendar.WorkingDays;
 import org.approvalchain.engine.calendar.camunda.WorkingDayTimers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class InMemoryEngine {
 
-    static final ProcessEngine ENGINE = configuration().buildProcessEngine();
+    static final ProcessEngine ENGINE = build("approvalchain-process-tests");
 
     private InMemoryEngine() {
     }
@@ -43,15 +45,20 @@ final class InMemoryEngine {
         }.useProcessEngine(ENGINE);
     }
 
-    private static ProcessEngineConfiguration configuration() {
+    /**
+     * An engine configured as {@link #ENGINE}, named {@code name} on an in-memory database of its own,
+     * with {@code plugins} besides, for a test that needs the engine built otherwise.
+     */
+    static ProcessEngine build(String name, ProcessEnginePlugin... plugins) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("approvalchain-process-tests");
-        configuration.setJdbcUrl("jdbc:h2:mem:approvalchain-process-tests;DB_CLOSE_DELAY=-1");
+        configuration.setProcessEngineName(name);
+        configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.getProcessEnginePlugins().add(new WorkingDayTimers(WorkingDays.load(null, ZoneId.of("Asia/Shanghai"))));
-        return configuration;
+        configuration.getProcessEnginePlugins().addAll(List.of(plugins));
+        return configuration.buildProcessEngine();
     }
 }

@@ -8,12 +8,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -31,14 +29,7 @@ class InternalVariableHistoryTest {
 
     @BeforeAll
     static void start() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("internal-variable-history");
-        configuration.setJdbcUrl("jdbc:h2:mem:internal-variable-history;DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.getProcessEnginePlugins().add(new InternalVariableHistory());
-        engine = configuration.buildProcessEngine();
+        engine = InMemoryEngine.build("internal-variable-history", new InternalVariableHistory());
         engine.getRepositoryService().createDeployment().addModelInstance("visits.bpmn",
                 Bpmn.createExecutableProcess("visits").startEvent().userTask("review").endEvent().done()).deploy();
     }

@@ -86,9 +86,8 @@ class WebApplicationIT {
      * (a weekend, a holiday) depending on the day and hour in China.
      */
     private long daysLeftUntilTheDeadline() {
-        JsonNode review = StreamSupport.stream(ApiClient.demoUser(base(), "chen.jie").caseView(caseId).path("openTasks")
-                .spliterator(), false).filter(task -> task.path("activityId").asText().equals("Activity_OfficerReview"))
-                .findFirst().orElseThrow();
+        JsonNode review = ApiClient.demoUser(base(), "chen.jie").awaitTask(caseId, "the officer's review",
+                task -> "Activity_OfficerReview".equals(task.path("activityId").asText()), WAIT);
         return Duration.between(Instant.now(), Instant.parse(review.path("deadline").asText())).toDays();
     }
 
