@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * What a step needs to know about its case: the case as the chain knows it (the case id, i.e. the
  * process instance's business key, the process definition and version, the SM3 hash of the
- * applicant's data), and which visit of the activity this is. Visits are counted in a process
- * variable, so a retried job (rolled back) counts the same visit again and a loop back to the
- * activity counts a new one.
+ * applicant's data), and which visit of a user task's activity this is. A user task's visits are
+ * counted in a process variable, so a retried job (rolled back) counts the same visit again and a
+ * loop back to the activity counts a new one; a contract step's visit is one more than its
+ * activity's last step in the case record ({@code CaseRecord.lastVisit}), which a rolled-back job
+ * never added to, so it needs no variable.
  */
 final class CaseContext {
 
@@ -32,7 +34,7 @@ final class CaseContext {
     }
 
     /** Counts a new visit of {@code activityId} and returns its number (1 for the first). */
-    static int nextVisit(VariableScope scope, String activityId) {
+    private static int nextVisit(VariableScope scope, String activityId) {
         Object last = scope.getVariable(VISITS + activityId);
         int visit = last == null ? 1 : ((Number) last).intValue() + 1;
         scope.setVariable(VISITS + activityId, visit);

@@ -62,7 +62,7 @@ class ContractStep implements JavaDelegate {
         CaseOnChain kase = CaseContext.onChain(execution.getProcessBusinessKey(), execution.getProcessDefinitionId(),
                 definitions.version(execution.getProcessDefinitionId()), execution.getVariable(CaseContext.APPLICANT_HASH));
         String activityId = execution.getCurrentActivityId();
-        int visit = CaseContext.nextVisit(execution, activityId);
+        int visit = record.lastVisit(kase.caseId(), activityId) + 1;
         String activityInstance = CaseContext.activityInstance(activityId, visit);
         String stepKey = kase.caseId() + "/" + activityInstance;
 

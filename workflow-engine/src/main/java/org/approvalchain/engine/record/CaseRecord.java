@@ -42,6 +42,16 @@ public class CaseRecord {
         events.publishEvent(new StepRecorded(s));
     }
 
+    /**
+     * The highest visit of {@code activityId} among the case's steps, 0 when it has none: a step's
+     * visit is one more (a step rolled back with its job left no row, so its retry counts the same
+     * visit again).
+     */
+    public int lastVisit(String caseId, String activityId) {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(visit), 0) FROM ac_case_step WHERE case_id = ? AND activity_id = ?",
+                Integer.class, caseId, activityId);
+    }
+
     /** The case's steps in chain order (block, then time). */
     public List<CaseStep> steps(String caseId) {
         return jdbc.query(STEPS, CaseRecord::step, caseId);

@@ -160,8 +160,25 @@ class CaseRecordTest {
         assertThat(record.caseIds()).containsExactly("case-1");
     }
 
+    @Test
+    void knowsTheLastVisitOfAnActivityInACase() {
+        assertThat(record.lastVisit("case-1", "Activity_CheckName")).as("no step yet").isZero();
+        record.add(step("case-1", "Activity_CheckName", 1, 7, T0));
+        record.add(step("case-1", "Activity_CheckName", 2, 9, T0.plusSeconds(60)));
+        record.add(step("case-1", "Activity_CheckMaterials", 3, 9, T0.plusSeconds(60)));
+        record.add(step("case-2", "Activity_CheckName", 4, 11, T0));
+
+        assertThat(record.lastVisit("case-1", "Activity_CheckName")).isEqualTo(2);
+        assertThat(record.lastVisit("case-1", "Activity_CheckMaterials")).isEqualTo(3);
+        assertThat(record.lastVisit("case-2", "Activity_CheckMaterials")).isZero();
+    }
+
     private static CaseStep step(String caseId, String activityId, long block, Instant at) {
-        return new CaseStep(caseId + "/" + activityId + "#1", caseId, activityId, activityId + " name", 1,
+        return step(caseId, activityId, 1, block, at);
+    }
+
+    private static CaseStep step(String caseId, String activityId, int visit, long block, Instant at) {
+        return new CaseStep(caseId + "/" + activityId + "#" + visit, caseId, activityId, activityId + " name", visit,
                 CaseStep.Kind.AUTOMATIC, "EligibilityRule", "evaluate", "0xinputs", "0xresult", "{\"status\":0}",
                 "0xcall", block - 1, 0, null, "0xstep", block, null, at);
     }
