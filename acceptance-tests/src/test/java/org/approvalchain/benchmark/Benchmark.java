@@ -33,6 +33,8 @@ public final class Benchmark {
     private static final int WARM_UP_IN_FLIGHT = 4;
     /** Seeding runs the engine's own path as fast as it goes without stalling. */
     private static final int SEED_IN_FLIGHT = 16;
+    /** Seeding alternates the systems every this many cases and prints each slice: how each one's cost follows its history. */
+    private static final int SEED_SLICE = 1000;
 
     private Benchmark() {
     }
@@ -76,8 +78,11 @@ public final class Benchmark {
             compare(a, b, options, prefix);
         }
         for (int stored : options.history()) {
-            a.seed(stored, options, prefix + "h" + stored + "a");
-            b.seed(stored, options, prefix + "h" + stored + "b");
+            boolean progress = true;
+            for (int slice = 0; progress && (a.stored().get() < stored || b.stored().get() < stored); slice++) {
+                progress = a.seed(stored, options, prefix + "h" + stored + "s" + slice + "a")
+                        | b.seed(stored, options, prefix + "h" + stored + "s" + slice + "b");
+            }
             System.out.println("== with " + stored + " completed cases stored");
             compare(a, b, options, prefix + "h" + stored);
         }
@@ -150,18 +155,24 @@ public final class Benchmark {
                     (app.cpuMillis() - before) * 1000.0 / IDLE.toMillis());
         }
 
-        /** Runs cases through the system's own path until it has {@code target} completed cases stored. */
-        void seed(int target, Options options, String prefix) throws InterruptedException {
-            if (stored.get() < target) {
-                print("seeding history to " + target + " cases",
-                        run(SEED_IN_FLIGHT, target - stored.get(), prefix, options.caseTimeout()));
+        /**
+         * Runs cases through the system's own path, at most {@value #SEED_SLICE} of them, towards {@code
+         * target} completed cases stored; prints the slice with its CPU per case. False when no case
+         * completed (nothing to seed, or every case failed).
+         */
+        boolean seed(int target, Options options, String prefix) throws InterruptedException {
+            int from = stored.get();
+            if (from < target) {
+                print("seeding history " + from + " -> " + target + " cases",
+                        run(SEED_IN_FLIGHT, Math.min(SEED_SLICE, target - from), prefix, options.caseTimeout()));
             }
+            return stored.get() > from;
         }
 
         private void print(String what, RunResult result) {
-            System.out.printf(Locale.ROOT, "%s %s: %d cases in %.0f s (%.2f cases/s), %d errors%n", contender.name(), what,
-                    result.completed().size(), result.wall().toMillis() / 1000.0, result.casesPerSecond(),
-                    result.errors().size());
+            System.out.printf(Locale.ROOT, "%s %s: %d cases in %.0f s (%.2f cases/s, CPU %.1f ms/case), %d errors%n",
+                    contender.name(), what, result.completed().size(), result.wall().toMillis() / 1000.0,
+                    result.casesPerSecond(), result.cpuMillisPerCase(), result.errors().size());
             result.errors().stream().distinct().limit(3).forEach(error -> System.out.println("    error: " + error));
         }
     }
