@@ -52,12 +52,16 @@ final class ChainVerifier {
         return findings;
     }
 
-    /** The latest block (none on a new chain) and its link to its parent. */
+    /** The latest block (none on a new chain) and its link to its parent, or that the parent is missing, as {@link #verify()} says it. */
     List<String> verifyLatest() {
         List<String> findings = new ArrayList<>();
-        store.latest().ifPresent(latest -> verifyBlock(latest, latest.number() == 0 ? null
-                : store.byNumber(latest.number() - 1).map(Block::hash).orElse("(block " + (latest.number() - 1) + " missing)"),
-                findings));
+        store.latest().ifPresent(latest -> {
+            Optional<Block> parent = latest.number() == 0 ? Optional.empty() : store.byNumber(latest.number() - 1);
+            if (latest.number() > 0 && parent.isEmpty()) {
+                findings.add("block " + (latest.number() - 1) + " is missing");
+            }
+            verifyBlock(latest, parent.map(Block::hash).orElse(null), findings);
+        });
         return findings;
     }
 

@@ -132,6 +132,14 @@ class ChainTamperingTest {
                         .containsExactly("block 2: header does not match the block hash"));
     }
 
+    @Test
+    void backgroundVerificationStopsTheOpeningWhenTheLatestBlocksParentIsMissing() throws SQLException {
+        edit("DELETE FROM blocks WHERE number = 1");
+        assertThatThrownBy(() -> EmbeddedLedger.openVerifyingInBackground(ChainCrypto.ECDSA, settings))
+                .isInstanceOf(ChainCorruptedException.class)
+                .satisfies(e -> assertThat(((ChainCorruptedException) e).findings()).containsExactly("block 1 is missing"));
+    }
+
     private static TransactionReceipt deploy(EmbeddedLedger ledger) {
         ContractArtifact a = ContractArtifact.load("CaseLedger", ChainCrypto.ECDSA);
         return ledger.send(TransactionSigner.newAccount(ChainCrypto.ECDSA).deploy(ledger.status(), a.bytecode(), a.abi()));
