@@ -100,7 +100,7 @@ public class ChainJournal {
 
     /**
      * The writes included in a block, per contract and outcome. Counting the whole journal on every
-     * call grew with the engine's history (a scan of every write and its signed transaction: 2.5%
+     * call grew with the engine's history (a scan of every write and its signed transaction: 2.4%
      * of a busy engine's CPU at 8,000 cases, read every metrics refresh), so the writes settled
      * ({@link #SETTLED}) are counted once, a slice at a time as they settle, and only the recent
      * ones on every call, through the index on {@code completed_at}.

@@ -41,7 +41,7 @@ final class ChainVerifier {
         for (long n = 0; n <= height && !stopped.getAsBoolean(); n++) {
             Optional<Block> stored = store.byNumber(n);
             if (stored.isEmpty()) {
-                findings.add("block " + n + " is missing");
+                findings.add(missing(n));
                 parentHash = null;
                 continue;
             }
@@ -56,13 +56,20 @@ final class ChainVerifier {
     List<String> verifyLatest() {
         List<String> findings = new ArrayList<>();
         store.latest().ifPresent(latest -> {
-            Optional<Block> parent = latest.number() == 0 ? Optional.empty() : store.byNumber(latest.number() - 1);
-            if (latest.number() > 0 && parent.isEmpty()) {
-                findings.add("block " + (latest.number() - 1) + " is missing");
+            String parentHash = null;
+            if (latest.number() > 0) {
+                parentHash = store.byNumber(latest.number() - 1).map(Block::hash).orElse(null);
+                if (parentHash == null) {
+                    findings.add(missing(latest.number() - 1));
+                }
             }
-            verifyBlock(latest, parent.map(Block::hash).orElse(null), findings);
+            verifyBlock(latest, parentHash, findings);
         });
         return findings;
+    }
+
+    private static String missing(long number) {
+        return "block " + number + " is missing";
     }
 
     private void verifyBlock(Block block, String parentHash, List<String> findings) {
