@@ -14,7 +14,6 @@ import org.approvalchain.engine.proxy.AgentAuthority;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
@@ -269,7 +268,7 @@ public class CaseAccess {
         Map<String, Object> values = new HashMap<>();
         if (processInstanceIds.length > 0) {
             history.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
-                    .variableName(name).list().stream().filter(CaseAccess::processLevel)
+                    .variableName(name).list().stream().filter(v -> CaseVariable.of(v).processLevel())
                     .forEach(v -> values.putIfAbsent(v.getProcessInstanceId(), v.getValue()));
         }
         return values;
@@ -278,17 +277,13 @@ public class CaseAccess {
     /** The process-level variables {@code names} of one process instance, by name, in one query. */
     private Map<String, Object> processVariables(String processInstanceId, String... names) {
         return processLevel(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableNameIn(names).list());
+                .variableNameIn(names).list().stream().map(CaseVariable::of).toList());
     }
 
     /** The process-level ones of one process instance's variables, by name; as {@link #variables}. */
-    static Map<String, Object> processLevel(List<HistoricVariableInstance> variables) {
+    static Map<String, Object> processLevel(List<CaseVariable> variables) {
         Map<String, Object> values = new HashMap<>();
-        variables.stream().filter(CaseAccess::processLevel).forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+        variables.stream().filter(CaseVariable::processLevel).forEach(v -> values.putIfAbsent(v.name(), v.value()));
         return values;
-    }
-
-    private static boolean processLevel(HistoricVariableInstance variable) {
-        return variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
     }
 }

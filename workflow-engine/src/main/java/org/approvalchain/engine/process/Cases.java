@@ -14,9 +14,7 @@ import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -112,20 +110,19 @@ public class Cases {
      */
     public CaseView read(String caseId, String userId) {
         HistoricProcessInstance instance = reads.instance(caseId);
-        List<HistoricVariableInstance> all = reads.variables(instance.getId());
+        List<CaseVariable> all = reads.variables(instance.getId());
         boolean running = instance.getEndTime() == null;
         List<LinkedTask> open = running ? linkedTasks(instance.getId()) : List.of();
         access.requireReadable(instance, CaseAccess.processLevel(all), open, userId);
         Set<String> personal = definitions.personalVariables(instance.getProcessDefinitionId());
         Map<String, Object> variables = new LinkedHashMap<>();
-        for (HistoricVariableInstance v : all) {
-            if (!CaseContext.isInternal(v.getName()) && !personal.contains(v.getName())) {
-                variables.put(v.getName(), v.getValue());
+        for (CaseVariable v : all) {
+            if (!CaseContext.isInternal(v.name()) && !personal.contains(v.name())) {
+                variables.put(v.name(), v.value());
             }
         }
         // an ended case has no tasks and waits for no message: Camunda deletes both as the case ends
-        List<String> awaiting = running ? runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
-                .eventType("message").list().stream().map(EventSubscription::getEventName).sorted().toList() : List.of();
+        List<String> awaiting = running ? reads.awaitedMessages(instance.getId()) : List.of();
         return new CaseView(caseId, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
                 instance.getProcessDefinitionVersion(), instance.getState(), instance.getEndActivityId(),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),

@@ -33,8 +33,7 @@ final class Applicant {
     Applicant(ProcessEngine engine, UserDirectory users) {
         this.engine = engine;
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
-        CaseReads reads = new CaseReads(engine.getHistoryService(), engine.getTaskService(), engine.getRuntimeService(),
-                engine.getManagementService());
+        CaseReads reads = InMemoryEngine.reads(engine);
         CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users, mock(AgentAuthority.class), reads);
         this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getTaskService(), mock(CaseRecord.class),
                 access, new ApplicationGuard(null), new Deadlines(engine.getManagementService(), definitions),

@@ -2,15 +2,15 @@ package org.approvalchain.engine.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,8 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The case view's native reads give what Camunda's query builders give for the same criteria: the
- * same rows in the same order, with their values (numbers, text, dates, bytes, task-local ones),
- * deleted variables left out, the open tasks of a running case and none of an ended one.
+ * same rows in the same order, with their values (numbers, text, dates, booleans, nulls, bytes,
+ * task-local ones), deleted variables left out, the open tasks of a running case and none of an
+ * ended one. The variables of the types Camunda keeps in plain columns are read from them, those of
+ * a case with any other type through Camunda.
  */
 class CaseReadsTest {
 
@@ -34,8 +36,7 @@ class CaseReadsTest {
 
     private final HistoryService history = InMemoryEngine.ENGINE.getHistoryService();
     private final TaskService tasks = InMemoryEngine.ENGINE.getTaskService();
-    private final CaseReads reads = new CaseReads(history, tasks, InMemoryEngine.ENGINE.getRuntimeService(),
-            InMemoryEngine.ENGINE.getManagementService());
+    private final CaseReads reads = InMemoryEngine.reads(InMemoryEngine.ENGINE);
     private Deployment deployment;
 
     @BeforeEach
@@ -64,16 +65,12 @@ class CaseReadsTest {
         assertThat(reads.instance("case-a")).usingRecursiveComparison().isEqualTo(
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("case-a").singleResult());
         assertThat(reads.instance("case-a").getProcessDefinitionVersion()).isEqualTo(1);
-        List<HistoricVariableInstance> expected = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(kase.getId()).list();
-        List<HistoricVariableInstance> read = reads.variables(kase.getId());
-        assertThat(read).extracting(HistoricVariableInstance::getId)
-                .containsExactlyElementsOf(expected.stream().map(HistoricVariableInstance::getId).toList());
-        assertThat(read).extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
-                .containsExactlyElementsOf(expected.stream().map(v -> tuple(v.getName(),
-                        v.getValue())).toList());
-        assertThat(read).extracting(HistoricVariableInstance::getName)
+        assertThat(reads.variables(kase.getId())).as("a case with bytes, read through Camunda")
+                .usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(camundas(kase.getId()));
+        assertThat(reads.variables(kase.getId())).extracting(CaseVariable::name)
                 .contains("amount", "name", "submitted", "scan", "note").doesNotContain("dropped");
+        assertThat(reads.variables(kase.getId())).filteredOn(v -> v.name().equals("note"))
+                .extracting(CaseVariable::processLevel).containsExactly(false);
         assertThat(reads.openTasks(kase.getId())).usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(tasks.createTaskQuery().processInstanceId(kase.getId()).list());
         assertThat(reads.caseIdOf(kase.getId())).isEqualTo("case-a");
@@ -93,7 +90,24 @@ class CaseReadsTest {
         assertThat(reads.openTask(review.getId())).isEmpty();
         assertThat(reads.instance("case-ended")).usingRecursiveComparison().isEqualTo(
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("case-ended").singleResult());
-        assertThat(reads.variables(kase.getId())).extracting(HistoricVariableInstance::getName).contains("amount");
+        assertThat(reads.variables(kase.getId())).extracting(CaseVariable::name).contains("amount");
+    }
+
+    @Test
+    void variablesOfThePlainTypesAreReadFromTheirColumnsAsCamundaReadsThem() {
+        Map<String, Object> values = new HashMap<>(Map.of("text", "星河 ✓", "count", 7L, "small", 3, "smaller", (short) 2,
+                "yes", true, "no", false, "when", new Date(1_700_000_000_123L), "ratio", 0.25, "dropped", "soon gone"));
+        values.put("nothing", null);
+        ProcessInstance kase = InMemoryEngine.ENGINE.getRuntimeService().startProcessInstanceByKey("two-steps", "case-plain",
+                Variables.fromMap(values).putValueTyped("unknown", Variables.booleanValue(null)));
+        tasks.setVariableLocal(tasks.createTaskQuery().processInstanceId(kase.getId()).singleResult().getId(), "note", 5L);
+        InMemoryEngine.ENGINE.getRuntimeService().removeVariable(kase.getId(), "dropped");
+
+        List<CaseVariable> read = reads.variables(kase.getId());
+        assertThat(read).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(camundas(kase.getId()));
+        assertThat(read).extracting(CaseVariable::name).hasSize(11).doesNotContain("dropped");
+        assertThat(read).extracting(CaseVariable::value).filteredOn(Objects::nonNull).hasOnlyElementsOfTypes(String.class,
+                Long.class, Integer.class, Short.class, Boolean.class, Date.class, Double.class).hasSize(9);
     }
 
     @Test
@@ -101,6 +115,12 @@ class CaseReadsTest {
         start("case-known");
         assertThatThrownBy(() -> reads.instance("case-unknown")).isInstanceOfSatisfying(CaseException.class,
                 e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
+    }
+
+    /** The case's variables as Camunda's query builder reads them. */
+    private List<CaseVariable> camundas(String processInstanceId) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                .map(CaseVariable::of).toList();
     }
 
     private static ProcessInstance start(String caseId) {

@@ -7,12 +7,14 @@ import org.approvalchain.engine.calendar.WorkingDays;
 import org.approvalchain.engine.calendar.camunda.WorkingDayTimers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Camunda engine of the process tests: in memory on H2, no job executor (a test runs each job
@@ -43,6 +45,13 @@ final class InMemoryEngine {
                 super.afterTestExecution(context);
             }
         }.useProcessEngine(ENGINE);
+    }
+
+    /** The case reads of {@code engine}, on its own database. */
+    static CaseReads reads(ProcessEngine engine) {
+        return new CaseReads(engine.getHistoryService(), engine.getTaskService(), engine.getRuntimeService(),
+                engine.getManagementService(), new JdbcTemplate(((ProcessEngineConfigurationImpl)
+                        engine.getProcessEngineConfiguration()).getDataSource()));
     }
 
     /**

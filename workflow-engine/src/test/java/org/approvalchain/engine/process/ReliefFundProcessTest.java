@@ -198,8 +198,7 @@ class ReliefFundProcessTest {
                 "Activity_OfficerReview", "both.levels", "APPROVE", "", "{}", "0x", "", "", "{}")));
         DeployedDefinitions definitions = new DeployedDefinitions(InMemoryEngine.ENGINE.getRepositoryService());
         TaskAccess access = new TaskAccess(InMemoryEngine.ENGINE.getTaskService(), users,
-                new CaseReads(InMemoryEngine.ENGINE.getHistoryService(), InMemoryEngine.ENGINE.getTaskService(),
-                        InMemoryEngine.ENGINE.getRuntimeService(), InMemoryEngine.ENGINE.getManagementService()), definitions,
+                InMemoryEngine.reads(InMemoryEngine.ENGINE), definitions,
                 record, new CommitteeRounds(InMemoryEngine.ENGINE.getHistoryService(), record, definitions));
 
         assertThatThrownBy(() -> access.workable(headTask, "both.levels")).isInstanceOf(CaseException.class)
