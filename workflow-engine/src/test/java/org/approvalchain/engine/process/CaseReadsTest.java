@@ -65,6 +65,7 @@ class CaseReadsTest {
         assertThat(reads.instance("case-a")).usingRecursiveComparison().isEqualTo(
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("case-a").singleResult());
         assertThat(reads.instance("case-a").getProcessDefinitionVersion()).isEqualTo(1);
+        assertThat(reads.instance("case-a").getStartUserId()).isEqualTo("wang.fang");
         assertThat(reads.variables(kase.getId())).as("a case with bytes, read through Camunda")
                 .usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(camundas(kase.getId()));
         assertThat(reads.variables(kase.getId())).extracting(CaseVariable::name)
@@ -123,7 +124,17 @@ class CaseReadsTest {
                 .map(CaseVariable::of).toList();
     }
 
+    /** A case started by an authenticated user (its start user), with variables of several types, bytes among them. */
     private static ProcessInstance start(String caseId) {
+        InMemoryEngine.ENGINE.getIdentityService().setAuthenticatedUserId("wang.fang");
+        try {
+            return startWithBytes(caseId);
+        } finally {
+            InMemoryEngine.ENGINE.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static ProcessInstance startWithBytes(String caseId) {
         return InMemoryEngine.ENGINE.getRuntimeService().startProcessInstanceByKey("two-steps", caseId, Map.of(
                 "amount", 1200L, "name", "星河", "submitted", new Date(), "dropped", "soon gone",
                 "scan", Variables.byteArrayValue(new byte[] {1, 2, 3})));
