@@ -268,7 +268,7 @@ public class CaseAccess {
         Map<String, Object> values = new HashMap<>();
         if (processInstanceIds.length > 0) {
             history.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
-                    .variableName(name).list().stream().filter(v -> CaseVariable.of(v).processLevel())
+                    .variableName(name).list().stream().filter(CaseVariable::atProcessLevel)
                     .forEach(v -> values.putIfAbsent(v.getProcessInstanceId(), v.getValue()));
         }
         return values;

@@ -33,11 +33,10 @@ import org.springframework.stereotype.Component;
  * <p>A case's process instance, its variables and the messages it waits for are read from Camunda's
  * tables directly, as the user directory reads memberships: through MyBatis (each column of each
  * row by name and reflection, in a command and a transaction of its own) these three were two
- * thirds of the cost of a look at a case. Camunda keeps a
- * value of the types cases hold in plain columns (a string in {@code TEXT_}; a long, an integer, a
- * short, a date as epoch milliseconds and a boolean as 1 or 0 in {@code LONG_}; a double in
- * {@code DOUBLE_}); a case with a variable of any other type (a serialized object, bytes, a file,
- * JSON) is read through Camunda, which deserializes it.
+ * thirds of the cost of a look at a case. Camunda keeps a value of the types cases hold in plain
+ * columns (a string in {@code TEXT_}; a long, an integer, a short, a date as epoch milliseconds and
+ * a boolean as 1 or 0 in {@code LONG_}; a double in {@code DOUBLE_}); a case with a variable of any
+ * other type (a serialized object, bytes, a file, JSON) is read through Camunda, which deserializes it.
  */
 @Component
 class CaseReads {

@@ -9,7 +9,11 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 record CaseVariable(String name, Object value, boolean processLevel) {
 
     static CaseVariable of(HistoricVariableInstance variable) {
-        return new CaseVariable(variable.getName(), variable.getValue(),
-                variable.getProcessInstanceId().equals(variable.getActivityInstanceId()));
+        return new CaseVariable(variable.getName(), variable.getValue(), atProcessLevel(variable));
+    }
+
+    /** Whether the variable is the process instance's own: its scope is the process instance itself. */
+    static boolean atProcessLevel(HistoricVariableInstance variable) {
+        return variable.getProcessInstanceId().equals(variable.getActivityInstanceId());
     }
 }
