@@ -88,6 +88,16 @@ class CamundaUserDirectoryTest {
     }
 
     @Test
+    void theOldPasswordIsRefusedStraightAfterAChange() {
+        directory.authenticate("officer", "right");
+        User user = identity.createUserQuery().userId("officer").singleResult();
+        user.setPassword("changed");
+        identity.saveUser(user);
+        assertThat(directory.authenticate("officer", "right")).as("the old password, straight after the change").isEmpty();
+        assertThat(CHECKS).hasValue(2);
+    }
+
+    @Test
     void aFailedAttemptDelaysEvenARememberedPassword() {
         directory.authenticate("officer", "right");
         directory.authenticate("officer", "wrong");
