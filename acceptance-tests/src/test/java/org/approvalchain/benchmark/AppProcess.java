@@ -3,7 +3,9 @@ package org.approvalchain.benchmark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Map;
 /**
  * An application under test in a JVM of its own, started by the benchmark: how long it took until
  * it was ready, and the CPU its process has used (utime + stime from
- * {@code /proc/<pid>/stat}, so the driver's own work is never counted).
+ * {@code /proc/<pid>/stat}, so the driver's own work is never counted), all of it and its JIT
+ * compiler threads'.
  */
 final class AppProcess {
 
@@ -75,14 +78,46 @@ final class AppProcess {
 
     /** CPU time the process has used so far, user and system, in milliseconds. */
     long cpuMillis() {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.US_ASCII);
-            // fields after the command name, which is in parentheses and may hold spaces; utime and stime are fields 14 and 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+            return cpuMillis(stat);
         } catch (IOException e) {
-            throw new UncheckedIOException(name + " (pid " + process.pid() + ") has no readable /proc stat", e);
+            throw new UncheckedIOException(name + " (pid " + process.pid() + ") has no readable " + stat, e);
         }
+    }
+
+    /**
+     * CPU time the JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread0},
+     * ...) have used so far, in milliseconds: compiling the application's code, which a JVM does
+     * for minutes after it starts, not the work of any case. A compiler thread the JVM has ended (it
+     * adds and ends them as its queue grows and shrinks) no longer shows, so this is at least what
+     * the compilers used while the threads lived.
+     */
+    long compilerCpuMillis() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long millis = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                try {
+                    if (Files.readString(thread.resolve("comm"), StandardCharsets.US_ASCII).strip().matches("C[12] CompilerThre.*")) {
+                        millis += cpuMillis(thread.resolve("stat"));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " (pid " + process.pid() + ") has no readable " + tasks, e);
+        }
+        return millis;
+    }
+
+    /** utime + stime of a {@code /proc} stat file, in milliseconds. */
+    private static long cpuMillis(Path stat) throws IOException {
+        String fields = Files.readString(stat, StandardCharsets.US_ASCII);
+        // fields after the command name, which is in parentheses and may hold spaces; utime and stime are fields 14 and 15
+        String[] after = fields.substring(fields.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(after[11]) + Long.parseLong(after[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
     }
 
     /** A crash: SIGKILL, and the process reaped. */

@@ -150,9 +150,11 @@ public final class Benchmark {
         void warmUp(Options options, String prefix) throws InterruptedException {
             print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, options.caseTimeout()));
             long before = app.cpuMillis();
+            long compilerBefore = app.compilerCpuMillis();
             Thread.sleep(IDLE.toMillis());
-            System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second%n", contender.name(),
-                    (app.cpuMillis() - before) * 1000.0 / IDLE.toMillis());
+            System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second, of which the JIT compiler %.0f%n",
+                    contender.name(), (app.cpuMillis() - before) * 1000.0 / IDLE.toMillis(),
+                    (app.compilerCpuMillis() - compilerBefore) * 1000.0 / IDLE.toMillis());
         }
 
         /**
@@ -170,9 +172,10 @@ public final class Benchmark {
         }
 
         private void print(String what, RunResult result) {
-            System.out.printf(Locale.ROOT, "%s %s: %d cases in %.0f s (%.2f cases/s, CPU %.1f ms/case), %d errors%n",
-                    contender.name(), what, result.completed().size(), result.wall().toMillis() / 1000.0,
-                    result.casesPerSecond(), result.cpuMillisPerCase(), result.errors().size());
+            System.out.printf(Locale.ROOT, "%s %s: %d cases in %.0f s (%.2f cases/s, CPU %.1f ms/case, of which the JIT compiler "
+                            + "%.1f), %d errors%n", contender.name(), what, result.completed().size(),
+                    result.wall().toMillis() / 1000.0, result.casesPerSecond(), result.cpuMillisPerCase(),
+                    result.compilerMillisPerCase(), result.errors().size());
             result.errors().stream().distinct().limit(3).forEach(error -> System.out.println("    error: " + error));
         }
     }

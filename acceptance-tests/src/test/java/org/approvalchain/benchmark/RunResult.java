@@ -21,10 +21,11 @@ import org.approvalchain.benchmark.Contender.CaseTimes;
 /**
  * One run: one system with a fixed number of cases in flight (each driver thread starts its next
  * case when its last one has ended) until {@code cases} cases have been run; what completed, the
- * errors, the wall time from the first start to the last end, and the CPU the system's process used.
+ * errors, the wall time from the first start to the last end, and the CPU the system's process used,
+ * all of it and its JIT compiler threads'.
  */
 record RunResult(String system, int inFlight, List<CaseTimes> completed, List<String> errors, Duration wall, long cpuMillis,
-                 Map<Double, Long> stepBuckets) {
+                 long compilerMillis, Map<Double, Long> stepBuckets) {
 
     static RunResult measure(Contender contender, AppProcess app, int inFlight, int cases, IntFunction<String> tradeName,
             Duration caseTimeout) throws InterruptedException {
@@ -34,6 +35,7 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         ExecutorService drivers = Executors.newFixedThreadPool(inFlight);
         Map<Double, Long> stepsBefore = stepBuckets(contender);
         long cpuBefore = app.cpuMillis();
+        long compilerBefore = app.compilerCpuMillis();
         long start = System.nanoTime();
         for (int i = 0; i < inFlight; i++) {
             drivers.execute(() -> {
@@ -50,10 +52,11 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         drivers.awaitTermination(1, TimeUnit.DAYS);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long cpuMillis = app.cpuMillis() - cpuBefore;
+        long compilerMillis = app.compilerCpuMillis() - compilerBefore;
         Map<Double, Long> steps = new TreeMap<>(stepBuckets(contender));
         stepsBefore.forEach((bound, count) -> steps.merge(bound, -count, Long::sum));
         return new RunResult(contender.name(), inFlight, List.copyOf(completed), List.copyOf(errors), wall, cpuMillis,
-                steps);
+                compilerMillis, steps);
     }
 
     /** The system's contract-step histogram now; empty, and said so, when it cannot be read (not a case's error). */
@@ -90,6 +93,16 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
     /** The process's CPU time over the run divided by the cases that completed. */
     double cpuMillisPerCase() {
         return completed.isEmpty() ? Double.NaN : (double) cpuMillis / completed.size();
+    }
+
+    /** The JIT compiler threads' share of {@link #cpuMillisPerCase()}. */
+    double compilerMillisPerCase() {
+        return completed.isEmpty() ? Double.NaN : (double) compilerMillis / completed.size();
+    }
+
+    /** {@link #cpuMillisPerCase()} without the JIT compiler's: the work of the cases and the background. */
+    double cpuMillisPerCaseWithoutCompiler() {
+        return cpuMillisPerCase() - compilerMillisPerCase();
     }
 
     /** The nearest-rank percentile ({@code p} in 0..100) of one of the cases' times, in milliseconds, over several runs. */

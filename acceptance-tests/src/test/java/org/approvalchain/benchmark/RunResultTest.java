@@ -37,6 +37,6 @@ class RunResultTest {
     }
 
     private static RunResult run(Map<Double, Long> buckets) {
-        return new RunResult("ours", 1, List.of(), List.of(), Duration.ofSeconds(1), 0, buckets);
+        return new RunResult("ours", 1, List.of(), List.of(), Duration.ofSeconds(1), 0, 0, buckets);
     }
 }
