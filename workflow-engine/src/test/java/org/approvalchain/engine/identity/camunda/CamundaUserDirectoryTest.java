@@ -80,9 +80,7 @@ class CamundaUserDirectoryTest {
     @Test
     void aChangedPasswordTakesEffectAtOnce() {
         directory.authenticate("officer", "right");
-        User user = identity.createUserQuery().userId("officer").singleResult();
-        user.setPassword("changed");
-        identity.saveUser(user);
+        changePassword("changed");
         assertThat(directory.authenticate("officer", "changed")).contains(List.of("officers"));
         assertThat(directory.authenticate("officer", "right")).isEmpty();
     }
@@ -90,9 +88,7 @@ class CamundaUserDirectoryTest {
     @Test
     void theOldPasswordIsRefusedStraightAfterAChange() {
         directory.authenticate("officer", "right");
-        User user = identity.createUserQuery().userId("officer").singleResult();
-        user.setPassword("changed");
-        identity.saveUser(user);
+        changePassword("changed");
         assertThat(directory.authenticate("officer", "right")).as("the old password, straight after the change").isEmpty();
         assertThat(CHECKS).hasValue(2);
     }
@@ -119,6 +115,12 @@ class CamundaUserDirectoryTest {
         identity.deleteMembership("officer", "officers");
         assertThat(directory.authenticate("officer", "right")).contains(List.of("supervisors"));
         assertThat(CHECKS).hasValue(1);
+    }
+
+    private void changePassword(String password) {
+        User user = identity.createUserQuery().userId("officer").singleResult();
+        user.setPassword(password);
+        identity.saveUser(user);
     }
 
     private static ProcessEngine engine() {
