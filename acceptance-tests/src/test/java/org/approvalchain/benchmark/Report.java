@@ -37,8 +37,8 @@ final class Report {
                 run.system(), run.inFlight(), run.completed().size(), run.errors().size(), run.casesPerSecond(),
                 p(List.of(run), CaseTimes::endToEnd, 50), p(List.of(run), CaseTimes::endToEnd, 95),
                 p(List.of(run), CaseTimes::endToEnd, 99), p(List.of(run), CaseTimes::toTask, 50), run.cpuMillisPerCase(),
-                run.compilerMillisPerCase(), run.stepBuckets().isEmpty() ? "" : ", contract step p50 ≤ " + steps(List.of(run), 50) + " p99 ≤ "
-                        + steps(List.of(run), 99) + " ms");
+                run.compilerMillisPerCase(), run.stepBuckets().isEmpty() ? "" : ", contract step p50 ≤ "
+                        + steps(List.of(run), 50) + " p99 ≤ " + steps(List.of(run), 99) + " ms");
         run.errors().stream().distinct().limit(ERRORS_SHOWN).forEach(error -> out.println("    error: " + error));
     }
 
