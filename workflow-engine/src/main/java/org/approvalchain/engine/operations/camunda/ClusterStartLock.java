@@ -8,8 +8,10 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -18,14 +20,16 @@ import org.springframework.stereotype.Component;
 /**
  * Lets engine nodes that start at the same moment on one PostgreSQL schema take turns. What a node
  * creates once at start-up is not guarded against a second node creating it at the same instant:
+ * our tables (Flyway races to create its history table on a fresh schema, and one node fails),
  * Camunda's tables, the admin user and the first filter, the demo users and their keys. So each
- * node holds a PostgreSQL advisory lock, named for the schema, from before Camunda checks its
- * tables until the node is ready; the next node then finds everything in place. Running nodes are
- * never blocked: only starting ones wait for each other.
+ * node holds a PostgreSQL advisory lock, named for the schema, from before Flyway migrates or
+ * Camunda checks its tables (whichever comes first) until the node is ready; the next node then
+ * finds everything in place. Running nodes are never blocked: only starting ones wait for each
+ * other.
  */
 @Component
 @Profile("postgres")
-class ClusterStartLock extends AbstractProcessEnginePlugin {
+class ClusterStartLock extends AbstractProcessEnginePlugin implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterStartLock.class);
     private static final String KEY = "hashtext('approvalchain-start:' || current_schema())";
@@ -38,7 +42,20 @@ class ClusterStartLock extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public synchronized void preInit(ProcessEngineConfigurationImpl configuration) {
+    public void migrate(Flyway flyway) {
+        take();
+        flyway.migrate();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        take();
+    }
+
+    private synchronized void take() {
+        if (holder != null) {
+            return;
+        }
         try {
             holder = dataSource.getConnection();
             holder.setAutoCommit(true);
