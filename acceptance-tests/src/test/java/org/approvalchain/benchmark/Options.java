@@ -22,7 +22,8 @@ import java.util.Set;
  *                             turns every 1,000 cases; each slice printed with its CPU per case)
  *   --postgres-nodes=2        instead of ours against plain Camunda: that many nodes of ours on the postgres
  *                             profile against one node (PostgreSQL at 127.0.0.1:5432, database test)
- *   --engine-jar=…            our executable jar
+ *   --engine-jar=…            our engine's jar (target/app/approvalchain.jar: its start-up archive beside it,
+ *                             approvalchain.jsa, is used when present)
  *   --engine-jvm-options=…    options for our engine's JVM, separated by spaces (e.g. a flight recording)
  *   --baseline-classpath=…    the plain Camunda application's class path
  *   --work-dir=…              the systems' data directories and logs (a new temporary directory by default)

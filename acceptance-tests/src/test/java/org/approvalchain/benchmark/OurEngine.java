@@ -3,6 +3,7 @@ package org.approvalchain.benchmark;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,11 +62,16 @@ final class OurEngine implements Contender {
 
     /**
      * {@code java -jar} on the embedded defaults, as the README starts it, with {@code PORT} and {@code
-     * APPROVALCHAIN_DATA_DIR}; {@code jvmOptions} before {@code -jar} (none by default).
+     * APPROVALCHAIN_DATA_DIR}: with the start-up archive beside the jar ({@code approvalchain.jsa} for
+     * {@code approvalchain.jar}) when there is one; {@code jvmOptions} before {@code -jar} (none by default).
      */
     static OurEngine embedded(Path jar, List<String> jvmOptions, Path dataDir, int port) {
         String url = "http://127.0.0.1:" + port;
         List<String> command = new ArrayList<>(List.of(Benchmark.JAVA));
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         return new OurEngine("ours", command,

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The real engine jar ({@code target/*-exec.jar}, built in {@code package}) as a child process on
- * a data directory and a free port, its output in {@code <data dir>/engine-<n>.log}.
+ * The real engine as the README starts it ({@code target/app/approvalchain.jar} with its start-up
+ * archive, both made in {@code package}) as a child process on a data directory and a free port,
+ * its output in {@code <data dir>/engine-<n>.log}.
  */
 final class EngineProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Path APP = Path.of("target", "app").toAbsolutePath();
 
     private final Process process;
     private final Path log;
@@ -51,7 +53,8 @@ final class EngineProcess implements AutoCloseable {
         int port = freePort();
         Path log = nextLog(dataDir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", executableJar().toString()));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:SharedArchiveFile=" + APP.resolve("approvalchain.jsa"), "-jar", executableJar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("APPROVALCHAIN_DATA_DIR", dataDir.toString());
@@ -122,12 +125,12 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
-    private static Path executableJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/*-exec.jar: run the integration tests with mvn verify"))
-                    .toAbsolutePath();
+    private static Path executableJar() {
+        Path jar = APP.resolve("approvalchain.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no " + jar + ": run the integration tests with mvn verify (without -Dapp.archive.skip)");
         }
+        return jar;
     }
 
     private static Path nextLog(Path dataDir) throws IOException {
