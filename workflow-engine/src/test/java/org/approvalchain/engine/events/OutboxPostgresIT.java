@@ -16,7 +16,7 @@ class OutboxPostgresIT extends OutboxTest {
     static void postgres(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", SCHEMA::jdbcUrl);
         registry.add("spring.datasource.username", PostgresSchema::user);
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("APPROVALCHAIN_DB_PASSWORD", ""));
+        registry.add("spring.datasource.password", PostgresSchema::password);
     }
 
     @AfterAll

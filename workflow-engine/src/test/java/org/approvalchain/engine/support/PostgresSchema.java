@@ -47,14 +47,18 @@ public final class PostgresSchema implements AutoCloseable {
         return env("APPROVALCHAIN_DB_USER", "postgres");
     }
 
+    /** That user's password (empty for trust authentication). */
+    public static String password() {
+        return env("APPROVALCHAIN_DB_PASSWORD", "");
+    }
+
     @Override
     public void close() {
         execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(url(), user(),
-                env("APPROVALCHAIN_DB_PASSWORD", ""));
+        try (Connection connection = DriverManager.getConnection(url(), user(), password());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -61,7 +61,7 @@ class ClusterStartLockIT {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(schema.jdbcUrl());
         dataSource.setUser(PostgresSchema.user());
-        dataSource.setPassword(System.getenv().getOrDefault("APPROVALCHAIN_DB_PASSWORD", ""));
+        dataSource.setPassword(PostgresSchema.password());
         return dataSource;
     }
 }
