@@ -3,20 +3,32 @@ package org.approvalchain.engine.process;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,8 +53,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseReads {
 
+    /** The columns of Camunda's task result map, in the order {@link #task} reads them. */
+    private static final String TASK_COLUMNS = "T.ID_, T.REV_, T.NAME_, T.PARENT_TASK_ID_, T.DESCRIPTION_, T.PRIORITY_, "
+            + "T.CREATE_TIME_, T.LAST_UPDATED_, T.OWNER_, T.ASSIGNEE_, T.DELEGATION_, T.EXECUTION_ID_, T.PROC_INST_ID_, "
+            + "T.PROC_DEF_ID_, T.CASE_EXECUTION_ID_, T.CASE_INST_ID_, T.CASE_DEF_ID_, T.TASK_DEF_KEY_, T.DUE_DATE_, "
+            + "T.FOLLOW_UP_DATE_, T.SUSPENSION_STATE_, T.TENANT_ID_, T.TASK_STATE_";
+    private static final int TASK_COLUMN_COUNT = 23;
+
     private final HistoryService history;
-    private final TaskService tasks;
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
     private final String processInstances;
@@ -51,11 +69,13 @@ class CaseReads {
     private final String openTasks;
     private final String executions;
     private final String subscriptions;
+    private final String identityLinks;
+    private final String jobs;
+    private final String jobDefinitions;
 
-    CaseReads(HistoryService history, TaskService tasks, RuntimeService runtime, ManagementService management,
+    CaseReads(HistoryService history, RuntimeService runtime, ManagementService management,
               JdbcTemplate jdbc) {
         this.history = history;
-        this.tasks = tasks;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.processInstances = management.getTableName(HistoricProcessInstance.class);
@@ -64,6 +84,9 @@ class CaseReads {
         this.openTasks = management.getTableName(Task.class);
         this.executions = management.getTableName(Execution.class);
         this.subscriptions = management.getTableName(EventSubscriptionEntity.class);
+        this.identityLinks = management.getTableName(IdentityLinkEntity.class);
+        this.jobs = management.getTableName(Job.class);
+        this.jobDefinitions = management.getTableName(JobDefinitionEntity.class);
     }
 
     /**
@@ -114,7 +137,10 @@ class CaseReads {
     }
 
     private static Date date(ResultSet row, String column) throws SQLException {
-        Timestamp time = row.getTimestamp(column);
+        return date(row.getTimestamp(column));
+    }
+
+    private static Date date(Timestamp time) {
         return time == null ? null : new Date(time.getTime());
     }
 
@@ -164,16 +190,97 @@ class CaseReads {
                 .parameter("instance", processInstanceId).singleResult().getBusinessKey();
     }
 
-    /** The task, while it is open. */
-    Optional<Task> openTask(String taskId) {
-        return Optional.ofNullable(tasks.createNativeTaskQuery().sql("SELECT * FROM " + openTasks + " WHERE ID_ = #{task}")
-                .parameter("task", taskId).singleResult());
+    /** The task with those it names as candidates, while it is open. */
+    Optional<LinkedTask> linkedTask(String taskId) {
+        return linkedTasks("T.ID_ = ?", taskId).stream().findFirst();
     }
 
-    /** The open tasks of a process instance, by id. */
-    List<Task> openTasks(String processInstanceId) {
-        return tasks.createNativeTaskQuery()
-                .sql("SELECT * FROM " + openTasks + " WHERE PROC_INST_ID_ = #{instance} ORDER BY ID_")
-                .parameter("instance", processInstanceId).list();
+    /** The open tasks of a process instance with those they name as candidates, by task id. */
+    List<LinkedTask> linkedTasks(String processInstanceId) {
+        return linkedTasks("T.PROC_INST_ID_ = ?", processInstanceId);
+    }
+
+    /**
+     * Open tasks and their candidate links in one statement, so that a task completed meanwhile is
+     * either read whole or not at all (Camunda's identity link command fails for a task gone since
+     * its query).
+     */
+    private List<LinkedTask> linkedTasks(String condition, String value) {
+        Map<String, LinkedTaskRows> found = new LinkedHashMap<>();
+        jdbc.query("SELECT " + TASK_COLUMNS + ", L.USER_ID_, L.GROUP_ID_ FROM " + openTasks + " T LEFT JOIN " + identityLinks
+                + " L ON L.TASK_ID_ = T.ID_ AND L.TYPE_ = '" + IdentityLinkType.CANDIDATE + "' WHERE " + condition + " ORDER BY T.ID_",
+                (ResultSet row) -> {
+                    LinkedTaskRows task = found.computeIfAbsent(row.getString(1), id -> new LinkedTaskRows(task(row)));
+                    Optional.ofNullable(row.getString(TASK_COLUMN_COUNT + 1)).ifPresent(task.users::add);
+                    Optional.ofNullable(row.getString(TASK_COLUMN_COUNT + 2)).ifPresent(task.groups::add);
+                }, value);
+        return found.values().stream().map(t -> new LinkedTask(t.task, List.copyOf(t.users), List.copyOf(t.groups))).toList();
+    }
+
+    /** A task's row, as Camunda's result map reads it (columns in {@link #TASK_COLUMNS}' order). */
+    private static Task task(ResultSet row) {
+        try {
+            TaskEntity task = new TaskEntity();
+            task.setId(row.getString(1));
+            task.setRevision(row.getInt(2));
+            task.setNameWithoutCascade(row.getString(3));
+            task.setParentTaskIdWithoutCascade(row.getString(4));
+            task.setDescriptionWithoutCascade(row.getString(5));
+            task.setPriorityWithoutCascade(row.getInt(6));
+            task.setCreateTime(date(row.getTimestamp(7)));
+            task.setLastUpdated(date(row.getTimestamp(8)));
+            task.setOwnerWithoutCascade(row.getString(9));
+            task.setAssigneeWithoutCascade(row.getString(10));
+            task.setDelegationStateString(row.getString(11));
+            task.setExecutionId(row.getString(12));
+            task.setProcessInstanceId(row.getString(13));
+            task.setProcessDefinitionId(row.getString(14));
+            task.setCaseExecutionId(row.getString(15));
+            task.setCaseInstanceIdWithoutCascade(row.getString(16));
+            task.setCaseDefinitionId(row.getString(17));
+            task.setTaskDefinitionKeyWithoutCascade(row.getString(18));
+            task.setDueDateWithoutCascade(date(row.getTimestamp(19)));
+            task.setFollowUpDateWithoutCascade(date(row.getTimestamp(20)));
+            task.setSuspensionState(row.getInt(21));
+            task.setTenantId(row.getString(22));
+            task.setTaskState(row.getString(23));
+            return task;
+        } catch (SQLException e) {
+            throw new IllegalStateException("unreadable task row: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The due dates of the timers of these process instances that belong to these events
+     * (activities), as {@code (process instance, event, due date)}; timers without a due date left out.
+     */
+    List<TimerDue> timers(Collection<String> processInstanceIds, Collection<String> eventIds) {
+        if (processInstanceIds.isEmpty() || eventIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT J.PROCESS_INSTANCE_ID_, D.ACT_ID_, J.DUEDATE_ FROM " + jobs + " J JOIN " + jobDefinitions
+                        + " D ON D.ID_ = J.JOB_DEF_ID_ WHERE J.TYPE_ = '" + TimerEntity.TYPE + "' AND J.DUEDATE_ IS NOT NULL"
+                        + " AND J.PROCESS_INSTANCE_ID_ IN (" + placeholders(processInstanceIds) + ") AND D.ACT_ID_ IN ("
+                        + placeholders(eventIds) + ")",
+                (row, n) -> new TimerDue(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()),
+                Stream.concat(processInstanceIds.stream(), eventIds.stream()).toArray());
+    }
+
+    /** A pending timer's due date in a process instance. */
+    record TimerDue(String processInstanceId, String eventId, Instant due) {
+    }
+
+    private static String placeholders(Collection<String> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    private static final class LinkedTaskRows {
+        private final Task task;
+        private final List<String> users = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+
+        private LinkedTaskRows(Task task) {
+            this.task = task;
+        }
     }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -43,7 +42,6 @@ public class Cases {
 
     private final DeployedDefinitions definitions;
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final CaseRecord record;
     private final CaseAccess access;
     private final ApplicationGuard applications;
@@ -51,12 +49,11 @@ public class Cases {
     private final LicenceReuse reuse;
     private final CaseReads reads;
 
-    Cases(DeployedDefinitions definitions, RuntimeService runtime, TaskService tasks, CaseRecord record, CaseAccess access,
+    Cases(DeployedDefinitions definitions, RuntimeService runtime, CaseRecord record, CaseAccess access,
           ApplicationGuard applications, Deadlines deadlines, LicenceReuse reuse, CaseReads reads) {
         this.definitions = definitions;
         this.runtime = runtime;
         this.reads = reads;
-        this.tasks = tasks;
         this.record = record;
         this.access = access;
         this.applications = applications;
@@ -112,7 +109,7 @@ public class Cases {
         HistoricProcessInstance instance = reads.instance(caseId);
         List<CaseVariable> all = reads.variables(instance.getId());
         boolean running = instance.getEndTime() == null;
-        List<LinkedTask> open = running ? linkedTasks(instance.getId()) : List.of();
+        List<LinkedTask> open = running ? reads.linkedTasks(instance.getId()) : List.of();
         access.requireReadable(instance, CaseAccess.processLevel(all), open, userId);
         Set<String> personal = definitions.personalVariables(instance.getProcessDefinitionId());
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -132,13 +129,7 @@ public class Cases {
 
     /** The open tasks of a process instance, with their candidate groups and time limits. */
     List<CaseView.OpenTask> openTasks(String processInstanceId) {
-        return views(linkedTasks(processInstanceId));
-    }
-
-    /** The open tasks of a process instance with their candidates; a task completed while they are read is left out. */
-    private List<LinkedTask> linkedTasks(String processInstanceId) {
-        return reads.openTasks(processInstanceId).stream()
-                .flatMap(task -> LinkedTask.of(tasks, task).stream()).toList();
+        return views(reads.linkedTasks(processInstanceId));
     }
 
     private List<CaseView.OpenTask> views(List<LinkedTask> open) {

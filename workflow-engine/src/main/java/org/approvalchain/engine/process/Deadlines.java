@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +15,16 @@ import org.springframework.stereotype.Component;
  * The statutory time limit on a task's step (the timer boundary event the model attaches to it) and
  * when it runs out in the task's case: that timer's due date, which counts working days where the
  * model states the limit in working days (docs/working-days.md). The timers of a whole list of tasks
- * are read at once: one query for the timers of their cases, one for the events those timers belong to.
+ * are read at once, in one statement ({@link CaseReads#timers}).
  */
 @Component
 class Deadlines {
 
-    private final ManagementService management;
+    private final CaseReads reads;
     private final DeployedDefinitions definitions;
 
-    Deadlines(ManagementService management, DeployedDefinitions definitions) {
-        this.management = management;
+    Deadlines(CaseReads reads, DeployedDefinitions definitions) {
+        this.reads = reads;
         this.definitions = definitions;
     }
 
@@ -56,16 +53,11 @@ class Deadlines {
     /** The earliest pending due date of each timer event in each of the tasks' cases, by "process instance/event". */
     private Map<String, Instant> dueByCaseAndEvent(Map<Task, DeployedDefinitions.TimeLimit> limits) {
         Set<String> cases = limits.keySet().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        String[] events = limits.values().stream().map(DeployedDefinitions.TimeLimit::boundaryEventId).distinct()
-                .toArray(String[]::new);
-        Map<String, String> eventOfDefinition = management.createJobDefinitionQuery().activityIdIn(events).list().stream()
-                .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
+        Set<String> events = limits.values().stream().map(DeployedDefinitions.TimeLimit::boundaryEventId)
+                .collect(Collectors.toSet());
         Map<String, Instant> due = new HashMap<>();
-        for (Job timer : management.createJobQuery().timers().processInstanceIds(cases).list()) {
-            String event = eventOfDefinition.get(timer.getJobDefinitionId());
-            if (event != null && timer.getDuedate() != null) {
-                due.merge(timer.getProcessInstanceId() + "/" + event, timer.getDuedate().toInstant(), BinaryOperator.minBy(Instant::compareTo));
-            }
+        for (CaseReads.TimerDue timer : reads.timers(cases, events)) {
+            due.merge(timer.processInstanceId() + "/" + timer.eventId(), timer.due(), BinaryOperator.minBy(Instant::compareTo));
         }
         return due;
     }

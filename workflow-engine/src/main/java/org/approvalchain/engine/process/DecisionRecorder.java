@@ -151,7 +151,7 @@ class DecisionRecorder {
     private DecisionReceipt recordKept(KeptDecision kept, DecisionPayload payload) {
         String taskId = kept.taskId();
         String caseId = kept.caseId();
-        Task task = reads.openTask(taskId).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
+        Task task = reads.linkedTask(taskId).map(LinkedTask::task).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
                 "TASK-001 task " + taskId + " is no longer open"));
         int visit = CaseContext.taskVisit(tasks, taskId, kept.activityId());
         String activityInstance = CaseContext.activityInstance(kept.activityId(), visit);

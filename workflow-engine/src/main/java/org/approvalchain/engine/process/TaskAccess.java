@@ -39,7 +39,7 @@ class TaskAccess {
 
     /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
     Task workable(String taskId, String userId) {
-        LinkedTask linked = reads.openTask(taskId).flatMap(open -> LinkedTask.of(tasks, open))
+        LinkedTask linked = reads.linkedTask(taskId)
                 .orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 no open task " + taskId));
         Task task = linked.task();
         if (!linked.mayWork(userId, users.groupsOf(userId))) {

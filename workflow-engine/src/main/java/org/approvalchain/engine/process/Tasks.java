@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -20,15 +19,15 @@ public class Tasks {
 
     private final TaskAccess access;
     private final RuntimeService runtime;
-    private final TaskService taskService;
+    private final CaseReads reads;
     private final DeployedDefinitions definitions;
     private final Deadlines deadlines;
 
-    Tasks(TaskAccess access, RuntimeService runtime, TaskService taskService, DeployedDefinitions definitions,
+    Tasks(TaskAccess access, RuntimeService runtime, CaseReads reads, DeployedDefinitions definitions,
           Deadlines deadlines) {
         this.access = access;
         this.runtime = runtime;
-        this.taskService = taskService;
+        this.reads = reads;
         this.definitions = definitions;
         this.deadlines = deadlines;
     }
@@ -54,7 +53,7 @@ public class Tasks {
     }
 
     private Optional<OpenTask> inboxEntry(Task t, Map<String, Deadlines.Deadline> limits) {
-        Optional<List<String>> groups = LinkedTask.of(taskService, t).map(LinkedTask::candidateGroups);
+        Optional<List<String>> groups = reads.linkedTask(t.getId()).map(LinkedTask::candidateGroups);
         if (groups.isEmpty()) {
             return Optional.empty();
         }

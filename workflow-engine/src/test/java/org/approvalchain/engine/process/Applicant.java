@@ -35,8 +35,8 @@ final class Applicant {
         DeployedDefinitions definitions = new DeployedDefinitions(engine.getRepositoryService());
         CaseReads reads = InMemoryEngine.reads(engine);
         CaseAccess access = new CaseAccess(engine.getHistoryService(), definitions, users, mock(AgentAuthority.class), reads);
-        this.cases = new Cases(definitions, engine.getRuntimeService(), engine.getTaskService(), mock(CaseRecord.class),
-                access, new ApplicationGuard(null), new Deadlines(engine.getManagementService(), definitions),
+        this.cases = new Cases(definitions, engine.getRuntimeService(), mock(CaseRecord.class),
+                access, new ApplicationGuard(null), new Deadlines(reads, definitions),
                 new LicenceReuse(null, engine.getHistoryService(), definitions), reads); // no chain: these cases reuse no licence
         this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions);
     }

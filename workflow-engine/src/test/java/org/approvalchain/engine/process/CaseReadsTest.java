@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,8 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The case view's native reads give what Camunda's query builders give for the same criteria: the
  * same rows in the same order, with their values (numbers, text, dates, booleans, nulls, bytes,
- * task-local ones), deleted variables left out, the open tasks of a running case and none of an
- * ended one. The variables of the types Camunda keeps in plain columns are read from them, those of
+ * task-local ones), deleted variables left out, the open tasks of a running case with the candidates
+ * their identity links name and none of an ended one, the due dates of the timers asked for. The variables of the types Camunda keeps in plain columns are read from them, those of
  * a case with any other type through Camunda.
  */
 class CaseReadsTest {
@@ -72,10 +77,10 @@ class CaseReadsTest {
                 .contains("amount", "name", "submitted", "scan", "note").doesNotContain("dropped");
         assertThat(reads.variables(kase.getId())).filteredOn(v -> v.name().equals("note"))
                 .extracting(CaseVariable::processLevel).containsExactly(false);
-        assertThat(reads.openTasks(kase.getId())).usingRecursiveFieldByFieldElementComparator()
+        assertThat(reads.linkedTasks(kase.getId())).extracting(LinkedTask::task).usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(tasks.createTaskQuery().processInstanceId(kase.getId()).list());
         assertThat(reads.caseIdOf(kase.getId())).isEqualTo("case-a");
-        assertThat(reads.openTask(review.getId())).get().usingRecursiveComparison()
+        assertThat(reads.linkedTask(review.getId())).get().extracting(LinkedTask::task).usingRecursiveComparison()
                 .isEqualTo(tasks.createTaskQuery().taskId(review.getId()).singleResult());
     }
 
@@ -87,8 +92,8 @@ class CaseReadsTest {
         tasks.complete(tasks.createTaskQuery().processInstanceId(kase.getId()).singleResult().getId());
 
         assertThat(reads.instance("case-ended").getEndTime()).isNotNull();
-        assertThat(reads.openTasks(kase.getId())).isEmpty();
-        assertThat(reads.openTask(review.getId())).isEmpty();
+        assertThat(reads.linkedTasks(kase.getId())).isEmpty();
+        assertThat(reads.linkedTask(review.getId())).isEmpty();
         assertThat(reads.instance("case-ended")).usingRecursiveComparison().isEqualTo(
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("case-ended").singleResult());
         assertThat(reads.variables(kase.getId())).extracting(CaseVariable::name).contains("amount");
@@ -112,10 +117,75 @@ class CaseReadsTest {
     }
 
     @Test
+    void readsEachOpenTaskWithTheCandidatesItsIdentityLinksName() {
+        ProcessInstance kase = start("case-links");
+        start("case-other");
+        Task review = tasks.createTaskQuery().processInstanceId(kase.getId()).singleResult();
+        tasks.addCandidateGroup(review.getId(), "clerks");
+        tasks.addCandidateUser(review.getId(), "li.na");
+        tasks.addCandidateUser(review.getId(), "zhao.lei");
+        tasks.addUserIdentityLink(review.getId(), "follower.one", "follower");
+        tasks.addGroupIdentityLink(review.getId(), "followers", "follower");
+        tasks.setAssignee(review.getId(), "chen.jie");
+
+        LinkedTask linked = reads.linkedTasks(kase.getId()).get(0);
+        assertThat(reads.linkedTasks(kase.getId())).hasSize(1);
+        assertThat(linked.task()).usingRecursiveComparison().isEqualTo(tasks.createTaskQuery().taskId(review.getId()).singleResult());
+        assertThat(linked.candidateGroups()).containsExactlyInAnyOrderElementsOf(candidates(review.getId(), IdentityLink::getGroupId))
+                .containsExactlyInAnyOrder("officers", "clerks");
+        assertThat(linked.candidateUsers()).containsExactlyInAnyOrderElementsOf(candidates(review.getId(), IdentityLink::getUserId))
+                .containsExactlyInAnyOrder("li.na", "zhao.lei");
+        assertThat(reads.linkedTask(review.getId())).get().usingRecursiveComparison().isEqualTo(linked);
+    }
+
+    @Test
+    void readsTheDueDatesOfTheTimersOfTheCasesAndEventsAsked() {
+        Deployment timed = InMemoryEngine.ENGINE.getRepositoryService().createDeployment()
+                .addModelInstance("timed.bpmn", Bpmn.createExecutableProcess("timed").startEvent()
+                        .userTask("review").boundaryEvent("limit").cancelActivity(false).timerWithDuration("P3D").endEvent()
+                        .moveToActivity("review").boundaryEvent("reminder").cancelActivity(false).timerWithDuration("P1D").endEvent()
+                        .moveToActivity("review").endEvent().done())
+                .deploy();
+        try {
+            ProcessInstance one = InMemoryEngine.ENGINE.getRuntimeService().startProcessInstanceByKey("timed", "case-t1");
+            ProcessInstance two = InMemoryEngine.ENGINE.getRuntimeService().startProcessInstanceByKey("timed", "case-t2");
+            InMemoryEngine.ENGINE.getRuntimeService().startProcessInstanceByKey("timed", "case-t3");
+
+            assertThat(reads.timers(List.of(one.getId(), two.getId()), List.of("limit")))
+                    .containsExactlyInAnyOrderElementsOf(camundasTimers(List.of(one.getId(), two.getId()), "limit")).hasSize(2);
+            assertThat(reads.timers(List.of(one.getId()), List.of("limit", "reminder")))
+                    .containsExactlyInAnyOrderElementsOf(camundasTimers(List.of(one.getId()), "limit", "reminder")).hasSize(2);
+            assertThat(reads.timers(List.of(one.getId()), List.of("no-such-event"))).isEmpty();
+            assertThat(reads.timers(List.of(), List.of("limit"))).isEmpty();
+        } finally {
+            InMemoryEngine.ENGINE.getRepositoryService().deleteDeployment(timed.getId(), true);
+        }
+    }
+
+    @Test
     void anUnknownCaseIsNotFound() {
         start("case-known");
         assertThatThrownBy(() -> reads.instance("case-unknown")).isInstanceOfSatisfying(CaseException.class,
                 e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
+    }
+
+    /** The candidates a task's identity links name, as Camunda's identity link command reads them. */
+    private List<String> candidates(String taskId, Function<IdentityLink, String> who) {
+        return tasks.getIdentityLinksForTask(taskId).stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(who).filter(Objects::nonNull).toList();
+    }
+
+    /** The timers of these process instances on these events, as Camunda's job and job definition queries read them. */
+    private static List<CaseReads.TimerDue> camundasTimers(List<String> processInstanceIds, String... events) {
+        ManagementService management = InMemoryEngine.ENGINE.getManagementService();
+        Map<String, String> eventOfDefinition = new HashMap<>();
+        management.createJobDefinitionQuery().activityIdIn(events).list()
+                .forEach(definition -> eventOfDefinition.put(definition.getId(), definition.getActivityId()));
+        return management.createJobQuery().timers().processInstanceIds(new HashSet<>(processInstanceIds)).list().stream()
+                .filter(job -> eventOfDefinition.containsKey(job.getJobDefinitionId()))
+                .map(job -> new CaseReads.TimerDue(job.getProcessInstanceId(), eventOfDefinition.get(job.getJobDefinitionId()),
+                        job.getDuedate().toInstant()))
+                .toList();
     }
 
     /** The case's variables as Camunda's query builder reads them. */

@@ -49,7 +49,7 @@ final class InMemoryEngine {
 
     /** The case reads of {@code engine}, on its own database. */
     static CaseReads reads(ProcessEngine engine) {
-        return new CaseReads(engine.getHistoryService(), engine.getTaskService(), engine.getRuntimeService(),
+        return new CaseReads(engine.getHistoryService(), engine.getRuntimeService(),
                 engine.getManagementService(), new JdbcTemplate(((ProcessEngineConfigurationImpl)
                         engine.getProcessEngineConfiguration()).getDataSource()));
     }

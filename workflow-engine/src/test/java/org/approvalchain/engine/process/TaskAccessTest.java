@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Who may work a task, decided for one task from its identity links ({@link LinkedTask#mayWork}),
+ * Who may work a task, decided for one task from its identity links as the case reads read them
+ * ({@link CaseReads#linkedTask}, {@link LinkedTask#mayWork}),
  * is who Camunda's candidate query ({@link TaskAccess#workableQuery}, the inbox's) finds it for: the
  * assignee; while nobody is assigned, a candidate user or a member of a candidate group; nobody else,
  * not an owner, not a candidate once another user is assigned.
@@ -31,6 +32,7 @@ class TaskAccessTest {
 
     private final TaskService tasks = InMemoryEngine.ENGINE.getTaskService();
     private final IdentityService identity = InMemoryEngine.ENGINE.getIdentityService();
+    private final CaseReads reads = InMemoryEngine.reads(InMemoryEngine.ENGINE);
     private Deployment deployment;
 
     @BeforeEach
@@ -88,7 +90,7 @@ class TaskAccessTest {
                 List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
                         .map(group -> group.getId()).toList();
                 boolean found = TaskAccess.workableQuery(tasks, user, groups).taskId(task.getId()).count() == 1;
-                boolean decided = LinkedTask.of(tasks, task).orElseThrow().mayWork(user, groups);
+                boolean decided = reads.linkedTask(task.getId()).orElseThrow().mayWork(user, groups);
                 assertThat(decided).as("%s for %s (groups %s)", task.getTaskDefinitionKey(), user, groups)
                         .isEqualTo(found);
                 if (decided) {
