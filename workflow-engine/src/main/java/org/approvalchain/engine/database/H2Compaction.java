@@ -11,30 +11,33 @@ import org.h2.jdbc.JdbcConnection;
  * {@code WRITE_DELAY=0} (every commit on disk when it returns, which the exactly-once journal relies
  * on): H2 starts no background thread then, so a chunk that still holds a few live pages is never
  * rewritten and its space never reused. The file grew by about 3 MB per business-registration case
- * (32 GB after 10,000 cases), the block store by every block's chunk. This rewrites the live pages
- * of chunks below {@value #TARGET_FILL_RATE}% full, at most {@value #WRITE_LIMIT} bytes at a time,
- * so that their chunks hold no live data and their space is reused (at once with {@code
- * RETENTION_TIME=0} in the database URL, as both of the engine's H2 files have).
+ * (32 GB after 10,000 cases), the block store by every block's chunk. Once the file's chunks are
+ * on average less full than a target fill rate, this rewrites the live pages of the least full,
+ * oldest chunks, at most {@value #WRITE_LIMIT} bytes at a time, so that those chunks hold no live
+ * data and their space is reused (at once with {@code RETENTION_TIME=0} in the database URL, as both
+ * of the engine's H2 files have). The rewritten pages are written by the next commit, whichever
+ * thread makes it: the lower the target, the larger the file may grow (up to about 100 / target
+ * times its live data) and the less is rewritten per case.
  */
 public final class H2Compaction {
 
-    static final int TARGET_FILL_RATE = 50;
     static final int WRITE_LIMIT = 16 * 1024 * 1024;
 
     private H2Compaction() {
     }
 
     /**
-     * Compacts the H2 file database behind {@code connection}; false, doing nothing, when it is no
-     * embedded H2 file database (PostgreSQL vacuums itself; an in-memory database has no file).
+     * Compacts the H2 file database behind {@code connection} if its chunks are on average less than
+     * {@code targetFillRate}% full; false, doing nothing, when it is no embedded H2 file database
+     * (PostgreSQL vacuums itself; an in-memory database has no file).
      */
-    public static boolean compact(Connection connection) throws SQLException {
+    public static boolean compact(Connection connection, int targetFillRate) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
                 || !session.getDatabase().isPersistent()) {
             return false;
         }
-        session.getDatabase().getStore().getMvStore().compact(TARGET_FILL_RATE, WRITE_LIMIT);
+        session.getDatabase().getStore().getMvStore().compact(targetFillRate, WRITE_LIMIT);
         return true;
     }
 }

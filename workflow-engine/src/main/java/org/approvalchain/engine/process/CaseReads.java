@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
@@ -42,10 +41,12 @@ import org.springframework.stereotype.Component;
  * calls with no Camunda authentication (Camunda's REST API and webapps keep theirs), and who may
  * read a case or work a task is {@link CaseAccess}'s and {@link TaskAccess}'s decision.
  *
- * <p>A case's process instance, its variables and the messages it waits for are read from Camunda's
- * tables directly, as the user directory reads memberships: through MyBatis (each column of each
- * row by name and reflection, in a command and a transaction of its own) these three were two
- * thirds of the cost of a look at a case. Camunda keeps a value of the types cases hold in plain
+ * <p>A case's process instance, its variables, the messages it waits for, its open tasks with their
+ * candidates, its timers and its case id are read from Camunda's tables directly, as the user
+ * directory reads memberships: through MyBatis (each column of each row by name and reflection, in
+ * a command and a transaction of its own) the first three were two thirds of the cost of a look at
+ * a case, and the tasks, one identity-link command per task and two query builders for the timers
+ * were then half of what was left. Camunda keeps a value of the types cases hold in plain
  * columns (a string in {@code TEXT_}; a long, an integer, a short, a date as epoch milliseconds and
  * a boolean as 1 or 0 in {@code LONG_}; a double in {@code DOUBLE_}); a case with a variable of any
  * other type (a serialized object, bytes, a file, JSON) is read through Camunda, which deserializes it.
@@ -61,7 +62,6 @@ class CaseReads {
     private static final int TASK_COLUMN_COUNT = 23;
 
     private final HistoryService history;
-    private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
     private final String processInstances;
     private final String definitions;
@@ -73,10 +73,8 @@ class CaseReads {
     private final String jobs;
     private final String jobDefinitions;
 
-    CaseReads(HistoryService history, RuntimeService runtime, ManagementService management,
-              JdbcTemplate jdbc) {
+    CaseReads(HistoryService history, ManagementService management, JdbcTemplate jdbc) {
         this.history = history;
-        this.runtime = runtime;
         this.jdbc = jdbc;
         this.processInstances = management.getTableName(HistoricProcessInstance.class);
         this.definitions = management.getTableName(ProcessDefinition.class);
@@ -184,10 +182,15 @@ class CaseReads {
                 String.class, processInstanceId).stream().sorted().toList();
     }
 
-    /** The case id (business key) of a running process instance. */
+    /**
+     * The case id (business key) of a running process instance.
+     *
+     * @throws CaseException NOT_FOUND when the process instance is not running (any more)
+     */
     String caseIdOf(String processInstanceId) {
-        return runtime.createNativeProcessInstanceQuery().sql("SELECT * FROM " + executions + " WHERE ID_ = #{instance}")
-                .parameter("instance", processInstanceId).singleResult().getBusinessKey();
+        return jdbc.queryForList("SELECT BUSINESS_KEY_ FROM " + executions + " WHERE ID_ = ?", String.class, processInstanceId)
+                .stream().findFirst().orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
+                        "no running process instance " + processInstanceId));
     }
 
     /** The task with those it names as candidates, while it is open. */

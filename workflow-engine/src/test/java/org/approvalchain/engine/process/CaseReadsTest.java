@@ -94,6 +94,8 @@ class CaseReadsTest {
         assertThat(reads.instance("case-ended").getEndTime()).isNotNull();
         assertThat(reads.linkedTasks(kase.getId())).isEmpty();
         assertThat(reads.linkedTask(review.getId())).isEmpty();
+        assertThatThrownBy(() -> reads.caseIdOf(kase.getId())).isInstanceOfSatisfying(CaseException.class,
+                e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
         assertThat(reads.instance("case-ended")).usingRecursiveComparison().isEqualTo(
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("case-ended").singleResult());
         assertThat(reads.variables(kase.getId())).extracting(CaseVariable::name).contains("amount");

@@ -39,6 +39,8 @@ final class BlockStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BlockStore.class);
     private static final int COMPACTION_BLOCKS = 100;
+    /** Half full: the block store's file is small beside the engine's database, which has its own target. */
+    private static final int COMPACTION_FILL_RATE = 50;
 
     private final Connection connection;
 
@@ -86,7 +88,7 @@ final class BlockStore implements AutoCloseable {
     /** Every {@value #COMPACTION_BLOCKS} blocks, or the file grows by every block's chunk (2.8 GB for 10,000 cases). */
     private void compact() {
         try {
-            H2Compaction.compact(connection);
+            H2Compaction.compact(connection, COMPACTION_FILL_RATE);
         } catch (SQLException | RuntimeException e) {
             log.warn("LEDGER-211 compacting the block store failed (tried again later): {}", e.getMessage());
         }
