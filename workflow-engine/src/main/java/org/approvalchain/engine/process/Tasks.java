@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -18,15 +17,12 @@ import org.springframework.stereotype.Service;
 public class Tasks {
 
     private final TaskAccess access;
-    private final RuntimeService runtime;
     private final CaseReads reads;
     private final DeployedDefinitions definitions;
     private final Deadlines deadlines;
 
-    Tasks(TaskAccess access, RuntimeService runtime, CaseReads reads, DeployedDefinitions definitions,
-          Deadlines deadlines) {
+    Tasks(TaskAccess access, CaseReads reads, DeployedDefinitions definitions, Deadlines deadlines) {
         this.access = access;
-        this.runtime = runtime;
         this.reads = reads;
         this.definitions = definitions;
         this.deadlines = deadlines;
@@ -59,14 +55,10 @@ public class Tasks {
         }
         ProcessDefinition definition = definitions.definition(t.getProcessDefinitionId());
         Optional<Deadlines.Deadline> deadline = Optional.ofNullable(limits.get(t.getId()));
-        return Optional.of(new OpenTask(t.getId(), caseId(t), t.getTaskDefinitionKey(), t.getName(),
+        return Optional.of(new OpenTask(t.getId(), reads.caseIdOf(t.getProcessInstanceId()), t.getTaskDefinitionKey(), t.getName(),
                 t.getProcessDefinitionId(), t.getCreateTime().toInstant(), definition.getKey(), definition.getName(),
                 definition.getVersion(), groups.get(), deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
                 deadline.map(Deadlines.Deadline::due).orElse(null),
                 definitions.asksForExtension(t.getProcessDefinitionId(), t.getTaskDefinitionKey())));
-    }
-
-    private String caseId(Task t) {
-        return runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey();
     }
 }
