@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +189,20 @@ class CaseReads {
      * @throws CaseException NOT_FOUND when the process instance is not running (any more)
      */
     String caseIdOf(String processInstanceId) {
-        return jdbc.queryForList("SELECT BUSINESS_KEY_ FROM " + executions + " WHERE ID_ = ?", String.class, processInstanceId)
-                .stream().findFirst().orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
-                        "no running process instance " + processInstanceId));
+        return Optional.ofNullable(caseIdsOf(List.of(processInstanceId)).get(processInstanceId)).orElseThrow(
+                () -> new CaseException(CaseException.Kind.NOT_FOUND, "no running process instance " + processInstanceId));
+    }
+
+    /** The case ids (business keys) of those of these process instances that are running, by process instance id. */
+    Map<String, String> caseIdsOf(Collection<String> processInstanceIds) {
+        Map<String, String> caseIds = new HashMap<>();
+        if (!processInstanceIds.isEmpty()) {
+            jdbc.query("SELECT ID_, BUSINESS_KEY_ FROM " + executions + " WHERE ID_ IN (" + placeholders(processInstanceIds) + ")",
+                    (ResultSet row) -> {
+                        caseIds.put(row.getString(1), row.getString(2));
+                    }, processInstanceIds.toArray());
+        }
+        return caseIds;
     }
 
     /** The task with those it names as candidates, while it is open. */
@@ -203,12 +215,17 @@ class CaseReads {
         return linkedTasks("T.PROC_INST_ID_ = ?", processInstanceId);
     }
 
+    /** Those of these tasks that are open, with those they name as candidates, by task id. */
+    List<LinkedTask> linkedTasks(Collection<String> taskIds) {
+        return taskIds.isEmpty() ? List.of() : linkedTasks("T.ID_ IN (" + placeholders(taskIds) + ")", taskIds.toArray());
+    }
+
     /**
      * Open tasks and their candidate links in one statement, so that a task completed meanwhile is
      * either read whole or not at all (Camunda's identity link command fails for a task gone since
      * its query).
      */
-    private List<LinkedTask> linkedTasks(String condition, String value) {
+    private List<LinkedTask> linkedTasks(String condition, Object... values) {
         Map<String, LinkedTaskRows> found = new LinkedHashMap<>();
         jdbc.query("SELECT " + TASK_COLUMNS + ", L.USER_ID_, L.GROUP_ID_ FROM " + openTasks + " T LEFT JOIN " + identityLinks
                 + " L ON L.TASK_ID_ = T.ID_ AND L.TYPE_ = '" + IdentityLinkType.CANDIDATE + "' WHERE " + condition + " ORDER BY T.ID_",
@@ -216,7 +233,7 @@ class CaseReads {
                     LinkedTaskRows task = found.computeIfAbsent(row.getString(1), id -> new LinkedTaskRows(task(row)));
                     Optional.ofNullable(row.getString(TASK_COLUMN_COUNT + 1)).ifPresent(task.users::add);
                     Optional.ofNullable(row.getString(TASK_COLUMN_COUNT + 2)).ifPresent(task.groups::add);
-                }, value);
+                }, values);
         return found.values().stream().map(t -> new LinkedTask(t.task, List.copyOf(t.users), List.copyOf(t.groups))).toList();
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -41,24 +43,27 @@ public class Tasks {
                            List<String> candidateGroups, String timeLimit, Instant deadline, boolean extensionOffered) {
     }
 
-    /** The user's open tasks, oldest first; a task completed while the list is read is left out. */
+    /**
+     * The user's open tasks, oldest first; a task completed while the list is read is left out. The
+     * tasks' candidates and case ids are read for all of them at once, not per task.
+     */
     public List<OpenTask> of(String userId) {
         List<Task> open = access.workableBy(userId);
+        Map<String, LinkedTask> linked = reads.linkedTasks(open.stream().map(Task::getId).toList()).stream()
+                .collect(Collectors.toMap(l -> l.task().getId(), Function.identity()));
+        Map<String, String> caseIds = reads.caseIdsOf(open.stream().map(Task::getProcessInstanceId).distinct().toList());
         Map<String, Deadlines.Deadline> limits = deadlines.of(open);
-        return open.stream().map(t -> inboxEntry(t, limits)).flatMap(Optional::stream).toList();
+        return open.stream().filter(t -> linked.containsKey(t.getId()) && caseIds.containsKey(t.getProcessInstanceId()))
+                .map(t -> inboxEntry(t, linked.get(t.getId()).candidateGroups(), caseIds.get(t.getProcessInstanceId()), limits))
+                .toList();
     }
 
-    private Optional<OpenTask> inboxEntry(Task t, Map<String, Deadlines.Deadline> limits) {
-        Optional<List<String>> groups = reads.linkedTask(t.getId()).map(LinkedTask::candidateGroups);
-        if (groups.isEmpty()) {
-            return Optional.empty();
-        }
+    private OpenTask inboxEntry(Task t, List<String> groups, String caseId, Map<String, Deadlines.Deadline> limits) {
         ProcessDefinition definition = definitions.definition(t.getProcessDefinitionId());
         Optional<Deadlines.Deadline> deadline = Optional.ofNullable(limits.get(t.getId()));
-        return Optional.of(new OpenTask(t.getId(), reads.caseIdOf(t.getProcessInstanceId()), t.getTaskDefinitionKey(), t.getName(),
-                t.getProcessDefinitionId(), t.getCreateTime().toInstant(), definition.getKey(), definition.getName(),
-                definition.getVersion(), groups.get(), deadline.map(Deadlines.Deadline::timeLimit).orElse(null),
-                deadline.map(Deadlines.Deadline::due).orElse(null),
-                definitions.asksForExtension(t.getProcessDefinitionId(), t.getTaskDefinitionKey())));
+        return new OpenTask(t.getId(), caseId, t.getTaskDefinitionKey(), t.getName(), t.getProcessDefinitionId(),
+                t.getCreateTime().toInstant(), definition.getKey(), definition.getName(), definition.getVersion(), groups,
+                deadline.map(Deadlines.Deadline::timeLimit).orElse(null), deadline.map(Deadlines.Deadline::due).orElse(null),
+                definitions.asksForExtension(t.getProcessDefinitionId(), t.getTaskDefinitionKey()));
     }
 }

@@ -141,6 +141,30 @@ class CaseReadsTest {
     }
 
     @Test
+    void readsTheTasksAndCaseIdsAskedForAtOnceLeavingOutThoseEnded() {
+        ProcessInstance first = start("case-one");
+        ProcessInstance second = start("case-two");
+        ProcessInstance ended = start("case-gone");
+        start("case-not-asked");
+        Task one = tasks.createTaskQuery().processInstanceId(first.getId()).singleResult();
+        Task two = tasks.createTaskQuery().processInstanceId(second.getId()).singleResult();
+        Task gone = tasks.createTaskQuery().processInstanceId(ended.getId()).singleResult();
+        tasks.addCandidateUser(two.getId(), "li.na");
+        tasks.complete(gone.getId());
+        tasks.complete(tasks.createTaskQuery().processInstanceId(ended.getId()).singleResult().getId());
+
+        List<LinkedTask> read = reads.linkedTasks(List.of(one.getId(), two.getId(), gone.getId()));
+        assertThat(read).extracting(l -> l.task().getId()).containsExactlyInAnyOrder(one.getId(), two.getId());
+        for (LinkedTask linked : read) {
+            assertThat(linked).usingRecursiveComparison().isEqualTo(reads.linkedTask(linked.task().getId()).orElseThrow());
+        }
+        assertThat(reads.linkedTasks(List.<String>of())).isEmpty();
+        assertThat(reads.caseIdsOf(List.of(first.getId(), second.getId(), ended.getId())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(first.getId(), "case-one", second.getId(), "case-two"));
+        assertThat(reads.caseIdsOf(List.of())).isEmpty();
+    }
+
+    @Test
     void readsTheDueDatesOfTheTimersOfTheCasesAndEventsAsked() {
         Deployment timed = InMemoryEngine.ENGINE.getRepositoryService().createDeployment()
                 .addModelInstance("timed.bpmn", Bpmn.createExecutableProcess("timed").startEvent()
