@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -49,12 +48,12 @@ public class Tasks {
      */
     public List<OpenTask> of(String userId) {
         List<Task> open = access.workableBy(userId);
-        Map<String, LinkedTask> linked = reads.linkedTasks(open.stream().map(Task::getId).toList()).stream()
-                .collect(Collectors.toMap(l -> l.task().getId(), Function.identity()));
+        Map<String, List<String>> groups = reads.linkedTasks(open.stream().map(Task::getId).toList()).stream()
+                .collect(Collectors.toMap(l -> l.task().getId(), LinkedTask::candidateGroups));
         Map<String, String> caseIds = reads.caseIdsOf(open.stream().map(Task::getProcessInstanceId).distinct().toList());
         Map<String, Deadlines.Deadline> limits = deadlines.of(open);
-        return open.stream().filter(t -> linked.containsKey(t.getId()) && caseIds.containsKey(t.getProcessInstanceId()))
-                .map(t -> inboxEntry(t, linked.get(t.getId()).candidateGroups(), caseIds.get(t.getProcessInstanceId()), limits))
+        return open.stream().filter(t -> groups.containsKey(t.getId()) && caseIds.containsKey(t.getProcessInstanceId()))
+                .map(t -> inboxEntry(t, groups.get(t.getId()), caseIds.get(t.getProcessInstanceId()), limits))
                 .toList();
     }
 
