@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -243,7 +244,12 @@ class WebApplicationIT {
     /** Picks a time-limit standing in the inbox's filter (overdue, dueSoon, onTime, noTimeLimit). */
     private void chooseStanding(String standing) {
         waitFor(By.cssSelector("[data-test='standing-filter']")).click();
-        waitFor(By.cssSelector("[data-test='standing-" + standing + "']")).click();
+        WebElement option = waitFor(By.cssSelector("[data-test='standing-" + standing + "']"));
+        // the option list slides open: until it has settled, a click can land on the option beside it
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class).until(d -> {
+            option.click();
+            return true;
+        });
     }
 
     @Test
