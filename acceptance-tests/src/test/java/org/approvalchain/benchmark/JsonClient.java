@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -52,12 +53,18 @@ final class JsonClient {
 
     /** GETs {@code path} as plain text (e.g. Prometheus' exposition format). */
     String text(String path) throws IOException {
-        return exchange("GET", path, null, "text/plain");
+        return exchange("GET", path, null, "text/plain", Map.of());
     }
 
     /** Sends {@code body} as JSON; the answer's JSON (a null node when empty), or an exception naming the call and status. */
     JsonNode post(String path, Object body) throws IOException {
-        return send("POST", path, body);
+        return post(path, body, Map.of());
+    }
+
+    /** {@link #post(String, Object)} with extra request headers (e.g. an {@code Idempotency-Key}). */
+    JsonNode post(String path, Object body, Map<String, String> headers) throws IOException {
+        String answer = exchange("POST", path, body, "application/json", headers);
+        return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
     }
 
     /** GETs {@code path} until {@code found} finds what is wanted in the answer; after {@code timeout} fails with the answer last read. */
@@ -81,16 +88,18 @@ final class JsonClient {
     }
 
     private JsonNode send(String method, String path, Object body) throws IOException {
-        String answer = exchange(method, path, body, "application/json");
+        String answer = exchange(method, path, body, "application/json", Map.of());
         return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
     }
 
-    private String exchange(String method, String path, Object body, String accept) throws IOException {
+    private String exchange(String method, String path, Object body, String accept, Map<String, String> headers)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         authorization.ifPresent(value -> request.header("Authorization", value));
+        headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -102,7 +111,8 @@ final class JsonClient {
             throw new IOException("interrupted during " + method + " " + path, e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new Answered(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
+                    response.statusCode());
         }
         return response.body();
     }
@@ -113,6 +123,21 @@ final class JsonClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while polling", e);
+        }
+    }
+
+    /** The application answered, with a status other than 2xx: as opposed to no answer at all (connection refused, cut, timed out). */
+    static final class Answered extends IOException {
+
+        private final int status;
+
+        Answered(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
     }
 }

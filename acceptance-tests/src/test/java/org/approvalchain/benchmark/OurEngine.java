@@ -27,13 +27,13 @@ import org.approvalchain.acceptance.client.ApproverKey;
  */
 final class OurEngine implements Contender {
 
-    private static final String APPLICANT = "wang.fang";
-    private static final String OFFICER = "chen.jie";
+    static final String APPLICANT = "wang.fang";
+    static final String OFFICER = "chen.jie";
     /** A demo administrator: the metrics are for administrators and the metrics group. */
     private static final String ADMIN = "demo";
     private static final Pattern STEP_BUCKET = Pattern.compile(
             "^approvalchain_contract_step_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+-]+)$", Pattern.MULTILINE);
-    private static final String REASON = URLEncoder.encode("材料齐全，名称可用，准予登记。", StandardCharsets.UTF_8);
+    static final String REASON = URLEncoder.encode("材料齐全，名称可用，准予登记。", StandardCharsets.UTF_8);
 
     /** The nodes' base URLs once every node is ready; an exception while any is not. */
     @FunctionalInterface
@@ -149,7 +149,8 @@ final class OurEngine implements Contender {
         return officers.get(node).poll("/api/cases/" + caseId, OurEngine::reviewTask, timeout);
     }
 
-    private static Optional<String> reviewTask(JsonNode view) {
+    /** The officer's review task among the open tasks of a case view, if it is there. */
+    static Optional<String> reviewTask(JsonNode view) {
         for (JsonNode task : view.path("openTasks")) {
             if (REVIEW.equals(task.path("activityId").asText())) {
                 return Optional.of(task.path("taskId").asText());
