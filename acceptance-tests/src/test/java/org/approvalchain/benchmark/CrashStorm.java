@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -80,14 +82,9 @@ public final class CrashStorm {
     public static void main(String[] args) throws Exception {
         Map<String, String> given = new HashMap<>(Map.of("engine-jar", "workflow-engine/target/app/approvalchain.jar",
                 "cases", "200", "in-flight", "8", "kills", "6", "min-gap", "3", "max-gap", "12", "case-timeout", "PT10M"));
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            if (!given.containsKey(pair[0]) && !pair[0].equals("work-dir") || pair.length != 2) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: --" + String.join(", --", given.keySet())
-                        + ", --work-dir");
-            }
-            given.put(pair[0], pair[1]);
-        }
+        Set<String> names = new TreeSet<>(given.keySet());
+        names.add("work-dir");
+        given.putAll(Options.given(args, names));
         Path work = given.containsKey("work-dir") ? Files.createDirectories(Path.of(given.get("work-dir")))
                 : Files.createTempDirectory("approvalchain-crash-storm-");
         Outcome outcome = run(new Storm(Path.of(given.get("engine-jar")), Integer.parseInt(given.get("cases")),
@@ -194,13 +191,12 @@ public final class CrashStorm {
     /** The officer's open review task once there is one; empty once the case has the officer's step (decided). */
     private Optional<String> openReviewTask(String caseId) throws IOException {
         return untilAnswered("task", () -> officer.poll("/api/cases/" + caseId, view -> {
-            Optional<String> open = OurEngine.reviewTask(view);
             for (JsonNode step : view.path("steps")) {
                 if (Contender.REVIEW.equals(step.path("activityId").asText())) {
                     return Optional.of(Optional.<String>empty());
                 }
             }
-            return open.map(Optional::of);
+            return OurEngine.reviewTask(view).map(Optional::of);
         }, storm.caseTimeout()));
     }
 

@@ -48,7 +48,7 @@ final class JsonClient {
     }
 
     JsonNode get(String path) throws IOException {
-        return send("GET", path, null);
+        return send("GET", path, null, Map.of());
     }
 
     /** GETs {@code path} as plain text (e.g. Prometheus' exposition format). */
@@ -63,8 +63,7 @@ final class JsonClient {
 
     /** {@link #post(String, Object)} with extra request headers (e.g. an {@code Idempotency-Key}). */
     JsonNode post(String path, Object body, Map<String, String> headers) throws IOException {
-        String answer = exchange("POST", path, body, "application/json", headers);
-        return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
+        return send("POST", path, body, headers);
     }
 
     /** GETs {@code path} until {@code found} finds what is wanted in the answer; after {@code timeout} fails with the answer last read. */
@@ -87,8 +86,8 @@ final class JsonClient {
         }
     }
 
-    private JsonNode send(String method, String path, Object body) throws IOException {
-        String answer = exchange(method, path, body, "application/json", Map.of());
+    private JsonNode send(String method, String path, Object body, Map<String, String> headers) throws IOException {
+        String answer = exchange(method, path, body, "application/json", headers);
         return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
     }
 

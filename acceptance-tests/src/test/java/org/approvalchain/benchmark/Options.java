@@ -37,14 +37,7 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
             "postgres-nodes", "engine-jar", "engine-jvm-options", "baseline-classpath", "work-dir");
 
     static Options parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            if (!arg.startsWith("--") || pair.length != 2 || !NAMES.contains(pair[0])) {
-                throw new IllegalArgumentException("unknown option " + arg + "; the options are --" + String.join("=…, --", NAMES) + "=…");
-            }
-            given.put(pair[0], pair[1]);
-        }
+        Map<String, String> given = given(args, NAMES);
         return new Options(Integer.parseInt(given.getOrDefault("pairs", "3")),
                 numbers(given.getOrDefault("in-flight", "1,4,16,64")),
                 Integer.parseInt(given.getOrDefault("cases", "30")), Integer.parseInt(given.getOrDefault("rounds", "4")),
@@ -55,6 +48,19 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
                 Arrays.stream(given.getOrDefault("engine-jvm-options", "").split(" ")).filter(o -> !o.isBlank()).toList(),
                 required(given, "baseline-classpath"),
                 given.containsKey("work-dir") ? Path.of(given.get("work-dir")) : null);
+    }
+
+    /** The {@code --name=value} options in {@code args}, by name; refuses a name not in {@code names}. */
+    static Map<String, String> given(String[] args, Set<String> names) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (!arg.startsWith("--") || pair.length != 2 || !names.contains(pair[0])) {
+                throw new IllegalArgumentException("unknown option " + arg + "; the options are --" + String.join("=…, --", names) + "=…");
+            }
+            given.put(pair[0], pair[1]);
+        }
+        return given;
     }
 
     /** The cases of one run at {@code inFlight}. */
