@@ -2,9 +2,9 @@ package org.approvalchain.engine.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 /**
  * Compacts an embedded H2 file database as H2's own housekeeping would, which does not run with
@@ -32,12 +32,8 @@ public final class H2Compaction {
      * (PostgreSQL vacuums itself; an in-memory database has no file).
      */
     public static boolean compact(Connection connection, int targetFillRate) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                || !session.getDatabase().isPersistent()) {
-            return false;
-        }
-        session.getDatabase().getStore().getMvStore().compact(targetFillRate, WRITE_LIMIT);
-        return true;
+        Optional<MVStore> store = EmbeddedH2.fileStore(connection);
+        store.ifPresent(s -> s.compact(targetFillRate, WRITE_LIMIT));
+        return store.isPresent();
     }
 }
