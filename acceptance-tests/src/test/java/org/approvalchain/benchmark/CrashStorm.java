@@ -34,21 +34,27 @@ import org.approvalchain.acceptance.client.ApproverKey;
  * moments and started again on the same data directory each time. A client that gets no answer
  * tries again once the engine is back: the start with the same {@code Idempotency-Key}, the same
  * signed decision. At the end every case must have ended approved, with each of its steps
- * recorded once and clean against the chain ({@code GET /api/cases/{id}/verify}), and the stopped
- * engine's {@code --approvalchain.verify=all} must exit 0. Prints what it found; exits 1 if any
- * case fell short.
+ * recorded once and clean against the chain ({@code GET /api/cases/{id}/verify}), its events
+ * (a webhook subscription to every type, {@link EventReceiver}) must tell each of its facts under
+ * one event id and nothing else, and the stopped engine's {@code --approvalchain.verify=all} must
+ * exit 0. Prints what it found; exits 1 if any case fell short.
  */
 public final class CrashStorm {
 
     private static final List<String> STEPS = List.of("Activity_CheckMaterials", "Activity_CheckName", Contender.REVIEW,
             "Activity_IssueLicence", "Activity_RegisterName");
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    /** Longer than the dispatcher's claim time (60 s): a delivery claimed by a killed engine waits that out. */
+    private static final Duration EVENTS_WAIT = Duration.ofMinutes(3);
+    /** What an approved case tells, each fact once (EventReceiver: the event type @ the activity it is about). */
+    private static final Set<String> APPROVED_CASE_EVENTS = approvedCaseEvents();
 
     private final Storm storm;
     private final Path work;
     private final OurEngine engine;
     private final JsonClient applicant;
     private final JsonClient officer;
+    private final JsonClient admin;
     private final AtomicReference<AppProcess> running = new AtomicReference<>();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     private ApproverKey officerKey;
@@ -77,6 +83,7 @@ public final class CrashStorm {
         this.engine = OurEngine.embedded(storm.engineJar().toAbsolutePath(), List.of(), work.resolve("ours"), port);
         this.applicant = JsonClient.demoUser(url, OurEngine.APPLICANT);
         this.officer = JsonClient.demoUser(url, OurEngine.OFFICER);
+        this.admin = JsonClient.demoUser(url, OurEngine.ADMIN);
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,8 +109,16 @@ public final class CrashStorm {
     }
 
     private Outcome run() throws Exception {
+        try (EventReceiver events = new EventReceiver(Benchmark.freePort())) {
+            return run(events);
+        }
+    }
+
+    private Outcome run(EventReceiver events) throws Exception {
         running.set(engine.start(work.resolve("ours-0.log")));
         officerKey = ApproverKey.ofDemoUser(work.resolve("ours"), OurEngine.OFFICER);
+        admin.post("/api/admin/event-subscriptions", Map.of("url", events.url(), "eventTypes", EventReceiver.TYPES,
+                "secret", "crash-storm-" + UUID.randomUUID()));
         String run = UUID.randomUUID().toString().substring(0, 6);
         ExecutorService clients = Executors.newFixedThreadPool(storm.inFlight());
         List<Future<String>> outcomes = new ArrayList<>();
@@ -147,12 +162,15 @@ public final class CrashStorm {
             wrong.ifPresent(failures::add);
             right += wrong.isEmpty() ? 1 : 0;
         }
+        int toldRight = eventsOf(caseIds, events, failures);
         running.get().stop();
         int verifyAll = verifyAll();
         System.out.println("--approvalchain.verify=all exited " + verifyAll + " (see " + work.resolve("verify-all.log") + ")");
         failures.forEach(f -> System.out.println("FAILED " + f));
         System.out.printf(Locale.ROOT, "%d of %d cases ended approved, each step once, clean against the chain%n",
                 right, storm.cases());
+        System.out.printf(Locale.ROOT, "%d of %d cases told by their events, each fact once (%d deliveries received)%n",
+                toldRight, storm.cases(), events.deliveries());
         return new Outcome(failures, verifyAll);
     }
 
@@ -240,6 +258,33 @@ public final class CrashStorm {
         JsonNode verified = applicant.get("/api/cases/" + caseId + "/verify");
         return verified.path("clean").asBoolean() ? Optional.empty()
                 : Optional.of("case " + caseId + " is not clean against the chain: " + verified.path("findings"));
+    }
+
+    /**
+     * How many of the cases their events told right: each fact of an approved case under one event
+     * id, nothing else; waits up to {@link #EVENTS_WAIT} for the last deliveries, adds each case
+     * told wrong to {@code failures}.
+     */
+    private int eventsOf(List<String> caseIds, EventReceiver events, List<String> failures) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENTS_WAIT.toNanos();
+        while (System.nanoTime() < deadline && !caseIds.stream().allMatch(c -> events.told(c, APPROVED_CASE_EVENTS))) {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+        int right = 0;
+        for (String caseId : caseIds) {
+            Optional<String> wrong = events.toldWrong(caseId, APPROVED_CASE_EVENTS);
+            wrong.ifPresent(failures::add);
+            right += wrong.isEmpty() ? 1 : 0;
+        }
+        return right;
+    }
+
+    private static Set<String> approvedCaseEvents() {
+        Set<String> facts = new TreeSet<>(List.of("org.approvalchain.case.started@",
+                "org.approvalchain.task.created@" + Contender.REVIEW, "org.approvalchain.decision.recorded@" + Contender.REVIEW,
+                "org.approvalchain.case.ended@EndEvent_Registered"));
+        STEPS.forEach(step -> facts.add("org.approvalchain.step.recorded@" + step));
+        return facts;
     }
 
     /** The command-line check of every case on the stopped engine's data directory; its exit code. */
