@@ -2,7 +2,8 @@
  * The engine's embedded H2 files (its database and the embedded ledger's block store): kept from
  * growing without end ({@link org.approvalchain.engine.database.H2Compaction} does the housekeeping
  * H2 skips at {@code WRITE_DELAY=0}; {@code EmbeddedDatabaseCompaction} runs it on the engine's
- * database, the block store runs it itself), and never showing a client what a crash could take
- * back ({@code StoredBeforeAnswered}: H2 shows a commit before it writes it).
+ * database, the block store runs it itself), and written before the API shows what a read saw
+ * ({@link org.approvalchain.engine.database.EmbeddedStore}: H2 shows a commit before it writes it;
+ * the API's {@code StoredBeforeAnswered} asks for it).
  */
 package org.approvalchain.engine.database;

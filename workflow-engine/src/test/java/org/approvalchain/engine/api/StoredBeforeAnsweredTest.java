@@ -1,4 +1,4 @@
-package org.approvalchain.engine.database;
+package org.approvalchain.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import java.util.List;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.approvalchain.engine.database.EmbeddedStore;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class StoredBeforeAnsweredTest {
             s.execute("CHECKPOINT");
             s.execute("INSERT INTO task VALUES ('task-1')");
         }
-        filter = new StoredBeforeAnswered.Filter(EmbeddedH2.fileStore(db).orElseThrow()::commit);
+        filter = new StoredBeforeAnswered.Filter(new EmbeddedStore(dataSource("jdbc:h2:file:" + dir.resolve("engine"))));
         assertThat(tasks(db)).as("what a read sees").containsExactly("task-1");
         assertThat(tasksAfterCrash()).as("what a crash leaves before the answer").isEmpty();
     }
@@ -92,21 +93,25 @@ class StoredBeforeAnsweredTest {
 
     @Test
     void theApisOfAnEmbeddedFileDatabaseAreFilteredAndNothingElse() throws SQLException {
-        JdbcDataSource file = new JdbcDataSource();
-        file.setURL("jdbc:h2:file:" + dir.resolve("engine"));
-        file.setUser("sa");
-        var registration = new StoredBeforeAnswered().storedBeforeAnsweredFilter(file);
+        var registration = new StoredBeforeAnswered().storedBeforeAnsweredFilter(
+                new EmbeddedStore(dataSource("jdbc:h2:file:" + dir.resolve("engine"))));
         assertThat(registration.isEnabled()).isTrue();
         assertThat(registration.getUrlPatterns()).containsExactlyInAnyOrder("/api/*", "/engine-rest/*", "/camunda/api/*");
 
-        JdbcDataSource memory = new JdbcDataSource();
-        memory.setURL("jdbc:h2:mem:stored-before-answered;DB_CLOSE_DELAY=-1");
-        assertThat(new StoredBeforeAnswered().storedBeforeAnsweredFilter(memory).isEnabled()).isFalse();
+        assertThat(new StoredBeforeAnswered().storedBeforeAnsweredFilter(
+                new EmbeddedStore(dataSource("jdbc:h2:mem:stored-before-answered;DB_CLOSE_DELAY=-1"))).isEnabled()).isFalse();
     }
 
     @AfterEach
     void close() throws SQLException {
         db.close();
+    }
+
+    private static JdbcDataSource dataSource(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     /** Opens a copy of the file as it is now, as the engine would after a kill -9. */

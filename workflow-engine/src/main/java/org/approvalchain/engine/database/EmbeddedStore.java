@@ -1,0 +1,45 @@
+package org.approvalchain.engine.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+import org.h2.mvstore.MVStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * The store under the engine's database when it is an embedded H2 file (the default), for what
+ * H2's SQL cannot ask of it: H2 (2.4.240) makes a commit visible to the other sessions first and
+ * writes it to its file after that, once it has H2's store lock ({@code Transaction.commit}: {@code
+ * TransactionStore.commit}, then {@code endTransaction} → {@code MVStore.commit}). Under load the
+ * commits queue for that lock, and a read in the queue's time can see, say, a task that a {@code
+ * kill -9} then loses (found by the crash storm at 64 cases in flight, docs/performance.md).
+ * {@link #writeWhatItHolds()} closes that window for what has been read so far. Absent on
+ * PostgreSQL, which shows a commit only once it is in its log.
+ */
+@Component
+public class EmbeddedStore {
+
+    private final Optional<MVStore> store;
+
+    public EmbeddedStore(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            this.store = EmbeddedH2.fileStore(connection);
+        }
+    }
+
+    /** Whether the engine's database is an embedded H2 file. */
+    public boolean present() {
+        return store.isPresent();
+    }
+
+    /**
+     * Writes to the file every change the store holds, so that whatever a read has seen is in the
+     * file when this returns ({@code MVStore.commit}: under the store lock, so after any store
+     * already under way; nothing to write when that one wrote it all). Nothing to do when absent.
+     */
+    public void writeWhatItHolds() {
+        store.ifPresent(MVStore::commit);
+    }
+}
