@@ -33,21 +33,19 @@ import org.approvalchain.acceptance.client.ApproverKey;
  * API as in the benchmark, while the engine is killed with SIGKILL {@code --kills} times at random
  * moments and started again on the same data directory each time. A client that gets no answer
  * tries again once the engine is back: the start with the same {@code Idempotency-Key}, the same
- * signed decision. At the end every case must have ended approved, with each of its steps
- * recorded once and clean against the chain ({@code GET /api/cases/{id}/verify}), its events
+ * signed decision. The officer approves, and refuses every fourth case. At the end every case
+ * must have ended as decided, with each of its steps (and no other) recorded once and clean against the chain ({@code GET /api/cases/{id}/verify}), its events
  * (a webhook subscription to every type, {@link EventReceiver}) must tell each of its facts under
  * one event id and nothing else, and the stopped engine's {@code --approvalchain.verify=all} must
  * exit 0. Prints what it found; exits 1 if any case fell short.
  */
 public final class CrashStorm {
 
-    private static final List<String> STEPS = List.of("Activity_CheckMaterials", "Activity_CheckName", Contender.REVIEW,
-            "Activity_IssueLicence", "Activity_RegisterName");
+    /** Every fourth case the officer refuses. */
+    private static final int REFUSED_EVERY = 4;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
     /** Longer than the dispatcher's claim time (60 s): a delivery claimed by a killed engine waits that out. */
     private static final Duration EVENTS_WAIT = Duration.ofMinutes(3);
-    /** What an approved case tells, each fact once (EventReceiver: the event type @ the activity it is about). */
-    private static final Set<String> APPROVED_CASE_EVENTS = approvedCaseEvents();
 
     private final Storm storm;
     private final Path work;
@@ -57,6 +55,7 @@ public final class CrashStorm {
     private final JsonClient admin;
     private final AtomicReference<AppProcess> running = new AtomicReference<>();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    private final Map<String, Ending> endings = new ConcurrentHashMap<>();
     private ApproverKey officerKey;
 
     /**
@@ -126,7 +125,8 @@ public final class CrashStorm {
         for (int i = 0; i < storm.cases(); i++) {
             String tradeName = "风暴" + run + i;
             String idempotencyKey = "crash-storm-" + run + "-" + i;
-            outcomes.add(clients.submit(() -> runCase(tradeName, idempotencyKey)));
+            Ending ending = i % REFUSED_EVERY == REFUSED_EVERY - 1 ? Ending.REFUSED : Ending.APPROVED;
+            outcomes.add(clients.submit(() -> runCase(tradeName, idempotencyKey, ending)));
         }
         clients.shutdown();
         Random random = new Random();
@@ -167,24 +167,25 @@ public final class CrashStorm {
         int verifyAll = verifyAll();
         System.out.println("--approvalchain.verify=all exited " + verifyAll + " (see " + work.resolve("verify-all.log") + ")");
         failures.forEach(f -> System.out.println("FAILED " + f));
-        System.out.printf(Locale.ROOT, "%d of %d cases ended approved, each step once, clean against the chain%n",
-                right, storm.cases());
+        System.out.printf(Locale.ROOT, "%d of %d cases ended as decided (every %dth refused), each step once, clean against the chain%n",
+                right, storm.cases(), REFUSED_EVERY);
         System.out.printf(Locale.ROOT, "%d of %d cases told by their events, each fact once (%d deliveries received)%n",
                 toldRight, storm.cases(), events.deliveries());
         return new Outcome(failures, verifyAll);
     }
 
     /** One case from the application to its end; every call tried again while the engine does not answer. */
-    private String runCase(String tradeName, String idempotencyKey) throws IOException {
+    private String runCase(String tradeName, String idempotencyKey, Ending ending) throws IOException {
         Map<String, Object> body = Map.of("application", Contender.application(tradeName),
                 "applicant", Map.of("name", "张风暴", "idNumber", "110105199001011234"));
         String caseId = untilAnswered("start", () -> applicant.post("/api/processes/" + Contender.PROCESS + "/cases", body,
                 Map.of("Idempotency-Key", idempotencyKey))).path("caseId").asText();
+        endings.put(caseId, ending);
         String taskId = reviewTask(caseId);
         while (true) {
             try {
                 String payload = untilAnswered("payload", () -> officer.get("/api/tasks/" + taskId
-                        + "/decision-payload?decision=APPROVE&reason=" + OurEngine.REASON)).path("payload").asText();
+                        + "/decision-payload?decision=" + ending.decision() + "&reason=" + OurEngine.REASON)).path("payload").asText();
                 Map<String, String> signed = Map.of("payload", payload, "signature", officerKey.sign(payload));
                 untilAnswered("decision", () -> officer.post("/api/tasks/" + taskId + "/decision", signed));
                 break;
@@ -241,19 +242,19 @@ public final class CrashStorm {
         }
     }
 
-    /** What is wrong with an ended case, if anything: not approved, a step missing or twice, a finding against the chain. */
+    /** What is wrong with an ended case, if anything: another end than decided, not each of its steps once, a finding against the chain. */
     private Optional<String> check(String caseId) throws IOException {
+        Ending ending = endings.get(caseId);
         JsonNode view = applicant.get("/api/cases/" + caseId);
-        if (!"EndEvent_Registered".equals(view.path("endEvent").asText())) {
-            return Optional.of("case " + caseId + " ended at " + view.path("endEvent").asText());
+        if (!ending.endEvent().equals(view.path("endEvent").asText())) {
+            return Optional.of("case " + caseId + " ended at " + view.path("endEvent").asText() + ", not " + ending.endEvent());
         }
-        Map<String, Integer> steps = new HashMap<>();
+        Map<String, Integer> steps = new TreeMap<>();
         view.path("steps").forEach(step -> steps.merge(step.path("activityId").asText(), 1, Integer::sum));
-        for (String activity : STEPS) {
-            if (steps.getOrDefault(activity, 0) != 1) {
-                return Optional.of("case " + caseId + " has " + steps.getOrDefault(activity, 0) + " steps of " + activity
-                        + "; its steps: " + steps);
-            }
+        Map<String, Integer> eachOnce = new TreeMap<>();
+        ending.steps().forEach(step -> eachOnce.put(step, 1));
+        if (!steps.equals(eachOnce)) {
+            return Optional.of("case " + caseId + " has the steps " + steps + ", not each of " + ending.steps() + " once");
         }
         JsonNode verified = applicant.get("/api/cases/" + caseId + "/verify");
         return verified.path("clean").asBoolean() ? Optional.empty()
@@ -261,30 +262,60 @@ public final class CrashStorm {
     }
 
     /**
-     * How many of the cases their events told right: each fact of an approved case under one event
+     * How many of the cases their events told right: each fact of the case's ending under one event
      * id, nothing else; waits up to {@link #EVENTS_WAIT} for the last deliveries, adds each case
      * told wrong to {@code failures}.
      */
     private int eventsOf(List<String> caseIds, EventReceiver events, List<String> failures) throws InterruptedException {
         long deadline = System.nanoTime() + EVENTS_WAIT.toNanos();
-        while (System.nanoTime() < deadline && !caseIds.stream().allMatch(c -> events.told(c, APPROVED_CASE_EVENTS))) {
+        while (System.nanoTime() < deadline && !caseIds.stream().allMatch(c -> events.told(c, endings.get(c).events()))) {
             Thread.sleep(RETRY_PAUSE.toMillis());
         }
         int right = 0;
         for (String caseId : caseIds) {
-            Optional<String> wrong = events.toldWrong(caseId, APPROVED_CASE_EVENTS);
+            Optional<String> wrong = events.toldWrong(caseId, endings.get(caseId).events());
             wrong.ifPresent(failures::add);
             right += wrong.isEmpty() ? 1 : 0;
         }
         return right;
     }
 
-    private static Set<String> approvedCaseEvents() {
-        Set<String> facts = new TreeSet<>(List.of("org.approvalchain.case.started@",
-                "org.approvalchain.task.created@" + Contender.REVIEW, "org.approvalchain.decision.recorded@" + Contender.REVIEW,
-                "org.approvalchain.case.ended@EndEvent_Registered"));
-        STEPS.forEach(step -> facts.add("org.approvalchain.step.recorded@" + step));
-        return facts;
+    /** How a case of the storm ends: the officer's decision, the end event it leads to, the steps on the way, each once. */
+    private enum Ending {
+        APPROVED("APPROVE", "EndEvent_Registered", "Activity_CheckMaterials", "Activity_CheckName", Contender.REVIEW,
+                "Activity_IssueLicence", "Activity_RegisterName"),
+        REFUSED("REJECT", "EndEvent_Refused", "Activity_CheckMaterials", "Activity_CheckName", Contender.REVIEW);
+
+        private final String decision;
+        private final String endEvent;
+        private final List<String> steps;
+
+        Ending(String decision, String endEvent, String... steps) {
+            this.decision = decision;
+            this.endEvent = endEvent;
+            this.steps = List.of(steps);
+        }
+
+        String decision() {
+            return decision;
+        }
+
+        String endEvent() {
+            return endEvent;
+        }
+
+        List<String> steps() {
+            return steps;
+        }
+
+        /** What such a case tells, each fact once (EventReceiver: the event type @ the activity it is about). */
+        Set<String> events() {
+            Set<String> facts = new TreeSet<>(List.of("org.approvalchain.case.started@",
+                    "org.approvalchain.task.created@" + Contender.REVIEW, "org.approvalchain.decision.recorded@" + Contender.REVIEW,
+                    "org.approvalchain.case.ended@" + endEvent));
+            steps.forEach(step -> facts.add("org.approvalchain.step.recorded@" + step));
+            return facts;
+        }
     }
 
     /** The command-line check of every case on the stopped engine's data directory; its exit code. */

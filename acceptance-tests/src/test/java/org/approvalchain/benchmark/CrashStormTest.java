@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small crash storm ({@link CrashStorm}) on the engine this build packaged: killed four times
- * with cases in flight, every case still ends approved, each step recorded once, clean against the
- * chain, told by its events each fact once, and the stopped engine's {@code
- * --approvalchain.verify=all} exits 0. Runs after {@code
- * workflow-engine} is packaged (this module comes after it in the reactor).
+ * with cases in flight, every case still ends as decided (approved, every fourth refused), each of
+ * its steps recorded once, clean against the chain, told by its events each fact once, and the
+ * stopped engine's {@code --approvalchain.verify=all} exits 0. Runs after {@code workflow-engine}
+ * is packaged (this module comes after it in the reactor).
  */
 class CrashStormTest {
 
