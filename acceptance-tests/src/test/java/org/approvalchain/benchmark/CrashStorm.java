@@ -34,10 +34,11 @@ import org.approvalchain.acceptance.client.ApproverKey;
  * moments and started again on the same data directory each time. A client that gets no answer
  * tries again once the engine is back: the start with the same {@code Idempotency-Key}, the same
  * signed decision. The officer approves, and refuses every fourth case. At the end every case
- * must have ended as decided, with each of its steps (and no other) recorded once and clean against the chain ({@code GET /api/cases/{id}/verify}), its events
- * (a webhook subscription to every type, {@link EventReceiver}) must tell each of its facts under
- * one event id and nothing else, and the stopped engine's {@code --approvalchain.verify=all} must
- * exit 0. Prints what it found; exits 1 if any case fell short.
+ * must have ended as decided, with each of its steps (and no other) recorded once, and clean
+ * against the chain ({@code GET /api/cases/{id}/verify}); its events (a webhook subscription to
+ * every type, {@link EventReceiver}) must tell each of its facts under one event id and nothing
+ * else; and the stopped engine's {@code --approvalchain.verify=all} must exit 0. Prints what it
+ * found; exits 1 if any case fell short.
  */
 public final class CrashStorm {
 
