@@ -2,6 +2,7 @@ package org.approvalchain.engine.api;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,10 +71,14 @@ class StoredBeforeAnswered {
             this.store = store;
         }
 
-        void store() {
+        void store() throws IOException {
             if (!stored) {
                 stored = true;
-                store.writeWhatItHolds();
+                try {
+                    store.writeWhatItHolds();
+                } catch (SQLException e) {
+                    throw new IOException("the embedded database's file could not be brought up to date", e);
+                }
             }
         }
 

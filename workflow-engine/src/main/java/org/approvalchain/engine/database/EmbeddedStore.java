@@ -21,25 +21,43 @@ import org.springframework.stereotype.Component;
 @Component
 public class EmbeddedStore {
 
-    private final Optional<MVStore> store;
+    private final DataSource dataSource;
+    private final boolean present;
+    private volatile MVStore store;
 
     public EmbeddedStore(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            this.store = EmbeddedH2.fileStore(connection);
-        }
+        this.dataSource = dataSource;
+        this.store = open(dataSource).orElse(null);
+        this.present = store != null;
     }
 
     /** Whether the engine's database is an embedded H2 file. */
     public boolean present() {
-        return store.isPresent();
+        return present;
     }
 
     /**
      * Writes to the file every change the store holds, so that whatever a read has seen is in the
      * file when this returns ({@code MVStore.commit}: under the store lock, so after any store
      * already under way; nothing to write when that one wrote it all). Nothing to do when absent.
+     * A store H2 has closed (its last connection gone) wrote everything as it closed; the database
+     * opened again has a store of its own, which this then finds.
      */
-    public void writeWhatItHolds() {
-        store.ifPresent(MVStore::commit);
+    public void writeWhatItHolds() throws SQLException {
+        if (!present) {
+            return;
+        }
+        MVStore current = store;
+        if (current.isClosed()) {
+            current = open(dataSource).orElseThrow();
+            store = current;
+        }
+        current.commit();
+    }
+
+    private static Optional<MVStore> open(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return EmbeddedH2.fileStore(connection);
+        }
     }
 }

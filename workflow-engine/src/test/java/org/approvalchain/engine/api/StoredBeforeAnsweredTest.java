@@ -92,6 +92,20 @@ class StoredBeforeAnsweredTest {
     }
 
     @Test
+    void aDatabaseClosedAndOpenedAgainIsTheOneWritten() throws ServletException, IOException, SQLException {
+        db.close(); // its last connection: H2 writes everything and closes the store the filter found
+        db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("engine") + ";WRITE_DELAY=600000", "sa", "");
+        try (Statement s = db.createStatement()) {
+            s.execute("INSERT INTO task VALUES ('task-2')");
+        }
+        assertThat(tasksAfterCrash()).as("what a crash leaves before the answer").containsExactly("task-1");
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/tasks"), new MockHttpServletResponse(),
+                (request, answer) -> answer.getWriter().write("task-1,task-2"));
+        assertThat(tasksAfterCrash()).as("what a crash leaves once the answer is out").containsExactly("task-1", "task-2");
+    }
+
+    @Test
     void theApisOfAnEmbeddedFileDatabaseAreFilteredAndNothingElse() throws SQLException {
         var registration = new StoredBeforeAnswered().storedBeforeAnsweredFilter(
                 new EmbeddedStore(dataSource("jdbc:h2:file:" + dir.resolve("engine"))));
