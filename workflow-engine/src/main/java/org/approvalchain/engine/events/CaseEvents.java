@@ -48,9 +48,13 @@ public class CaseEvents {
     /**
      * Publishes an event about {@code caseId} (the CloudEvents {@code subject}; null for an event
      * outside any case) with {@code data} and, where the fact is on chain, its evidence as the
-     * data's {@code chain} member. Returns the event id.
+     * data's {@code chain} member. An event nobody would receive (no subscription of its type, no
+     * RabbitMQ) is neither signed nor kept: a subscription receives the events published after it.
      */
-    public String publish(CaseEventType type, String caseId, Map<String, ?> data, ChainEvidence evidence) {
+    public void publish(CaseEventType type, String caseId, Map<String, ?> data, ChainEvidence evidence) {
+        if (!outbox.anyTarget(type)) {
+            return;
+        }
         Map<String, Object> content = new LinkedHashMap<>(data);
         if (evidence != null) {
             content.put("chain", Map.of("txHash", evidence.txHash(), "block", evidence.block()));
@@ -61,7 +65,6 @@ public class CaseEvents {
                 .withDataContentType("application/json").withData(CanonicalJson.object(content)).build();
         CloudEvent signed = CloudEventBuilder.v1(unsigned).withExtension(SIGNATURE, key.sign(signedBytes(unsigned))).build();
         outbox.add(id, type, caseId, new String(FORMAT.serialize(signed), StandardCharsets.UTF_8));
-        return id;
     }
 
     /** What is signed: the canonical JSON (RFC 8785) of the event's JSON document without its signature. */

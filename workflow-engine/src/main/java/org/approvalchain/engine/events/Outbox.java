@@ -26,6 +26,12 @@ class Outbox {
         this.rabbitmq = properties.rabbitmq().enabled();
     }
 
+    /** Whether an event of this type would go anywhere: to RabbitMQ, or to a webhook subscription of its type. */
+    boolean anyTarget(CaseEventType type) {
+        return rabbitmq || jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ac_event_subscription WHERE event_types LIKE ?)",
+                Boolean.class, subscribedTo(type));
+    }
+
     /** Adds the event and a delivery to every subscription of its type (and to RabbitMQ when enabled). */
     void add(String id, CaseEventType type, String caseId, String body) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -33,11 +39,16 @@ class Outbox {
                 id, type.type(), caseId, body, now);
         jdbc.update("INSERT INTO ac_event_delivery (event_id, transport, subscription_id, attempts, next_attempt_at) "
                 + "SELECT ?, 'WEBHOOK', id, 0, ? FROM ac_event_subscription WHERE event_types LIKE ?",
-                id, now, "%," + type.type() + ",%");
+                id, now, subscribedTo(type));
         if (rabbitmq) {
             jdbc.update("INSERT INTO ac_event_delivery (event_id, transport, attempts, next_attempt_at) "
                     + "VALUES (?, 'RABBITMQ', 0, ?)", id, now);
         }
+    }
+
+    /** Matches the subscriptions' {@code event_types}, a list of types with a comma before and after each. */
+    private static String subscribedTo(CaseEventType type) {
+        return "%," + type.type() + ",%";
     }
 
     /**

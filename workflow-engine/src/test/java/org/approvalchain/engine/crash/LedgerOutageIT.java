@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.chain.Contracts;
+import org.approvalchain.engine.events.CaseEventType;
+import org.approvalchain.engine.events.Subscriptions;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.OwnEngine;
@@ -92,6 +94,8 @@ class LedgerOutageIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    Subscriptions subscriptions;
+    @Autowired
     TestRestTemplate http;
 
     ApiClient client;
@@ -112,6 +116,9 @@ class LedgerOutageIT {
 
     @Test
     void aStepRetriesWhileTheChainIsDownThenRaisesAnIncidentThatAnOperatorRetries() throws Exception {
+        // an incident's event is kept only for someone to receive it (docs/events.md): a receiver that is never there
+        subscriptions.add("http://127.0.0.1:9/", List.of(CaseEventType.INCIDENT_CREATED.type()), "a-receiver-never-there",
+                "operator");
         int refusedBefore = ledger.refusedSends();
         ledger.switchOff();
         String caseId = LicenceCase.start(client);

@@ -2,34 +2,39 @@ package org.approvalchain.engine.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox on the tables of migration V7 ({@code @JdbcTest}: an empty embedded H2, each test
- * rolled back unless it says otherwise): deliveries go to the subscriptions of the event's type
- * only; a claimed delivery is nobody else's until its claim expires, also when two nodes race for
+ * rolled back unless it says otherwise): an event is kept only when a subscription of its type
+ * would receive it; deliveries go to the subscriptions of the event's type only; a claimed delivery is nobody else's until its claim expires, also when two nodes race for
  * the same rows; a failure waits for its next attempt; the backlog counts what is undelivered.
  * {@link OutboxPostgresIT} runs the same on PostgreSQL.
  */
 @JdbcTest
-@Import({Outbox.class, Subscriptions.class, OutboxTest.Properties.class})
+@Import({Outbox.class, Subscriptions.class, CaseEvents.class, EventSigningKey.class, OutboxTest.Properties.class})
 class OutboxTest {
 
     /**
@@ -51,6 +56,31 @@ class OutboxTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CaseEvents events;
+
+    @TempDir
+    static Path keys;
+
+    @DynamicPropertySource
+    static void eventsKey(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.events.signing-key-file", () -> keys.resolve("events-sm2.key").toString());
+    }
+
+    @Test
+    void anEventIsKeptOnlyWhenASubscriptionOfItsTypeWouldReceiveIt() {
+        events.publish(CaseEventType.CASE_STARTED, "case-1", Map.of("processKey", "licence"), null);
+        subscriptions.add("https://a.example/hook", List.of(CaseEventType.CASE_ENDED.type()), "sixteen characters", "demo");
+        events.publish(CaseEventType.CASE_STARTED, "case-2", Map.of("processKey", "licence"), null);
+        assertThat(jdbc.queryForList("SELECT case_id FROM ac_event", String.class)).as("nobody to receive them").isEmpty();
+
+        subscriptions.add("https://b.example/hook", List.of(CaseEventType.CASE_STARTED.type()), "sixteen characters", "demo");
+        events.publish(CaseEventType.CASE_STARTED, "case-3", Map.of("processKey", "licence"), null);
+        assertThat(jdbc.queryForList("SELECT case_id FROM ac_event", String.class)).containsExactly("case-3");
+        assertThat(outbox.claim("node-a", 10, T0, T0.plusSeconds(60))).singleElement()
+                .satisfies(d -> assertThat(d.url()).isEqualTo("https://b.example/hook"));
+    }
 
     @Test
     void deliversOnlyToTheSubscriptionsOfTheEventsType() {
