@@ -1,0 +1,85 @@
+package org.approvalchain.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.approvalchain.engine.events.CaseEventType;
+import org.approvalchain.engine.events.Subscriptions;
+import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.OwnEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running engine answers only once what it read is in its database's file: its filter is
+ * registered on the API, in front, and writes the store the engine's connections write. The
+ * engine's H2 file here writes a commit only after ten minutes (a long {@code WRITE_DELAY}), so a
+ * commit stays visible and unwritten for as long as the test needs; a copy of the file stands for
+ * what a {@code kill -9} leaves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.process-engine-name=storedbeforeanswered")
+@DirtiesContext
+@OwnEngine
+class StoredBeforeAnsweredIT {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void slowlyWrittenDatabase(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("engine/camunda")
+                + ";WRITE_DELAY=600000;QUERY_CACHE_SIZE=256;RETENTION_TIME=0");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Subscriptions subscriptions;
+
+    private int crashes;
+
+    @Test
+    void whatAnAnswerShowedIsInTheFileWhenItArrives() throws Exception {
+        ApiClient operator = ApiClient.demoUser("http://localhost:" + port, "demo");
+        operator.request("GET", "/api/admin/event-subscriptions", null).accepted(); // the engine as started, written
+
+        String id = subscriptions.add("https://receiver.example/hook", List.of(CaseEventType.CASE_ENDED.type()),
+                "sixteen characters", "demo").id();
+        assertThat(subscriptionsAfterCrash(id)).as("committed, not written: what a kill -9 leaves now").isZero();
+
+        assertThat(StreamSupport.stream(operator.request("GET", "/api/admin/event-subscriptions", null).accepted()
+                .spliterator(), false).map(s -> s.path("id").asText())).as("what the answer shows").contains(id);
+
+        assertThat(subscriptionsAfterCrash(id)).as("what a kill -9 leaves once the answer has arrived").isEqualTo(1);
+    }
+
+    /** Opens a copy of the engine's file as it is now, as the engine would after a kill -9. */
+    private int subscriptionsAfterCrash(String id) throws Exception {
+        Path copy = dataDir.resolve("crash-" + ++crashes);
+        Files.copy(dataDir.resolve("engine/camunda.mv.db"), Path.of(copy + ".mv.db"));
+        try (Connection restarted = DriverManager.getConnection("jdbc:h2:file:" + copy, "sa", "");
+             PreparedStatement count = restarted.prepareStatement("SELECT COUNT(*) FROM ac_event_subscription WHERE id = ?")) {
+            count.setString(1, id);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
