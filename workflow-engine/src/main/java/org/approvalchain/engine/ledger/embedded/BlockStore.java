@@ -52,9 +52,10 @@ final class BlockStore implements AutoCloseable {
     static BlockStore open(Path directory) {
         try {
             // WRITE_DELAY=0: a block is on disk when append() returns, so a kill -9 loses no receipt given out;
-            // RETENTION_TIME=0: the space of chunks that compact() emptied is reused at once
+            // RETENTION_TIME=0: the space of chunks that compact() emptied is reused at once;
+            // DB_CLOSE_ON_EXIT=FALSE: closed by close() when the ledger stops, not by H2's exit hook before that
             Connection c = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("chain").toAbsolutePath()
-                    + ";WRITE_DELAY=0;RETENTION_TIME=0", "ledger", "");
+                    + ";WRITE_DELAY=0;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE", "ledger", "");
             try (Statement s = c.createStatement()) {
                 s.execute(SCHEMA);
             }
