@@ -22,18 +22,17 @@ import org.springframework.stereotype.Component;
 public class EmbeddedStore {
 
     private final DataSource dataSource;
-    private final boolean present;
+    /** Null when the database is no embedded H2 file; never null again once found. */
     private volatile MVStore store;
 
     public EmbeddedStore(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         this.store = open(dataSource).orElse(null);
-        this.present = store != null;
     }
 
     /** Whether the engine's database is an embedded H2 file. */
     public boolean present() {
-        return present;
+        return store != null;
     }
 
     /**
@@ -44,10 +43,10 @@ public class EmbeddedStore {
      * opened again has a store of its own, which this then finds.
      */
     public void writeWhatItHolds() throws SQLException {
-        if (!present) {
+        MVStore current = store;
+        if (current == null) {
             return;
         }
-        MVStore current = store;
         if (current.isClosed()) {
             current = open(dataSource).orElseThrow();
             store = current;

@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The outbox on the tables of migration V7 ({@code @JdbcTest}: an empty embedded H2, each test
  * rolled back unless it says otherwise): an event is kept only when a subscription of its type
- * would receive it; deliveries go to the subscriptions of the event's type only; a claimed delivery is nobody else's until its claim expires, also when two nodes race for
- * the same rows; a failure waits for its next attempt; the backlog counts what is undelivered.
+ * would receive it; deliveries go to the subscriptions of the event's type only; a claimed
+ * delivery is nobody else's until its claim expires, also when two nodes race for the same rows; a
+ * failure waits for its next attempt; the backlog counts what is undelivered.
  * {@link OutboxPostgresIT} runs the same on PostgreSQL.
  */
 @JdbcTest
