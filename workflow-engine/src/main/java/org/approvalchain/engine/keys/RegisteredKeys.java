@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.approvalchain.contracts.ApproverKeyRegistryContract.KeyRegistration;
@@ -37,10 +36,11 @@ public class RegisteredKeys implements ApproverKeys {
         return chain.registrations(approverId).stream().map(r -> registered(approverId, r)).toList();
     }
 
+    /** The proven keys of {@code userId}: at any instant the one registered last among those valid then. */
     @Override
-    public Optional<ApproverKey> validAt(String userId, Instant time) {
-        return of(userId).stream().filter(k -> k.proven() && k.validAt(time)).reduce((first, second) -> second)
-                .map(RegisteredKey::key);
+    public KeyHistory history(String userId) {
+        List<RegisteredKey> proven = of(userId).stream().filter(RegisteredKey::proven).toList();
+        return time -> proven.stream().filter(k -> k.validAt(time)).reduce((first, second) -> second).map(RegisteredKey::key);
     }
 
     private RegisteredKey registered(String approverId, KeyRegistration r) {

@@ -11,6 +11,22 @@ import java.util.Optional;
  */
 public interface ApproverKeys {
 
+    /**
+     * The keys of {@code userId} as they are registered now, read once, to ask which one was valid
+     * at one instant or several (a decision asks for when it was issued and for now).
+     */
+    KeyHistory history(String userId);
+
     /** The key of {@code userId} valid at {@code time}, if any. */
-    Optional<ApproverKey> validAt(String userId, Instant time);
+    default Optional<ApproverKey> validAt(String userId, Instant time) {
+        return history(userId).validAt(time);
+    }
+
+    /** One approver's registered keys, as read. */
+    @FunctionalInterface
+    interface KeyHistory {
+
+        /** The key valid at {@code time}, if any. */
+        Optional<ApproverKey> validAt(Instant time);
+    }
 }

@@ -36,10 +36,11 @@ public final class DecisionSignatureVerifier {
      * @throws SignatureRejectedException with the reason the decision is refused
      */
     public VerifiedDecision verify(String approverId, DecisionPayload payload, String signatureBase64) {
-        ApproverKey key = keys.validAt(approverId, payload.issuedAt()).orElseThrow(() -> new SignatureRejectedException(
+        ApproverKeys.KeyHistory history = keys.history(approverId);
+        ApproverKey key = history.validAt(payload.issuedAt()).orElseThrow(() -> new SignatureRejectedException(
                 NO_KEY_REGISTERED, "no key of approver " + approverId + " was registered and valid at " + payload.issuedAt()
                         + ": enrol a key (proof of possession, approved by two administrators) first"));
-        if (!keys.validAt(approverId, Instant.now()).map(key::equals).orElse(false)) {
+        if (!history.validAt(Instant.now()).map(key::equals).orElse(false)) {
             throw new SignatureRejectedException(KEY_NO_LONGER_VALID, "key " + key.fingerprint() + " of approver "
                     + approverId + " has been replaced or revoked since the payload was issued: fetch a fresh payload and "
                     + "sign it with your current key");

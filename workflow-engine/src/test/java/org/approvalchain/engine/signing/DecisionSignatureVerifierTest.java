@@ -43,6 +43,15 @@ class DecisionSignatureVerifierTest {
     }
 
     @Test
+    void readsTheApproversKeysOnceForBothInstantsItChecks() {
+        String signature = TestKeys.sign(approver.getPrivate(), payload);
+
+        verifier.verify("wang.li", Payloads.approval(), signature);
+
+        assertThat(keys.reads()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsDecisionSignedWithAnotherKey() {
         String signature = TestKeys.sign(TestKeys.sm2().getPrivate(), payload);
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The key port backed by a map of validity periods, for tests; the engine answers it from the chain. */
 final class InMemoryApproverKeys implements ApproverKeys {
@@ -14,6 +14,7 @@ final class InMemoryApproverKeys implements ApproverKeys {
     }
 
     private final Map<String, List<Period>> keys = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
 
     /** Registers the key as valid since 1970, for good. */
     void register(String userId, ApproverKey key) {
@@ -30,10 +31,16 @@ final class InMemoryApproverKeys implements ApproverKeys {
         periods.add(new Period(key, from, null));
     }
 
+    /** How often a history has been read. */
+    int reads() {
+        return reads.get();
+    }
+
     @Override
-    public Optional<ApproverKey> validAt(String userId, Instant time) {
-        return keys.getOrDefault(userId, List.of()).stream()
-                .filter(p -> !time.isBefore(p.from()) && (p.until() == null || time.isBefore(p.until())))
+    public KeyHistory history(String userId) {
+        reads.incrementAndGet();
+        List<Period> periods = List.copyOf(keys.getOrDefault(userId, List.of()));
+        return time -> periods.stream().filter(p -> !time.isBefore(p.from()) && (p.until() == null || time.isBefore(p.until())))
                 .map(Period::key).findFirst();
     }
 }
