@@ -100,8 +100,14 @@ public final class EmbeddedLedger implements Ledger {
             throw new ChainCorruptedException(findings);
         }
         Block latest = store.latest().orElseGet(() -> genesis(store, seal, nodeKey));
-        BlockSealer sealer = new BlockSealer(dir.resolve("state"), store, seal, nodeKey, latest,
-                settings.maxBlockTransactions(), settings.maxBlockInterval());
+        BlockSealer sealer;
+        try {
+            sealer = new BlockSealer(dir.resolve("state"), store, seal, nodeKey, latest,
+                    settings.maxBlockTransactions(), settings.maxBlockInterval());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         log.info("LEDGER-001 embedded {} chain opened at {}: height {}, state root {}", crypto, dir, latest.number(),
                 latest.stateRoot());
         EmbeddedLedger ledger = new EmbeddedLedger(crypto, settings, store, verifier, sealer);

@@ -3,9 +3,13 @@ package org.approvalchain.engine.ledger.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.contracts.ContractArtifact;
@@ -33,7 +37,11 @@ class EmbeddedLedgerTest {
     Path dataDir;
 
     private LedgerProperties.Embedded settings() {
-        return new LedgerProperties.Embedded(dataDir, "chain0", "group0", 50, Duration.ofMillis(10), 1000);
+        return settings(dataDir);
+    }
+
+    private static LedgerProperties.Embedded settings(Path dir) {
+        return new LedgerProperties.Embedded(dir, "chain0", "group0", 50, Duration.ofMillis(10), 1000);
     }
 
     private static byte[] openCase(ChainCrypto crypto, String caseId) {
@@ -82,6 +90,65 @@ class EmbeddedLedgerTest {
             assertThat(again.status()).isEqualTo(TransactionReceipt.STATUS_REVERTED);
             assertThat(again.revertReason()).isEqualTo("CaseLedger: case already opened");
             assertThat(reopened.verifyChain()).isEmpty();
+        }
+    }
+
+    /**
+     * A copy of the data directory taken while the ledger runs is what a {@code kill -9} leaves: the
+     * blocks stored, the EVM state in LevelDB only as far as its last commit (every {@value
+     * BlockSealer#COMMIT_BLOCKS} blocks). Opened, it executes the blocks after that again.
+     */
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void continuesFromItsBlocksWhenKilledBeforeTheirStateWasCommitted(ChainCrypto crypto) throws IOException {
+        TransactionSigner signer = TransactionSigner.newAccount(crypto);
+        Path killed = dataDir.resolveSibling(dataDir.getFileName() + "-killed");
+        String contract;
+        long height;
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
+            contract = deployCaseLedger(ledger, signer);
+            assertThat(ledger.send(signer.call(ledger.status(), contract, openCase(crypto, "case-1"))).succeeded()).isTrue();
+            height = ledger.status().blockNumber();
+            copy(dataDir, killed);
+        }
+        assertThat(EvmState.committed(killed.resolve("state")).orElseThrow().blockNumber()).isLessThan(height);
+
+        try (EmbeddedLedger reopened = EmbeddedLedger.open(crypto, settings(killed))) {
+            assertThat(reopened.status().blockNumber()).isEqualTo(height);
+            // the contract and the case opened are in the state again: opening the case once more reverts
+            TransactionReceipt again = reopened.send(signer.call(reopened.status(), contract, openCase(crypto, "case-1")));
+            assertThat(again.revertReason()).isEqualTo("CaseLedger: case already opened");
+            assertThat(reopened.verifyChain()).isEmpty();
+        }
+        assertThat(EvmState.committed(killed.resolve("state")).orElseThrow().blockNumber()).isEqualTo(height + 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void refusesToOpenWhenItsBlocksExecutedAgainGiveOtherReceipts(ChainCrypto crypto) throws IOException {
+        TransactionSigner signer = TransactionSigner.newAccount(crypto);
+        Path killed = dataDir.resolveSibling(dataDir.getFileName() + "-killed");
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(crypto, settings())) {
+            String contract = deployCaseLedger(ledger, signer);
+            ledger.send(signer.call(ledger.status(), contract, openCase(crypto, "case-1")));
+            copy(dataDir, killed);
+        }
+        // the state of the case's block named as that of the block before: the contract is there, the case already open
+        Path named = killed.resolve("state").resolve(EvmState.COMMITTED);
+        String[] fields = Files.readString(named).split(" ");
+        Files.writeString(named, "1 " + fields[1]);
+        try (EmbeddedLedger any = EmbeddedLedger.open(crypto, settings(killed))) {
+            assertThat(any).as("opened").isNull();
+        } catch (ChainCorruptedException e) {
+            assertThat(e.getMessage()).contains("LEDGER-210", "block 2: executed again");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
     }
 

@@ -24,8 +24,9 @@ import org.approvalchain.engine.ledger.embedded.EvmState.BlockEnvironment;
  * The embedded ledger's bare pipeline on this machine, for {@code EmbeddedLedgerBenchmark} to show
  * its figures beside: the same {@code CaseLedger.recordStep} transactions through the same stages
  * with no block sealed or stored. Built and signed, then admitted (decoded, hash recomputed,
- * signature verified) on client threads, executed in order on one EVM thread, the state committed
- * to LevelDB every {@code blockSize} transactions as full blocks would. Each stage alone, then all
+ * signature verified) on client threads, executed in order on one EVM thread, the state root
+ * hashed every {@code blockSize} transactions and the state committed to LevelDB every {@link
+ * BlockSealer#COMMIT_BLOCKS} such blocks, as the ledger does. Each stage alone, then all
  * of them as one pipeline. Not a test: it measures and never fails on timing.
  */
 public final class PipelineCeiling implements AutoCloseable {
@@ -60,7 +61,7 @@ public final class PipelineCeiling implements AutoCloseable {
         VerifiedTransaction deployment = admit(signer.deploy(chain, cases.deploymentData(), cases.artifact().abi()));
         this.contract = onEvm(() -> {
             String address = evm.execute(deployment, 0, nextBlock()).result().contractAddress.toString();
-            evm.commit();
+            evm.commit(height);
             return address;
         });
     }
@@ -115,11 +116,18 @@ public final class PipelineCeiling implements AutoCloseable {
                 throw new IllegalStateException("ceiling transaction " + txs.get(i).hash() + " failed");
             }
             if ((i + 1) % blockSize == 0) {
-                evm.commit();
+                endBlock();
                 block = nextBlock();
             }
         }
-        evm.commit();
+        endBlock();
+    }
+
+    private void endBlock() {
+        evm.root();
+        if (height % BlockSealer.COMMIT_BLOCKS == 0) {
+            evm.commit(height);
+        }
     }
 
     private SignedTransaction sign(String caseId, int step) {
