@@ -22,7 +22,6 @@ import org.approvalchain.engine.ledger.Block;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
-import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.approvalchain.engine.ledger.embedded.BlockSeal.StoredTransaction;
@@ -215,12 +214,10 @@ final class BlockSealer implements AutoCloseable {
             List<StoredTransaction> txs = store.transactions(number);
             List<byte[]> sealed = store.receipts(number);
             for (int i = 0; i < txs.size(); i++) {
-                SealedTransaction tx = TransactionVerifier.sealed(txs.get(i));
-                byte[] receipt = ReceiptCodec.encode(execute(new VerifiedTransaction(tx.hash(), txs.get(i).encoded(),
-                        tx.from(), tx.to(), tx.input(), tx.nonce(), tx.blockLimit()), i, env));
+                byte[] receipt = ReceiptCodec.encode(execute(TransactionVerifier.verifiedWhenSealed(txs.get(i)), i, env));
                 if (!Arrays.equals(receipt, sealed.get(i))) {
-                    throw new ChainCorruptedException(List.of("block " + number + ": executed again, transaction " + tx.hash()
-                            + " gives another receipt than the one stored"));
+                    throw new ChainCorruptedException(List.of("block " + number + ": executed again, transaction "
+                            + txs.get(i).hash() + " gives another receipt than the one stored"));
                 }
             }
             String root = evm.root();

@@ -69,6 +69,12 @@ final class TransactionVerifier {
         return new SealedTransaction(stored.hash(), stored.sender(), to, data.getInput(), data.getNonce(), data.getBlockLimit());
     }
 
+    /** A stored transaction as it was verified when its block was sealed: decoded again, its sender as stored. */
+    static VerifiedTransaction verifiedWhenSealed(StoredTransaction stored) {
+        SealedTransaction tx = sealed(stored);
+        return new VerifiedTransaction(tx.hash(), stored.encoded(), tx.from(), tx.to(), tx.input(), tx.nonce(), tx.blockLimit());
+    }
+
     private static Transaction decode(String encoded) {
         try {
             return TransactionStructBuilderJniObj.decodeTransactionStructV1(encoded);

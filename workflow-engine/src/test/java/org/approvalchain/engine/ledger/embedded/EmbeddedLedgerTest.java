@@ -137,11 +137,8 @@ class EmbeddedLedgerTest {
         Path named = killed.resolve("state").resolve(EvmState.COMMITTED);
         String[] fields = Files.readString(named).split(" ");
         Files.writeString(named, "1 " + fields[1]);
-        try (EmbeddedLedger any = EmbeddedLedger.open(crypto, settings(killed))) {
-            assertThat(any).as("opened").isNull();
-        } catch (ChainCorruptedException e) {
-            assertThat(e.getMessage()).contains("LEDGER-210", "block 2: executed again");
-        }
+        assertThatThrownBy(() -> EmbeddedLedger.open(crypto, settings(killed))).isInstanceOf(ChainCorruptedException.class)
+                .hasMessageContaining("LEDGER-210").hasMessageContaining("block 2: executed again");
     }
 
     private static void copy(Path from, Path to) throws IOException {
