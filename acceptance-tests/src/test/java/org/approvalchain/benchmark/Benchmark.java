@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.approvalchain.benchmark.JsonClient.Patience;
+
 /**
  * The case benchmark (docs/performance.md, run by {@code .ci/benchmark}): starts our engine from
  * its executable jar on the embedded defaults and the plain Camunda baseline, each in a JVM of its
@@ -31,8 +33,11 @@ public final class Benchmark {
     private static final Duration IDLE = Duration.ofSeconds(5);
     private static final int CRASH_CASES = 16;
     private static final int WARM_UP_IN_FLIGHT = 4;
-    /** Seeding runs the engine's own path as fast as it goes without stalling. */
-    private static final int SEED_IN_FLIGHT = 16;
+    /**
+     * Seeding runs each system's own path with this many cases in flight, polling sparsely (so that
+     * the polls take little of the system's time), which keeps it busy without stalling.
+     */
+    private static final int SEED_IN_FLIGHT = 32;
     /** Seeding alternates the systems every this many cases and prints each slice: how each one's cost follows its history. */
     private static final int SEED_SLICE = 1000;
 
@@ -79,11 +84,13 @@ public final class Benchmark {
         }
         for (int stored : options.history()) {
             boolean progress = true;
-            for (int slice = 0; progress && (a.stored().get() < stored || b.stored().get() < stored); slice++) {
+            int baseline = Math.min(stored, options.baselineHistory());
+            for (int slice = 0; progress && (a.stored().get() < stored || b.stored().get() < baseline); slice++) {
                 progress = a.seed(stored, options, prefix + "h" + stored + "s" + slice + "a")
-                        | b.seed(stored, options, prefix + "h" + stored + "s" + slice + "b");
+                        | b.seed(baseline, options, prefix + "h" + stored + "s" + slice + "b");
             }
-            System.out.println("== with " + stored + " completed cases stored");
+            System.out.println("== with " + a.stored().get() + " completed cases stored in " + a.contender().name() + ", "
+                    + b.stored().get() + " in " + b.contender().name());
             compare(a, b, options, prefix + "h" + stored);
         }
     }
@@ -96,9 +103,9 @@ public final class Benchmark {
             for (int inFlight : options.inFlight()) {
                 String runPrefix = prefix + "p" + pair + "c" + inFlight;
                 Thread.sleep(SETTLE.toMillis()); // the other system's last jobs done, so each run has the machine to itself
-                report.add(a.run(inFlight, options.casesAt(inFlight), runPrefix + "a", options.caseTimeout()));
+                report.add(a.run(inFlight, options.casesAt(inFlight), runPrefix + "a", Patience.prompt(options.caseTimeout())));
                 Thread.sleep(SETTLE.toMillis());
-                report.add(b.run(inFlight, options.casesAt(inFlight), runPrefix + "b", options.caseTimeout()));
+                report.add(b.run(inFlight, options.casesAt(inFlight), runPrefix + "b", Patience.prompt(options.caseTimeout())));
             }
             // after every pair, so that a run cut short on a crowded machine still leaves its tables
             System.out.println("\n-- over " + pair + (pair == 1 ? " pair" : " pairs"));
@@ -112,7 +119,7 @@ public final class Benchmark {
      * again on the same data directory: how long until it is ready, and until every interrupted case
      * has reached the officer's task (a job the dead engine had locked waits out its lock).
      */
-    private static void crashAndRestart(OurEngine ours, AppProcess app, Path work, String prefix, Duration timeout)
+    private static void crashAndRestart(OurEngine ours, AppProcess app, Path work, String prefix, Duration caseTimeout)
             throws IOException {
         List<String> interrupted = new ArrayList<>();
         for (int i = 0; i < CRASH_CASES; i++) {
@@ -122,7 +129,7 @@ public final class Benchmark {
         AppProcess restarted = ours.start(work.resolve("ours-restart.log"));
         long ready = System.nanoTime();
         for (String caseId : interrupted) {
-            ours.awaitReviewTask(0, caseId, timeout);
+            ours.awaitReviewTask(0, caseId, Patience.prompt(caseTimeout));
         }
         System.out.printf(Locale.ROOT, "%n%s after kill -9 with %d cases just started: ready again %.1f s after its JVM "
                         + "started; all %d at the officer's task %.1f s after that%n", ours.name(), CRASH_CASES,
@@ -140,15 +147,15 @@ public final class Benchmark {
             return new Side(contender, app, new AtomicInteger());
         }
 
-        RunResult run(int inFlight, int cases, String prefix, Duration caseTimeout) throws InterruptedException {
-            RunResult result = RunResult.measure(contender, app, inFlight, cases, n -> prefix + "n" + n, caseTimeout);
+        RunResult run(int inFlight, int cases, String prefix, Patience patience) throws InterruptedException {
+            RunResult result = RunResult.measure(contender, app, inFlight, cases, n -> prefix + "n" + n, patience);
             stored.addAndGet(result.completed().size());
             return result;
         }
 
         /** Runs the warm-up cases, then prints the CPU the system uses when nothing is asked of it (background work, JIT). */
         void warmUp(Options options, String prefix) throws InterruptedException {
-            print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, options.caseTimeout()));
+            print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, Patience.prompt(options.caseTimeout())));
             long before = app.cpuMillis();
             long compilerBefore = app.compilerCpuMillis();
             Thread.sleep(IDLE.toMillis());
@@ -166,7 +173,7 @@ public final class Benchmark {
             int from = stored.get();
             if (from < target) {
                 print("seeding history " + from + " -> " + target + " cases",
-                        run(SEED_IN_FLIGHT, Math.min(SEED_SLICE, target - from), prefix, options.caseTimeout()));
+                        run(SEED_IN_FLIGHT, Math.min(SEED_SLICE, target - from), prefix, Patience.sparse(options.caseTimeout())));
             }
             return stored.get() > from;
         }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.approvalchain.benchmark.JsonClient.Patience;
+
 /**
  * A system the benchmark drives through its REST API: how it is started, and how one
  * business-registration case goes through it from the application to the end, approved.
@@ -20,8 +22,8 @@ interface Contender {
     /** Starts the system in a JVM of its own, its output in {@code log}; returns once it is ready. */
     AppProcess start(Path log) throws IOException;
 
-    /** Runs one case with the trade name {@code tradeName} (unique, so the name check always finds it free). */
-    CaseTimes runCase(String tradeName, Duration timeout) throws IOException;
+    /** Runs one case with the trade name {@code tradeName} (unique, so the name check always finds it free), polling with {@code patience}. */
+    CaseTimes runCase(String tradeName, Patience patience) throws IOException;
 
     /**
      * The histogram of the system's contract steps so far, from their jobs' start to their receipts:

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.acceptance.client.ApproverKey;
+import org.approvalchain.benchmark.JsonClient.Patience;
 
 /**
  * The crash storm (docs/performance.md, run by {@code .ci/crash-storm}): our engine on its
@@ -199,13 +200,13 @@ public final class CrashStorm {
             }
         }
         untilAnswered("end", () -> applicant.poll("/api/cases/" + caseId,
-                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), storm.caseTimeout()));
+                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), Patience.prompt(storm.caseTimeout())));
         return caseId;
     }
 
     /** The officer's review task, once the case view shows it. */
     private String reviewTask(String caseId) throws IOException {
-        return untilAnswered("task", () -> officer.poll("/api/cases/" + caseId, OurEngine::reviewTask, storm.caseTimeout()));
+        return untilAnswered("task", () -> officer.poll("/api/cases/" + caseId, OurEngine::reviewTask, Patience.prompt(storm.caseTimeout())));
     }
 
     private void count(String what) {

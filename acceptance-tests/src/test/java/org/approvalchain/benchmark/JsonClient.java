@@ -17,16 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The benchmark's one HTTP client, the same for every system it drives: JSON over HTTP/1.1 with
- * kept-alive connections, optionally HTTP Basic, and one polling policy (10 ms after the request,
- * then 1.5 times longer up to 200 ms), so that waiting costs both systems alike.
+ * kept-alive connections, optionally HTTP Basic, and polling with a given {@link Patience}, the same
+ * for every system in a run, so that waiting costs them alike.
  */
 final class JsonClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final long FIRST_POLL_MILLIS = 10;
-    private static final long SHORTEST_CAP_MILLIS = 200;
     private static final long CAP_SHARE_OF_WAIT = 10;
 
     private final String baseUrl;
@@ -66,11 +64,14 @@ final class JsonClient {
         return send("POST", path, body, headers);
     }
 
-    /** GETs {@code path} until {@code found} finds what is wanted in the answer; after {@code timeout} fails with the answer last read. */
-    <T> T poll(String path, Function<JsonNode, Optional<T>> found, Duration timeout) throws IOException {
+    /**
+     * GETs {@code path} until {@code found} finds what is wanted in the answer, as often as {@code
+     * patience} says; after its timeout fails with the answer last read.
+     */
+    <T> T poll(String path, Function<JsonNode, Optional<T>> found, Patience patience) throws IOException {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long pause = FIRST_POLL_MILLIS;
+        long deadline = start + patience.timeout().toNanos();
+        long pause = patience.firstMillis();
         while (true) {
             sleep(pause);
             JsonNode answer = get(path);
@@ -79,10 +80,10 @@ final class JsonClient {
                 return value.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("waited " + timeout + " on GET " + path + "; last answer: " + answer);
+                throw new IOException("waited " + patience.timeout() + " on GET " + path + "; last answer: " + answer);
             }
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-            pause = Math.min(pause * 3 / 2, Math.max(SHORTEST_CAP_MILLIS, waitedMillis / CAP_SHARE_OF_WAIT));
+            pause = Math.min(pause * 3 / 2, Math.max(patience.capMillis(), waitedMillis / CAP_SHARE_OF_WAIT));
         }
     }
 
@@ -137,6 +138,24 @@ final class JsonClient {
 
         int status() {
             return status;
+        }
+    }
+
+    /**
+     * How long and how often a client polls: first {@code firstMillis} after the request, then each
+     * pause 1.5 times the last, at most {@code capMillis} (or a tenth of the wait so far, when that is
+     * longer), until {@code timeout}.
+     */
+    record Patience(Duration timeout, long firstMillis, long capMillis) {
+
+        /** The measured runs': 10 ms after the request, then up to 200 ms apart, so that little of a case's time is the wait for a poll. */
+        static Patience prompt(Duration timeout) {
+            return new Patience(timeout, 10, 200);
+        }
+
+        /** Seeding's: every 250 ms, so that polling takes little of what the system spends on its cases. */
+        static Patience sparse(Duration timeout) {
+            return new Patience(timeout, 250, 250);
         }
     }
 }

@@ -18,8 +18,11 @@ import java.util.Set;
  *   --warmup=20               cases each system runs (4 in flight) before any run counts
  *   --case-timeout=PT5M       a case not ended after this is an error
  *   --history=1000,10000      instead of one comparison, one after seeding both systems to each number of
- *                             completed cases (through their own paths, 16 in flight, the systems taking
- *                             turns every 1,000 cases; each slice printed with its CPU per case)
+ *                             completed cases (through their own paths, 32 in flight polling every 250 ms,
+ *                             the systems taking turns every 1,000 cases; each slice printed with its CPU
+ *                             per case)
+ *   --baseline-history=10000  seed the baseline to at most this many completed cases; beyond it ours alone
+ *                             is seeded, and compared with the baseline at this history (default: no limit)
  *   --postgres-nodes=2        instead of ours against plain Camunda: that many nodes of ours on the postgres
  *                             profile against one node (PostgreSQL at 127.0.0.1:5432, database test)
  *   --engine-jar=…            our engine's jar (target/app/approvalchain.jar: its start-up archive beside it,
@@ -30,10 +33,10 @@ import java.util.Set;
  * </pre>
  */
 record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int warmup, Duration caseTimeout,
-        List<Integer> history, int postgresNodes, Path engineJar, List<String> engineJvmOptions, String baselineClasspath,
+        List<Integer> history, int baselineHistory, int postgresNodes, Path engineJar, List<String> engineJvmOptions, String baselineClasspath,
         Path workDir) {
 
-    private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout", "history",
+    private static final Set<String> NAMES = Set.of("pairs", "in-flight", "cases", "rounds", "warmup", "case-timeout", "history", "baseline-history",
             "postgres-nodes", "engine-jar", "engine-jvm-options", "baseline-classpath", "work-dir");
 
     static Options parse(String[] args) {
@@ -43,6 +46,7 @@ record Options(int pairs, List<Integer> inFlight, int cases, int rounds, int war
                 Integer.parseInt(given.getOrDefault("cases", "30")), Integer.parseInt(given.getOrDefault("rounds", "4")),
                 Integer.parseInt(given.getOrDefault("warmup", "20")),
                 Duration.parse(given.getOrDefault("case-timeout", "PT5M")), numbers(given.getOrDefault("history", "")),
+                Integer.parseInt(given.getOrDefault("baseline-history", Integer.toString(Integer.MAX_VALUE))),
                 Integer.parseInt(given.getOrDefault("postgres-nodes", "0")),
                 Path.of(required(given, "engine-jar")),
                 Arrays.stream(given.getOrDefault("engine-jvm-options", "").split(" ")).filter(o -> !o.isBlank()).toList(),

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.acceptance.client.ApproverKey;
+import org.approvalchain.benchmark.JsonClient.Patience;
 
 /**
  * Our engine, driven through our API as its users would: the demo applicant starts a case, the
@@ -105,18 +105,18 @@ final class OurEngine implements Contender {
     }
 
     @Override
-    public CaseTimes runCase(String tradeName, Duration timeout) throws IOException {
+    public CaseTimes runCase(String tradeName, Patience patience) throws IOException {
         int node = Math.floorMod(nextNode.getAndIncrement(), applicants.size());
         JsonClient officer = officers.get(node);
         long start = System.nanoTime();
         String caseId = startCase(node, tradeName);
-        String taskId = awaitReviewTask(node, caseId, timeout);
+        String taskId = awaitReviewTask(node, caseId, patience);
         long taskSeen = System.nanoTime();
         String payload = officer.get("/api/tasks/" + taskId + "/decision-payload?decision=APPROVE&reason=" + REASON)
                 .path("payload").asText();
         officer.post("/api/tasks/" + taskId + "/decision", Map.of("payload", payload, "signature", officerKey.sign(payload)));
         JsonNode ended = applicants.get(node).poll("/api/cases/" + caseId,
-                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), timeout);
+                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), patience);
         if (!"EndEvent_Registered".equals(ended.path("endEvent").asText())) {
             throw new IOException("case " + caseId + " ended at " + ended.path("endEvent").asText() + ", not EndEvent_Registered");
         }
@@ -145,8 +145,8 @@ final class OurEngine implements Contender {
     }
 
     /** Waits until the case's checks have run and the officer sees his task on {@code node}; returns the task id. */
-    String awaitReviewTask(int node, String caseId, Duration timeout) throws IOException {
-        return officers.get(node).poll("/api/cases/" + caseId, OurEngine::reviewTask, timeout);
+    String awaitReviewTask(int node, String caseId, Patience patience) throws IOException {
+        return officers.get(node).poll("/api/cases/" + caseId, OurEngine::reviewTask, patience);
     }
 
     /** The officer's review task among the open tasks of a case view, if it is there. */

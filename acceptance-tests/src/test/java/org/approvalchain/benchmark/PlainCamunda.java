@@ -2,11 +2,12 @@ package org.approvalchain.benchmark;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.approvalchain.benchmark.JsonClient.Patience;
 
 
 /**
@@ -43,7 +44,7 @@ final class PlainCamunda implements Contender {
     }
 
     @Override
-    public CaseTimes runCase(String tradeName, Duration timeout) throws IOException {
+    public CaseTimes runCase(String tradeName, Patience patience) throws IOException {
         long start = System.nanoTime();
         Map<String, Object> variables = new LinkedHashMap<>(Contender.application(tradeName));
         variables.put("materialsComplete", true);
@@ -51,11 +52,11 @@ final class PlainCamunda implements Contender {
         String instanceId = camunda.post("/process-definition/key/" + PROCESS + "/start", Map.of("variables", typed(variables)))
                 .path("id").asText();
         String taskId = camunda.poll("/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + REVIEW,
-                tasks -> tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText()), timeout);
+                tasks -> tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText()), patience);
         long taskSeen = System.nanoTime();
         camunda.post("/task/" + taskId + "/complete", Map.of("variables", typed(Map.of("decision", "APPROVE"))));
         camunda.poll("/history/process-instance/" + instanceId,
-                instance -> Optional.of(instance).filter(i -> "COMPLETED".equals(i.path("state").asText())), timeout);
+                instance -> Optional.of(instance).filter(i -> "COMPLETED".equals(i.path("state").asText())), patience);
         return CaseTimes.since(start, taskSeen);
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import org.approvalchain.benchmark.Contender.CaseTimes;
+import org.approvalchain.benchmark.JsonClient.Patience;
 
 /**
  * One run: one system with a fixed number of cases in flight (each driver thread starts its next
@@ -28,7 +29,7 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
                  long compilerMillis, Map<Double, Long> stepBuckets) {
 
     static RunResult measure(Contender contender, AppProcess app, int inFlight, int cases, IntFunction<String> tradeName,
-            Duration caseTimeout) throws InterruptedException {
+            Patience patience) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         Collection<CaseTimes> completed = new ConcurrentLinkedQueue<>();
         Collection<String> errors = new ConcurrentLinkedQueue<>();
@@ -41,7 +42,7 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
             drivers.execute(() -> {
                 for (int n = next.getAndIncrement(); n < cases; n = next.getAndIncrement()) {
                     try {
-                        completed.add(contender.runCase(tradeName.apply(n), caseTimeout));
+                        completed.add(contender.runCase(tradeName.apply(n), patience));
                     } catch (Exception e) {
                         errors.add(String.valueOf(e.getMessage()));
                     }
