@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.approvalchain.engine.database.SettledCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,9 +45,7 @@ public class ChainJournal {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    /** The included writes whose receipts were noted up to {@link #settledUpTo}, counted once. */
-    private final Map<List<String>, Long> settled = new LinkedHashMap<>();
-    private Instant settledUpTo = Instant.EPOCH;
+    private final SettledCounts<List<String>> included;
 
     @Autowired
     ChainJournal(JdbcTemplate jdbc) {
@@ -57,6 +55,9 @@ public class ChainJournal {
     ChainJournal(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.included = new SettledCounts<>(SETTLED, clock, (after, upTo) -> upTo
+                .map(until -> count("completed_at > ? AND completed_at <= ?", Timestamp.from(after), Timestamp.from(until)))
+                .orElseGet(() -> count("completed_at > ?", Timestamp.from(after))));
     }
 
     /** Transactions of one contract that reached a block, by outcome ({@code succeeded} or {@code reverted}). */
@@ -103,18 +104,11 @@ public class ChainJournal {
      * call grew with the engine's history (a scan of every write and its signed transaction: 2.4%
      * of a busy engine's CPU at 8,000 cases, read every metrics refresh), so the writes settled
      * ({@link #SETTLED}) are counted once, a slice at a time as they settle, and only the recent
-     * ones on every call, through the index on {@code completed_at}.
+     * ones on every call, through the index on {@code completed_at} ({@link SettledCounts}).
      */
-    public synchronized List<Included> included() {
-        Instant horizon = clock.instant().minus(SETTLED);
-        if (horizon.isAfter(settledUpTo)) {
-            count("completed_at > ? AND completed_at <= ?", Timestamp.from(settledUpTo), Timestamp.from(horizon))
-                    .forEach((key, count) -> settled.merge(key, count, Long::sum));
-            settledUpTo = horizon;
-        }
-        Map<List<String>, Long> all = new LinkedHashMap<>(settled);
-        count("completed_at > ?", Timestamp.from(settledUpTo)).forEach((key, count) -> all.merge(key, count, Long::sum));
-        return all.entrySet().stream().map(e -> new Included(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+    public List<Included> included() {
+        return included.read().entrySet().stream()
+                .map(e -> new Included(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
     }
 
     /** The writes included whose receipts were noted in the given range, per contract and outcome. */

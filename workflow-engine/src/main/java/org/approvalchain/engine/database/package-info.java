@@ -4,6 +4,8 @@
  * H2 skips at {@code WRITE_DELAY=0}; {@code EmbeddedDatabaseCompaction} runs it on the engine's
  * database, the block store runs it itself), and written before the API shows what a read saw
  * ({@link org.approvalchain.engine.database.EmbeddedStore}: H2 shows a commit before it writes it;
- * the API's {@code StoredBeforeAnswered} asks for it).
+ * the API's {@code StoredBeforeAnswered} asks for it). {@link
+ * org.approvalchain.engine.database.SettledCounts} counts a table's rows without reading its whole
+ * history each time.
  */
 package org.approvalchain.engine.database;

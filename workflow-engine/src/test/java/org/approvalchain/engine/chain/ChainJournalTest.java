@@ -3,13 +3,11 @@ package org.approvalchain.engine.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.approvalchain.engine.chain.ChainJournal.Included;
+import org.approvalchain.engine.database.MovingClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +26,7 @@ class ChainJournalTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    final MovingClock clock = new MovingClock();
+    final MovingClock clock = new MovingClock(NOW);
     ChainJournal journal;
     int writes;
 
@@ -104,30 +102,5 @@ class ChainJournalTest {
         String key = "case-" + ++writes + "/Activity_Check#1/call";
         jdbc.update("INSERT INTO ac_chain_write (write_key, contract_name, tx_hash, signed_tx, block_limit, created_at) "
                 + "VALUES (?, ?, ?, 'f8', 100, ?)", key, contract, "0x" + Integer.toHexString(writes), Timestamp.from(clock.instant()));
-    }
-
-    /** A clock that stands still at {@link #NOW} until the test moves it. */
-    static final class MovingClock extends Clock {
-
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -1,13 +1,20 @@
 package org.approvalchain.engine.operations.camunda;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.approvalchain.engine.database.SettledCounts;
 import org.approvalchain.engine.operations.ProcessFigures;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.metrics.Meter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,19 +26,57 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaProcessFigures implements ProcessFigures {
 
+    /**
+     * How long after a case ended it counts as settled ({@link SettledCounts}): far longer than the
+     * transaction that ends a case (a job's or a request's) stays open.
+     */
+    static final Duration SETTLED = Duration.ofMinutes(10);
+
     private final JdbcTemplate jdbc;
     private final ProcessEngineConfigurationImpl engine;
+    private final SettledCounts<Kind> cases;
 
+    @Autowired
     CamundaProcessFigures(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine) {
-        this.jdbc = jdbc;
-        this.engine = engine;
+        this(jdbc, engine, Clock.systemUTC());
     }
 
+    CamundaProcessFigures(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, Clock clock) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+        this.cases = new SettledCounts<>(SETTLED, clock, (after, upTo) -> upTo
+                .map(until -> count("END_TIME_ > ? AND END_TIME_ <= ?", Timestamp.from(after), Timestamp.from(until)))
+                .orElseGet(() -> {
+                    Map<Kind, Long> open = count("END_TIME_ IS NULL");
+                    count("END_TIME_ > ?", Timestamp.from(after)).forEach((kind, n) -> open.merge(kind, n, Long::sum));
+                    return open;
+                }));
+    }
+
+    /**
+     * Cases by process, state and end event. Counting every historic case at each refresh grew with
+     * the engine's history (3% of a busy engine's CPU at 53,000 cases, at a refresh every 10 s), so
+     * the cases ended {@link #SETTLED} ago are counted once and only the running and recently ended
+     * ones at each call, each through Camunda's index on the end time.
+     */
     @Override
     public List<Cases> cases() {
-        return jdbc.query("SELECT PROC_DEF_KEY_, STATE_, END_ACT_ID_, COUNT(*) FROM ACT_HI_PROCINST "
-                        + "GROUP BY PROC_DEF_KEY_, STATE_, END_ACT_ID_",
-                (rs, n) -> new Cases(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        return cases.read().entrySet().stream()
+                .map(e -> new Cases(e.getKey().process(), e.getKey().state(), e.getKey().endEvent(), e.getValue())).toList();
+    }
+
+    private Map<Kind, Long> count(String range, Object... bounds) {
+        Map<Kind, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT PROC_DEF_KEY_, STATE_, END_ACT_ID_, COUNT(*) FROM ACT_HI_PROCINST WHERE " + range
+                        + " GROUP BY PROC_DEF_KEY_, STATE_, END_ACT_ID_",
+                (ResultSet rs) -> {
+                    counts.put(new Kind(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+                }, bounds);
+        return counts;
+    }
+
+    /** What cases are counted by. */
+    private record Kind(String process, String state, String endEvent) {
     }
 
     @Override
