@@ -154,6 +154,7 @@ public final class CrashStorm {
                 failures.add(e.getCause().getMessage());
             }
         }
+        endings.keySet().stream().filter(caseId -> !caseIds.contains(caseId)).map(this::heldByEngine).forEach(failures::add);
         double seconds = (System.nanoTime() - started) / 1e9;
         restarts.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%d cases, %d in flight, %d kills in %.0f s; calls tried again: %s%n",
@@ -241,6 +242,24 @@ public final class CrashStorm {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             }
+        }
+    }
+
+    /**
+     * What the engine holds of a case that did not end in time, from Camunda's REST API: its jobs
+     * (retries, due date, the last failure) and incidents, so that a stuck case says where it waits.
+     */
+    private String heldByEngine(String caseId) {
+        try {
+            JsonNode instances = admin.get("/engine-rest/process-instance?businessKey=" + caseId);
+            if (instances.isEmpty()) {
+                return "case " + caseId + " is not running in the engine";
+            }
+            String instance = instances.get(0).path("id").asText();
+            return "case " + caseId + " as the engine holds it: jobs " + admin.get("/engine-rest/job?processInstanceId=" + instance)
+                    + ", incidents " + admin.get("/engine-rest/incident?processInstanceId=" + instance);
+        } catch (IOException e) {
+            return "case " + caseId + ": the engine's jobs and incidents could not be read: " + e.getMessage();
         }
     }
 
