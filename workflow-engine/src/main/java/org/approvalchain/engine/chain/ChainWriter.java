@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on its own, before it is sent) under the key; a later call with the same key, after a crash, a
  * rollback or on another engine node, finds it and resends the very same transaction, which the
  * chain either has already (its receipt is returned) or includes now. Only a transaction whose
- * block limit has passed without it being included is signed anew: it can never be included.
+ * block limit has passed without it being included is signed anew: it can never be included. Once
+ * its receipt is noted the journal keeps the transaction's hash, not the signed transaction: the
+ * chain holds it from then on (it was the largest part of what the engine keeps per case).
  */
 @Component
 class ChainWriter {
@@ -70,6 +72,10 @@ class ChainWriter {
             if (known.isPresent()) {
                 return completed(key, known.get());
             }
+            if (entry.signedTx() == null) {
+                throw new LedgerUnavailableException("LEDGER-305", "the journal has transaction " + entry.txHash() + " for " + key
+                        + " in a block, and the chain does not have it: this ledger node is behind, or it is another chain");
+            }
             if (entry.blockLimit() <= ledger.status().blockNumber()) {
                 log.warn("LEDGER-301 transaction {} for {} expired unincluded; signing it anew", entry.txHash(), key);
                 entry = rejournal(key, sign(signer, to, input, abi));
@@ -111,13 +117,14 @@ class ChainWriter {
     }
 
     /**
-     * Notes the receipt in the journal, in the caller's transaction: nothing reads the note back to
-     * decide anything (a later attempt asks the chain for the receipt), so it needs no connection
-     * and commit of its own.
+     * Notes the receipt in the journal and lets go of the signed transaction, which the chain holds
+     * now, in the caller's transaction: nothing reads the note back to decide anything (a later
+     * attempt asks the chain for the receipt), so it needs no connection and commit of its own; if
+     * the caller's transaction rolls back, the signed transaction stays journalled for the retry.
      */
     private TransactionReceipt completed(String key, TransactionReceipt receipt) {
         faults.reach(CrashPoint.CHAIN_WRITE_SENT, key);
-        jdbc.update("UPDATE ac_chain_write SET block_number = ?, status = ?, revert_reason = ?, completed_at = ? "
+        jdbc.update("UPDATE ac_chain_write SET block_number = ?, status = ?, revert_reason = ?, completed_at = ?, signed_tx = NULL "
                         + "WHERE write_key = ? AND completed_at IS NULL",
                 receipt.blockNumber(), receipt.status(), receipt.revertReason(), now(), key);
         return receipt;
@@ -149,6 +156,7 @@ class ChainWriter {
         return Timestamp.from(Instant.now());
     }
 
+    /** A journalled transaction; {@code signedTx} null once its receipt was noted. */
     private record Journalled(String txHash, String signedTx, long blockLimit) {
     }
 }
