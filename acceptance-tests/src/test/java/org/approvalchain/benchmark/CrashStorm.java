@@ -201,13 +201,15 @@ public final class CrashStorm {
             }
         }
         untilAnswered("end", () -> applicant.poll("/api/cases/" + caseId,
-                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), Patience.prompt(storm.caseTimeout())));
+                view -> Optional.of(view).filter(v -> "COMPLETED".equals(v.path("state").asText())), Patience.prompt(storm.caseTimeout()))
+                .value());
         return caseId;
     }
 
     /** The officer's review task, once the case view shows it. */
     private String reviewTask(String caseId) throws IOException {
-        return untilAnswered("task", () -> officer.poll("/api/cases/" + caseId, OurEngine::reviewTask, Patience.prompt(storm.caseTimeout())));
+        return untilAnswered("task", () -> officer.poll("/api/cases/" + caseId, OurEngine::reviewTask,
+                Patience.prompt(storm.caseTimeout())).value());
     }
 
     private void count(String what) {

@@ -66,18 +66,19 @@ final class JsonClient {
 
     /**
      * GETs {@code path} until {@code found} finds what is wanted in the answer, as often as {@code
-     * patience} says; after its timeout fails with the answer last read.
+     * patience} says; after its timeout fails with the answer last read. Returns what was found and
+     * how many GETs it took.
      */
-    <T> T poll(String path, Function<JsonNode, Optional<T>> found, Patience patience) throws IOException {
+    <T> Polled<T> poll(String path, Function<JsonNode, Optional<T>> found, Patience patience) throws IOException {
         long start = System.nanoTime();
         long deadline = start + patience.timeout().toNanos();
         long pause = patience.firstMillis();
-        while (true) {
+        for (int requests = 1; ; requests++) {
             sleep(pause);
             JsonNode answer = get(path);
             Optional<T> value = found.apply(answer);
             if (value.isPresent()) {
-                return value.get();
+                return new Polled<>(value.get(), requests);
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("waited " + patience.timeout() + " on GET " + path + "; last answer: " + answer);
@@ -146,6 +147,10 @@ final class JsonClient {
      * pause 1.5 times the last, at most {@code capMillis} (or a tenth of the wait so far, when that is
      * longer), until {@code timeout}.
      */
+    /** What a poll found, and the number of GETs it took: the first poll's answer is 1. */
+    record Polled<T>(T value, int requests) {
+    }
+
     record Patience(Duration timeout, long firstMillis, long capMillis) {
 
         /** The measured runs': 10 ms after the request, then up to 200 ms apart, so that little of a case's time is the wait for a poll. */

@@ -106,6 +106,11 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         return cpuMillisPerCase() - compilerMillisPerCase();
     }
 
+    /** The GETs the cases' two waits took, per case (2 when the task and the end were each seen at the first poll). */
+    double pollsPerCase() {
+        return completed.stream().mapToInt(CaseTimes::polls).average().orElse(Double.NaN);
+    }
+
     /** The nearest-rank percentile ({@code p} in 0..100) of one of the cases' times, in milliseconds, over several runs. */
     static double percentileMillis(Collection<RunResult> runs, Function<CaseTimes, Duration> time, double p) {
         List<Long> millis = new ArrayList<>();

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.approvalchain.benchmark.Contender.CaseTimes;
 import org.junit.jupiter.api.Test;
 
-/** The contract-step percentiles the benchmark reads from the engine's histogram buckets, over one run and several. */
+/** The contract-step percentiles the benchmark reads from the engine's histogram buckets, over one run and several; the polls per case. */
 class RunResultTest {
 
     private static final double INF = Double.POSITIVE_INFINITY;
@@ -34,6 +35,14 @@ class RunResultTest {
     @Test
     void noStepsMeasuredIsNoFigure() {
         assertThat(RunResult.stepMillis(List.of(run(Map.of())), 99)).isNaN();
+    }
+
+    @Test
+    void pollsPerCaseIsTheMeanOverTheCompletedCases() {
+        List<CaseTimes> cases = List.of(new CaseTimes(Duration.ofMillis(30), Duration.ofMillis(80), 2),
+                new CaseTimes(Duration.ofMillis(50), Duration.ofMillis(120), 5));
+        assertThat(new RunResult("ours", 1, cases, List.of(), Duration.ofSeconds(1), 0, 0, Map.of()).pollsPerCase()).isEqualTo(3.5);
+        assertThat(run(Map.of()).pollsPerCase()).isNaN();
     }
 
     private static RunResult run(Map<Double, Long> buckets) {
