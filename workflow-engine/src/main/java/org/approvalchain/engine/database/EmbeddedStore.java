@@ -24,6 +24,7 @@ public class EmbeddedStore {
     private final DataSource dataSource;
     /** Null when the database is no embedded H2 file; never null again once found. */
     private volatile MVStore store;
+    private final SharedWrites writes = new SharedWrites();
 
     public EmbeddedStore(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
@@ -38,20 +39,23 @@ public class EmbeddedStore {
     /**
      * Writes to the file every change the store holds, so that whatever a read has seen is in the
      * file when this returns ({@code MVStore.commit}: under the store lock, so after any store
-     * already under way; nothing to write when that one wrote it all). Nothing to do when absent.
+     * already under way; nothing to write when that one wrote it all), or returns once another
+     * thread's write that began after this call has (see {@link SharedWrites}). Nothing to do when absent.
      * A store H2 has closed (its last connection gone) wrote everything as it closed; the database
      * opened again has a store of its own, which this then finds.
      */
     public void writeWhatItHolds() throws SQLException {
-        MVStore current = store;
-        if (current == null) {
+        if (store == null) {
             return;
         }
-        if (current.isClosed()) {
-            current = open(dataSource).orElseThrow();
-            store = current;
-        }
-        current.commit();
+        writes.write(() -> {
+            MVStore current = store;
+            if (current.isClosed()) {
+                current = open(dataSource).orElseThrow();
+                store = current;
+            }
+            current.commit();
+        });
     }
 
     private static Optional<MVStore> open(DataSource dataSource) throws SQLException {
