@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.approvalchain.benchmark.JsonClient.Patience;
+import org.approvalchain.benchmark.JsonClient.Polled;
 
 /**
  * A system the benchmark drives through its REST API: how it is started, and how one
@@ -42,14 +43,15 @@ interface Contender {
 
     /**
      * From the application to the officer's task being seen, and to the end of the case being seen;
-     * and how many GETs the two waits took (2 when each was seen at the first poll, 10 ms after the
+     * how many GETs the two waits took (2 when each was seen at the first poll, 10 ms after the
      * request before it; the next polls come 25, 47, 80 ms after it, so each further one is a wait
-     * rounded up).
+     * rounded up), and how long those GETs took to be answered, summed.
      */
-    record CaseTimes(Duration toTask, Duration endToEnd, int polls) {
+    record CaseTimes(Duration toTask, Duration endToEnd, int polls, Duration pollAnswers) {
 
-        static CaseTimes since(long startNanos, long taskSeenNanos, int polls) {
-            return new CaseTimes(Duration.ofNanos(taskSeenNanos - startNanos), Duration.ofNanos(System.nanoTime() - startNanos), polls);
+        static CaseTimes since(long startNanos, long taskSeenNanos, Polled<?> task, Polled<?> end) {
+            return new CaseTimes(Duration.ofNanos(taskSeenNanos - startNanos), Duration.ofNanos(System.nanoTime() - startNanos),
+                    task.requests() + end.requests(), task.answering().plus(end.answering()));
         }
     }
 }

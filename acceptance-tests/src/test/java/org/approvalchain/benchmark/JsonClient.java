@@ -66,19 +66,22 @@ final class JsonClient {
 
     /**
      * GETs {@code path} until {@code found} finds what is wanted in the answer, as often as {@code
-     * patience} says; after its timeout fails with the answer last read. Returns what was found and
-     * how many GETs it took.
+     * patience} says; after its timeout fails with the answer last read. Returns what was found,
+     * how many GETs it took and how long they took to be answered, together.
      */
     <T> Polled<T> poll(String path, Function<JsonNode, Optional<T>> found, Patience patience) throws IOException {
         long start = System.nanoTime();
         long deadline = start + patience.timeout().toNanos();
         long pause = patience.firstMillis();
+        long answeringNanos = 0;
         for (int requests = 1; ; requests++) {
             sleep(pause);
+            long asked = System.nanoTime();
             JsonNode answer = get(path);
+            answeringNanos += System.nanoTime() - asked;
             Optional<T> value = found.apply(answer);
             if (value.isPresent()) {
-                return new Polled<>(value.get(), requests);
+                return new Polled<>(value.get(), requests, Duration.ofNanos(answeringNanos));
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("waited " + patience.timeout() + " on GET " + path + "; last answer: " + answer);
@@ -147,8 +150,8 @@ final class JsonClient {
      * pause 1.5 times the last, at most {@code capMillis} (or a tenth of the wait so far, when that is
      * longer), until {@code timeout}.
      */
-    /** What a poll found, and the number of GETs it took: the first poll's answer is 1. */
-    record Polled<T>(T value, int requests) {
+    /** What a poll found, the number of GETs it took (the first poll's answer is 1) and their answers' time, summed. */
+    record Polled<T>(T value, int requests, Duration answering) {
     }
 
     record Patience(Duration timeout, long firstMillis, long capMillis) {

@@ -123,7 +123,7 @@ final class OurEngine implements Contender {
             throw new IOException("case " + caseId + " ended at " + ended.value().path("endEvent").asText()
                     + ", not EndEvent_Registered");
         }
-        return CaseTimes.since(start, taskSeen, task.requests() + ended.requests());
+        return CaseTimes.since(start, taskSeen, task, ended);
     }
 
     /** The buckets of {@code approvalchain_contract_step_seconds} on every node, summed over contracts, outcomes and nodes. */

@@ -58,7 +58,7 @@ final class PlainCamunda implements Contender {
         camunda.post("/task/" + task.value() + "/complete", Map.of("variables", typed(Map.of("decision", "APPROVE"))));
         Polled<JsonNode> ended = camunda.poll("/history/process-instance/" + instanceId,
                 instance -> Optional.of(instance).filter(i -> "COMPLETED".equals(i.path("state").asText())), patience);
-        return CaseTimes.since(start, taskSeen, task.requests() + ended.requests());
+        return CaseTimes.since(start, taskSeen, task, ended);
     }
 
     /** Camunda REST's variable format; whole numbers as Long, as the BPMN's start form declares them. */

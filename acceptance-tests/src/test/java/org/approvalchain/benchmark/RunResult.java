@@ -111,6 +111,13 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         return completed.stream().mapToInt(CaseTimes::polls).average().orElse(Double.NaN);
     }
 
+    /** How long a poll's GET took to be answered, on average over all of the run's polls, in milliseconds. */
+    double pollAnswerMillis() {
+        long polls = completed.stream().mapToLong(CaseTimes::polls).sum();
+        return polls == 0 ? Double.NaN
+                : completed.stream().mapToLong(times -> times.pollAnswers().toNanos()).sum() / 1e6 / polls;
+    }
+
     /** The nearest-rank percentile ({@code p} in 0..100) of one of the cases' times, in milliseconds, over several runs. */
     static double percentileMillis(Collection<RunResult> runs, Function<CaseTimes, Duration> time, double p) {
         List<Long> millis = new ArrayList<>();

@@ -38,11 +38,14 @@ class RunResultTest {
     }
 
     @Test
-    void pollsPerCaseIsTheMeanOverTheCompletedCases() {
-        List<CaseTimes> cases = List.of(new CaseTimes(Duration.ofMillis(30), Duration.ofMillis(80), 2),
-                new CaseTimes(Duration.ofMillis(50), Duration.ofMillis(120), 5));
-        assertThat(new RunResult("ours", 1, cases, List.of(), Duration.ofSeconds(1), 0, 0, Map.of()).pollsPerCase()).isEqualTo(3.5);
+    void pollsPerCaseAndTheirAnswersTimeAreMeansOverTheCompletedCases() {
+        List<CaseTimes> cases = List.of(new CaseTimes(Duration.ofMillis(30), Duration.ofMillis(80), 2, Duration.ofMillis(6)),
+                new CaseTimes(Duration.ofMillis(50), Duration.ofMillis(120), 5, Duration.ofMillis(15)));
+        RunResult run = new RunResult("ours", 1, cases, List.of(), Duration.ofSeconds(1), 0, 0, Map.of());
+        assertThat(run.pollsPerCase()).isEqualTo(3.5);
+        assertThat(run.pollAnswerMillis()).as("21 ms over 7 polls").isEqualTo(3.0);
         assertThat(run(Map.of()).pollsPerCase()).isNaN();
+        assertThat(run(Map.of()).pollAnswerMillis()).isNaN();
     }
 
     private static RunResult run(Map<Double, Long> buckets) {
