@@ -145,15 +145,15 @@ final class JsonClient {
         }
     }
 
+    /** What a poll found, the number of GETs it took (the first poll's answer is 1) and their answers' time, summed. */
+    record Polled<T>(T value, int requests, Duration answering) {
+    }
+
     /**
      * How long and how often a client polls: first {@code firstMillis} after the request, then each
      * pause 1.5 times the last, at most {@code capMillis} (or a tenth of the wait so far, when that is
      * longer), until {@code timeout}.
      */
-    /** What a poll found, the number of GETs it took (the first poll's answer is 1) and their answers' time, summed. */
-    record Polled<T>(T value, int requests, Duration answering) {
-    }
-
     record Patience(Duration timeout, long firstMillis, long capMillis) {
 
         /** The measured runs': 10 ms after the request, then up to 200 ms apart, so that little of a case's time is the wait for a poll. */

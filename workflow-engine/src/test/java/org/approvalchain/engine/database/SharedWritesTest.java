@@ -1,6 +1,7 @@
 package org.approvalchain.engine.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -63,13 +64,9 @@ class SharedWritesTest {
 
     @Test
     void aFailedWriteServesNobody() throws SQLException {
-        try {
-            writes.write(() -> {
-                throw new SQLException("disk full");
-            });
-        } catch (SQLException expected) {
-            // the asker is told
-        }
+        assertThatThrownBy(() -> writes.write(() -> {
+            throw new SQLException("disk full");
+        })).as("the asker is told").isInstanceOf(SQLException.class).hasMessage("disk full");
         writes.write(written::incrementAndGet);
         assertThat(written.get()).isEqualTo(1);
     }
