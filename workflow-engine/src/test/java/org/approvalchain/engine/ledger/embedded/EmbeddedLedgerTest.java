@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,6 +32,7 @@ import org.fisco.bcos.sdk.v3.codec.datatypes.Type;
 import org.fisco.bcos.sdk.v3.codec.datatypes.Utf8String;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Bytes32;
 import org.fisco.bcos.sdk.v3.codec.datatypes.generated.Uint256;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -90,6 +96,44 @@ class EmbeddedLedgerTest {
             assertThat(again.status()).isEqualTo(TransactionReceipt.STATUS_REVERTED);
             assertThat(again.revertReason()).isEqualTo("CaseLedger: case already opened");
             assertThat(reopened.verifyChain()).isEmpty();
+        }
+    }
+
+    /**
+     * A block store created before transactions and receipts were kept in the row has them as H2
+     * large objects ({@code CLOB}, {@code BLOB}); the ledger opens it as it is and goes on with it.
+     */
+    @Test
+    void goesOnWithAStoreThatKeepsTransactionsAndReceiptsAsLargeObjects() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("chain").toAbsolutePath(), "ledger", "");
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE blocks (number BIGINT PRIMARY KEY, hash VARCHAR(66) NOT NULL UNIQUE,
+                      parent_hash VARCHAR(66) NOT NULL, timestamp BIGINT NOT NULL, state_root VARCHAR(66) NOT NULL,
+                      transactions_root VARCHAR(66) NOT NULL, receipts_root VARCHAR(66) NOT NULL,
+                      sealer VARCHAR(42) NOT NULL, signature VARCHAR(512) NOT NULL);
+                    CREATE TABLE transactions (hash VARCHAR(66) PRIMARY KEY, block_number BIGINT NOT NULL,
+                      position INT NOT NULL, sender VARCHAR(42) NOT NULL, encoded CLOB NOT NULL);
+                    CREATE TABLE receipts (transaction_hash VARCHAR(66) PRIMARY KEY,
+                      block_number BIGINT NOT NULL, position INT NOT NULL, encoded BLOB NOT NULL);
+                    """);
+        }
+        TransactionSigner signer = TransactionSigner.newAccount(ChainCrypto.ECDSA);
+        String txHash;
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, settings())) {
+            String contract = deployCaseLedger(ledger, signer);
+            txHash = ledger.send(signer.call(ledger.status(), contract, openCase(ChainCrypto.ECDSA, "case-1"))).transactionHash();
+        }
+        try (EmbeddedLedger reopened = EmbeddedLedger.open(ChainCrypto.ECDSA, settings())) {
+            assertThat(reopened.receipt(txHash)).get().extracting(TransactionReceipt::succeeded).isEqualTo(true);
+            assertThat(reopened.verifyChain()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("chain").toAbsolutePath(), "ledger", "");
+             Statement s = c.createStatement();
+             ResultSet types = s.executeQuery("SELECT TABLE_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS "
+                     + "WHERE COLUMN_NAME = 'ENCODED' ORDER BY TABLE_NAME")) {
+            assertThat(types.next() && types.getString(2).equals("BINARY LARGE OBJECT")).isTrue();
+            assertThat(types.next() && types.getString(2).equals("CHARACTER LARGE OBJECT")).isTrue();
         }
     }
 
