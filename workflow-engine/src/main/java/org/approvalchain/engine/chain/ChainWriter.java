@@ -1,10 +1,12 @@
 package org.approvalchain.engine.chain;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.approvalchain.engine.database.EmbeddedStore;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerStatus;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
@@ -14,6 +16,7 @@ import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.approvalchain.engine.ledger.TransactionSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * block limit has passed without it being included is signed anew: it can never be included. Once
  * its receipt is noted the journal keeps the transaction's hash, not the signed transaction: the
  * chain holds it from then on (it was the largest part of what the engine keeps per case).
+ * Nothing is sent before the journal entry is in the database's file: the embedded H2 writes its
+ * commits a moment later ({@link EmbeddedStore}), so the file is brought up to date first, and a
+ * {@code kill -9} can only take back commits the chain has not seen.
  */
 @Component
 class ChainWriter {
@@ -41,10 +47,12 @@ class ChainWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
     private final FaultInjection faults;
+    private final EmbeddedStore store;
 
     ChainWriter(Ledger ledger, EngineAccount account, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                FaultInjection faults) {
+                FaultInjection faults, EmbeddedStore store) {
         this.ledger = ledger;
+        this.store = store;
         this.account = account;
         this.jdbc = jdbc;
         this.faults = faults;
@@ -81,6 +89,7 @@ class ChainWriter {
                 entry = rejournal(key, sign(signer, to, input, abi));
             }
         }
+        inTheFile(key);
         try {
             return completed(key, ledger.send(new SignedTransaction(entry.signedTx(), entry.txHash())));
         } catch (TransactionRejectedException e) {
@@ -88,6 +97,16 @@ class ChainWriter {
                 throw e;
             }
             return completed(key, awaitReceipt(entry.txHash()));
+        }
+    }
+
+    /** The journal entry, and every commit before it, in the database's file: after a crash the retry finds it. */
+    private void inTheFile(String key) {
+        try {
+            store.writeWhatItHolds();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("the journal entry for " + key
+                    + " could not be written to the database's file before its transaction is sent", e);
         }
     }
 

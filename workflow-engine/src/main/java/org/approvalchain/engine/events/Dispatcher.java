@@ -1,5 +1,6 @@
 package org.approvalchain.engine.events;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.approvalchain.engine.database.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * exponential back-off ({@code first-retry}, doubled up to {@code max-retry-interval}). Once a target
  * fails, its other deliveries of the same batch wait for that next attempt untried, so a receiver
  * that is down costs one attempt per back-off, not one per event. Survives restarts: everything it
- * knows is in the outbox. Not in the command-line mode.
+ * knows is in the outbox. Not in the command-line mode. A batch leaves only once what it tells is
+ * in the database's file ({@link EmbeddedStore}): a receiver never hears of a step a crash takes back.
  */
 @Component
 @ConditionalOnWebApplication
@@ -31,13 +35,15 @@ class Dispatcher implements SmartLifecycle {
 
     private final Outbox outbox;
     private final EventsProperties properties;
+    private final EmbeddedStore store;
     private final Map<Delivery.Transport, EventTransport> transports = new EnumMap<>(Delivery.Transport.class);
     /** Names this node's claims in the outbox. */
     private final String claimant = "dispatcher-" + UUID.randomUUID();
     private volatile Thread thread;
 
-    Dispatcher(Outbox outbox, EventsProperties properties, List<EventTransport> transports) {
+    Dispatcher(Outbox outbox, EventsProperties properties, List<EventTransport> transports, EmbeddedStore store) {
         this.outbox = outbox;
+        this.store = store;
         this.properties = properties;
         transports.forEach(t -> this.transports.put(t.transport(), t));
     }
@@ -88,6 +94,9 @@ class Dispatcher implements SmartLifecycle {
     int dispatchDue() {
         Instant now = Instant.now();
         List<Delivery> claimed = outbox.claim(claimant, properties.batchSize(), now, now.plus(properties.claimTime()));
+        if (!claimed.isEmpty()) {
+            inTheFile();
+        }
         Map<String, Instant> failedTargets = new HashMap<>();
         for (Delivery d : claimed) {
             String target = d.transport() + " " + d.subscriptionId();
@@ -109,6 +118,14 @@ class Dispatcher implements SmartLifecycle {
             }
         }
         return claimed.size();
+    }
+
+    private void inTheFile() {
+        try {
+            store.writeWhatItHolds();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("the outbox could not be written to the database's file before sending", e);
+        }
     }
 
     private EventTransport transport(Delivery d) {

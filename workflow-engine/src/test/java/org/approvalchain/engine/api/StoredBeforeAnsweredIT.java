@@ -2,12 +2,7 @@ package org.approvalchain.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -15,6 +10,7 @@ import org.approvalchain.engine.events.CaseEventType;
 import org.approvalchain.engine.events.Subscriptions;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.OwnEngine;
+import org.approvalchain.engine.support.WhatAKillLeaves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +39,13 @@ class StoredBeforeAnsweredIT {
     @DynamicPropertySource
     static void slowlyWrittenDatabase(DynamicPropertyRegistry registry) {
         registry.add("approvalchain.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("engine/camunda")
-                + ";WRITE_DELAY=600000;QUERY_CACHE_SIZE=256;RETENTION_TIME=0");
+        registry.add("spring.datasource.url", () -> afterAKill().url());
     }
 
     @LocalServerPort
     int port;
     @Autowired
     Subscriptions subscriptions;
-
-    private int crashes;
 
     @Test
     void whatAnAnswerShowedIsInTheFileWhenItArrives() throws Exception {
@@ -71,15 +64,10 @@ class StoredBeforeAnsweredIT {
 
     /** Opens a copy of the engine's file as it is now, as the engine would after a kill -9. */
     private int subscriptionsAfterCrash(String id) throws Exception {
-        Path copy = dataDir.resolve("crash-" + ++crashes);
-        Files.copy(dataDir.resolve("engine/camunda.mv.db"), Path.of(copy + ".mv.db"));
-        try (Connection restarted = DriverManager.getConnection("jdbc:h2:file:" + copy, "sa", "");
-             PreparedStatement count = restarted.prepareStatement("SELECT COUNT(*) FROM ac_event_subscription WHERE id = ?")) {
-            count.setString(1, id);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return afterAKill().count("SELECT COUNT(*) FROM ac_event_subscription WHERE id = ?", id);
+    }
+
+    private static WhatAKillLeaves afterAKill() {
+        return new WhatAKillLeaves(dataDir.resolve("engine/camunda"));
     }
 }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.engine.database.EmbeddedStore;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -42,6 +46,8 @@ class ChainWriterTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
     @TempDir
     Path dir;
 
@@ -51,12 +57,13 @@ class ChainWriterTest {
     String to;
 
     @BeforeEach
-    void chainAndWriter() {
+    void chainAndWriter() throws SQLException {
         LedgerProperties.Embedded embedded = new LedgerProperties.Embedded(dir.resolve("ledger"), "chain0", "group0", 50,
                 Duration.ofMillis(2), 1000);
         ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, embedded);
         writer = new ChainWriter(ledger, new EngineAccount(new LedgerProperties(LedgerProperties.Adapter.EMBEDDED,
-                ChainCrypto.ECDSA, dir.resolve("department.key"), embedded, null)), jdbc, transactions, FaultInjection.NONE);
+                ChainCrypto.ECDSA, dir.resolve("department.key"), embedded, null)), jdbc, transactions, FaultInjection.NONE,
+                new EmbeddedStore(dataSource));
         department = TransactionSigner.newAccount(ChainCrypto.ECDSA);
         to = TransactionSigner.newAccount(ChainCrypto.ECDSA).address();
     }

@@ -13,7 +13,7 @@ class DispatcherTest {
 
     private final Dispatcher dispatcher = new Dispatcher(null, new EventsProperties("urn:test", Path.of("unused.key"),
             Duration.ofMillis(500), 20, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(5),
-            Duration.ofSeconds(10), new EventsProperties.RabbitMq(false, "approvalchain.events")), List.of());
+            Duration.ofSeconds(10), new EventsProperties.RabbitMq(false, "approvalchain.events")), List.of(), null);
 
     @Test
     void waitsTwiceAsLongAfterEachFailureUpToTheMaximum() {
