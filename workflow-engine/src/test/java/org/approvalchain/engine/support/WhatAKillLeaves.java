@@ -26,7 +26,7 @@ public final class WhatAKillLeaves {
 
     /** The URL of the database that writes its commits so slowly. */
     public String url() {
-        return "jdbc:h2:file:" + database + ";WRITE_DELAY=600000;QUERY_CACHE_SIZE=256;RETENTION_TIME=0";
+        return "jdbc:h2:file:" + database + ";WRITE_DELAY=600000;AUTO_COMPACT_FILL_RATE=0;QUERY_CACHE_SIZE=256;RETENTION_TIME=0";
     }
 
     /** Opens a copy of the file as it is now and answers {@code SELECT COUNT(*) …} with {@code value} for its one parameter. */
