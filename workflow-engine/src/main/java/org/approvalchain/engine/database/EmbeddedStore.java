@@ -43,8 +43,8 @@ public class EmbeddedStore {
      * Writes to the file every change the store holds, so that whatever a read has seen is in the
      * file when this returns ({@code MVStore.commit}: under the store lock, so after any store
      * already under way; nothing to write when that one wrote it all; then the stores H2's threads
-     * are still writing, waited for), or returns once another
-     * thread's write that began after this call has (see {@link SharedWrites}). Nothing to do when absent.
+     * are still writing, waited for), or returns once another thread's write that began after this
+     * call has (see {@link SharedWrites}). Nothing to do when absent.
      * A store H2 has closed (its last connection gone) wrote everything as it closed; the database
      * opened again has a store of its own, which this then finds.
      */
