@@ -1,6 +1,7 @@
 package org.approvalchain.engine.process;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
 import org.approvalchain.engine.chain.CrashPoint;
 import org.approvalchain.engine.chain.FaultInjection;
+import org.approvalchain.engine.database.EmbeddedStore;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.CaseStep;
@@ -26,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records a verified decision exactly once, and never loses one: (1) the signed decision is kept
- * in the case record (state SIGNED) in a transaction of its own; (2) it goes to {@code
+ * in the case record (state SIGNED) in a transaction of its own, written to the database's file
+ * ({@link EmbeddedStore}) before anything else; (2) it goes to {@code
  * DecisionRegistry} and its step to {@code CaseLedger}, in one chain transaction through the
  * chain's journal; (3) in one
  * transaction the decision becomes RECORDED, the step joins the case and the task completes. A
@@ -51,6 +55,7 @@ class DecisionRecorder {
     private final CaseChain caseChain;
     private final TaskService tasks;
     private final FaultInjection faults;
+    private final EmbeddedStore store;
     private final TimeLimitExtensions extensions;
     private final DeployedDefinitions definitions;
     private final CaseReads reads;
@@ -58,7 +63,9 @@ class DecisionRecorder {
     private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     DecisionRecorder(CaseRecord record, PlatformTransactionManager transactions, CaseChain caseChain, TaskService tasks,
-                     FaultInjection faults, TimeLimitExtensions extensions, DeployedDefinitions definitions, CaseReads reads) {
+                     FaultInjection faults, TimeLimitExtensions extensions, DeployedDefinitions definitions, CaseReads reads,
+                     EmbeddedStore store) {
+        this.store = store;
         this.reads = reads;
         this.record = record;
         this.inTransaction = new TransactionTemplate(transactions);
@@ -92,10 +99,21 @@ class DecisionRecorder {
                 throw new CaseException(CaseException.Kind.CONFLICT, "DECISION-006 task " + p.taskId()
                         + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");
             }
+            inTheFile(kept);
             faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
             return DecisionStatus.recorded(recordKept(kept, p));
         } finally {
             recording.remove(p.taskId());
+        }
+    }
+
+    /** A kept decision survives a crash from here on: the recovery finishes it, answered or not. */
+    private void inTheFile(KeptDecision kept) {
+        try {
+            store.writeWhatItHolds();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("the signed decision of task " + kept.taskId()
+                    + " could not be written to the database's file", e);
         }
     }
 
