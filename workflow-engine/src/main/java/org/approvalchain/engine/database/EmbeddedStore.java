@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
  * writes it to its file after that, once it has H2's store lock ({@code Transaction.commit}: {@code
  * TransactionStore.commit}, then {@code endTransaction} → {@code MVStore.commit}). Under load the
  * commits queue for that lock, and a read in the queue's time can see, say, a task that a {@code
- * kill -9} then loses (found by the crash storm at 64 cases in flight, docs/performance.md). At
- * {@code WRITE_DELAY=500}, the engine's setting, a commit is not written when it ends at all but by
- * H2's background writer within half a second. {@link #writeWhatItHolds()} closes that window for
- * what has been read or committed so far; whatever leaves the engine (an answer, a chain
- * transaction, an event) asks for it first, so a crash takes back only what nobody outside has
- * seen. Absent on PostgreSQL, which shows a commit only once it is in its log.
+ * kill -9} then loses (found by the crash storm at 64 cases in flight, docs/performance.md).
+ * {@link #writeWhatItHolds()} closes that window for what has been read or committed so far;
+ * whatever leaves the engine (an answer, a chain transaction, an event, a kept decision) asks for
+ * it first. It would also carry a database that writes its commits in the background ({@code
+ * WRITE_DELAY} above 0), which was tried and taken back (docs/performance.md, "Commits written when
+ * something leaves"). Absent on PostgreSQL, which shows a commit only once it is in its log.
  */
 @Component
 public class EmbeddedStore {

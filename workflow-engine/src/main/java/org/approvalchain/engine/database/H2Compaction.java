@@ -8,13 +8,10 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Compacts an embedded H2 file database as H2's own housekeeping would, which does not run with
- * {@code WRITE_DELAY=0} (every commit on disk when it returns, as the block store has it): H2 starts
- * no background thread then, so a chunk that still holds a few live pages is never rewritten and its
- * space never reused. The engine's database writes its commits in the background ({@code
- * WRITE_DELAY=500}) with H2's housekeeping turned off ({@code AUTO_COMPACT_FILL_RATE=0}: it kept
- * rewriting chunks while the engine had nothing to do), so this compacts both. The file grew by
- * about 3 MB per business-registration case (32 GB after 10,000 cases), the block store by every
- * block's chunk. Once the file's chunks are
+ * {@code WRITE_DELAY=0} (every commit on disk when it returns, as both of the engine's files have
+ * it): H2 starts no background thread then, so a chunk that still holds a few live pages is never
+ * rewritten and its space never reused. The file grew by about 3 MB per business-registration case
+ * (32 GB after 10,000 cases), the block store by every block's chunk. Once the file's chunks are
  * on average less full than a target fill rate, this rewrites the live pages of the least full,
  * oldest chunks, at most {@value #WRITE_LIMIT} bytes at a time, so that those chunks hold no live
  * data and their space is reused (at once with {@code RETENTION_TIME=0} in the database URL, as both

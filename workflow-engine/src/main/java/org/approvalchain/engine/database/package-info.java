@@ -1,11 +1,11 @@
 /**
  * The engine's embedded H2 files (its database and the embedded ledger's block store): kept from
  * growing without end ({@link org.approvalchain.engine.database.H2Compaction} does the housekeeping
- * H2 skips at {@code WRITE_DELAY=0} and is told to skip on the engine's database; {@code
- * EmbeddedDatabaseCompaction} runs it on the engine's database, the block store runs it itself), and
- * written before anything leaves the engine that a crash could take back ({@link org.approvalchain.engine.database.EmbeddedStore}: H2 shows a commit
- * before it writes it, and the engine's database writes its commits in the background; the API's
- * {@code StoredBeforeAnswered}, the chain's journal and the events' dispatcher ask for it). {@link
+ * H2 skips at {@code WRITE_DELAY=0}; {@code EmbeddedDatabaseCompaction} runs it on the engine's
+ * database, the block store runs it itself), and written before anything leaves the engine that
+ * a crash could take back ({@link org.approvalchain.engine.database.EmbeddedStore}: H2 shows a
+ * commit before it writes it; the API's {@code StoredBeforeAnswered}, the chain's journal, the
+ * events' dispatcher and the kept decisions ask for it). {@link
  * org.approvalchain.engine.database.SettledCounts} counts a table's rows without reading its whole
  * history each time.
  */
