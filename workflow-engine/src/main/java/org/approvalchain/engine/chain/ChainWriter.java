@@ -1,6 +1,5 @@
 package org.approvalchain.engine.chain;
 
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import org.approvalchain.engine.ledger.TransactionRejectedException;
 import org.approvalchain.engine.ledger.TransactionSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -89,7 +87,8 @@ class ChainWriter {
                 entry = rejournal(key, sign(signer, to, input, abi));
             }
         }
-        inTheFile(key);
+        // the journal entry, and every commit before it, in the file: after a crash the retry finds it
+        store.writeBefore("the transaction for " + key + " is sent");
         try {
             return completed(key, ledger.send(new SignedTransaction(entry.signedTx(), entry.txHash())));
         } catch (TransactionRejectedException e) {
@@ -97,16 +96,6 @@ class ChainWriter {
                 throw e;
             }
             return completed(key, awaitReceipt(entry.txHash()));
-        }
-    }
-
-    /** The journal entry, and every commit before it, in the database's file: after a crash the retry finds it. */
-    private void inTheFile(String key) {
-        try {
-            store.writeWhatItHolds();
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("the journal entry for " + key
-                    + " could not be written to the database's file before its transaction is sent", e);
         }
     }
 

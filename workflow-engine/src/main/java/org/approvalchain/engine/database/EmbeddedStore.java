@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.h2.mvstore.MVStore;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +65,19 @@ public class EmbeddedStore {
             // nothing left to store then and returns before it is in the file: wait for it
             current.getFileStore().executeFileStoreOperation(() -> { });
         });
+    }
+
+    /**
+     * {@link #writeWhatItHolds()} before {@code what} leaves the engine; a failure as Spring's data
+     * access exception naming it (a job retries, a request is answered as a database failure).
+     */
+    public void writeBefore(String what) {
+        try {
+            writeWhatItHolds();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("the database's file could not be brought up to date before "
+                    + what, e);
+        }
     }
 
     private static Optional<MVStore> open(DataSource dataSource) throws SQLException {

@@ -1,6 +1,5 @@
 package org.approvalchain.engine.events;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,7 +93,7 @@ class Dispatcher implements SmartLifecycle {
         Instant now = Instant.now();
         List<Delivery> claimed = outbox.claim(claimant, properties.batchSize(), now, now.plus(properties.claimTime()));
         if (!claimed.isEmpty()) {
-            inTheFile();
+            store.writeBefore("a batch of events is sent");
         }
         Map<String, Instant> failedTargets = new HashMap<>();
         for (Delivery d : claimed) {
@@ -118,14 +116,6 @@ class Dispatcher implements SmartLifecycle {
             }
         }
         return claimed.size();
-    }
-
-    private void inTheFile() {
-        try {
-            store.writeWhatItHolds();
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("the outbox could not be written to the database's file before sending", e);
-        }
     }
 
     private EventTransport transport(Delivery d) {

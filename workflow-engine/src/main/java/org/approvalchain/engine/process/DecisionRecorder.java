@@ -1,7 +1,6 @@
 package org.approvalchain.engine.process;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -99,21 +97,12 @@ class DecisionRecorder {
                 throw new CaseException(CaseException.Kind.CONFLICT, "DECISION-006 task " + p.taskId()
                         + " already has a signed decision being recorded (payload " + kept.payloadSm3() + ")");
             }
-            inTheFile(kept);
+            // a kept decision survives a crash from here on: the recovery finishes it, answered or not
+            store.writeBefore("the signed decision of task " + p.taskId() + " goes on");
             faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
             return DecisionStatus.recorded(recordKept(kept, p));
         } finally {
             recording.remove(p.taskId());
-        }
-    }
-
-    /** A kept decision survives a crash from here on: the recovery finishes it, answered or not. */
-    private void inTheFile(KeptDecision kept) {
-        try {
-            store.writeWhatItHolds();
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("the signed decision of task " + kept.taskId()
-                    + " could not be written to the database's file", e);
         }
     }
 
