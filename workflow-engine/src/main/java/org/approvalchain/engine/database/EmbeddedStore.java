@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * {@link #writeWhatItHolds()} closes that window for what has been read or committed so far;
  * whatever leaves the engine (an answer, a chain transaction, an event, a kept decision) asks for
  * it first. It would also carry a database that writes its commits in the background ({@code
- * WRITE_DELAY} above 0), which was tried and taken back (docs/performance.md, "Commits written when
- * something leaves"). Absent on PostgreSQL, which shows a commit only once it is in its log.
+ * WRITE_DELAY} above 0), which was tried and taken back: H2's background writer leaves tables and
+ * indexes that disagree after a kill (docs/performance.md, "H2 killed while writing"). Absent on PostgreSQL, which shows a commit only once it is in its log.
  */
 @Component
 public class EmbeddedStore {
