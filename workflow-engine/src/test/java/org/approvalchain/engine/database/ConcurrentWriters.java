@@ -15,13 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * is killed ({@link KilledWhileWritingIT}): {@value #WRITERS} threads, each a case after another
  * (a job inserted, acquired, locked and deleted per step; variables inserted, updated and deleted;
  * history only inserted), every table with secondary indexes, and the engine's compaction every
- * second. A statement that fails is printed as a line beginning {@code FAILED} and the case
- * goes on with the next.
+ * second. It prints {@value #WRITING} once its threads have begun; a statement that fails is
+ * printed as a line beginning {@code FAILED}, and that thread goes on with its next case.
  * <p>
  * Arguments: the database's path (without {@code .mv.db}) and the settings of its URL.
  */
 public final class ConcurrentWriters {
 
+    static final String WRITING = "WRITING";
     static final String FAILED = "FAILED ";
     private static final int WRITERS = 8;
     private static final String[] SCHEMA = {
@@ -53,6 +54,7 @@ public final class ConcurrentWriters {
         for (int i = 0; i < WRITERS; i++) {
             new Thread(() -> writeCases(url)).start();
         }
+        System.out.println(WRITING);
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             while (true) {
                 Thread.sleep(1000);

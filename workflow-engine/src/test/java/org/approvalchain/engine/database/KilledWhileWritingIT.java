@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +50,22 @@ class KilledWhileWritingIT {
             Process writers = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
                     ConcurrentWriters.class.getName(), database.toString(), settings)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-            Thread.sleep(1500 + ThreadLocalRandom.current().nextInt(2500));
+            awaitWriting(output, kill);
+            Thread.sleep(1000 + ThreadLocalRandom.current().nextInt(2500));
             writers.destroyForcibly().waitFor();
             assertThat(disagreements(database, settings)).as("after kill %d of %d (settings %s)", kill, KILLS, settings)
                     .isEmpty();
         }
         assertThat(Files.readAllLines(output)).as("the writers' output").noneMatch(line -> line.startsWith(ConcurrentWriters.FAILED));
+    }
+
+    /** Until the writers' output says they have begun for the {@code n}th time (a slow machine starts a JVM slowly). */
+    private static void awaitWriting(Path output, int n) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (Files.readAllLines(output).stream().filter(ConcurrentWriters.WRITING::equals).count() < n) {
+            assertThat(System.nanoTime()).as("the writers begun within a minute").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     /** What application.yml puts after the database's path in the engine's URL. */
