@@ -3,6 +3,7 @@ package org.approvalchain.engine.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,13 +57,14 @@ class KilledWhileWritingIT {
             assertThat(disagreements(database, settings)).as("after kill %d of %d (settings %s)", kill, KILLS, settings)
                     .isEmpty();
         }
-        assertThat(Files.readAllLines(output)).as("the writers' output").noneMatch(line -> line.startsWith(ConcurrentWriters.FAILED));
+        assertThat(Files.readAllLines(output, StandardCharsets.ISO_8859_1)).as("the writers' output").noneMatch(line -> line.startsWith(ConcurrentWriters.FAILED));
     }
 
     /** Until the writers' output says they have begun for the {@code n}th time (a slow machine starts a JVM slowly). */
     private static void awaitWriting(Path output, int n) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (Files.readAllLines(output).stream().filter(ConcurrentWriters.WRITING::equals).count() < n) {
+        // read as bytes (ISO-8859-1): a line still being written may end inside a character
+        while (Files.readAllLines(output, StandardCharsets.ISO_8859_1).stream().filter(ConcurrentWriters.WRITING::equals).count() < n) {
             assertThat(System.nanoTime()).as("the writers begun within a minute").isLessThan(deadline);
             Thread.sleep(50);
         }
