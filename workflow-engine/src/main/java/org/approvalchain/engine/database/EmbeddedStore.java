@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * whatever leaves the engine (an answer, a chain transaction, an event, a kept decision) asks for
  * it first. It would also carry a database that writes its commits in the background ({@code
  * WRITE_DELAY} above 0), which was tried and taken back: H2's background writer leaves tables and
- * indexes that disagree after a kill (docs/performance.md, "H2 killed while writing"). Absent on PostgreSQL, which shows a commit only once it is in its log.
+ * indexes that disagree after a kill (docs/performance.md, "H2 killed while writing"). Absent on
+ * PostgreSQL, which shows a commit only once it is in its log.
  */
 @Component
 public class EmbeddedStore {

@@ -25,6 +25,8 @@ public final class ConcurrentWriters {
     static final String WRITING = "WRITING";
     static final String FAILED = "FAILED ";
     private static final int WRITERS = 8;
+    /** The engine database's (approvalchain.database.compaction-fill-rate). */
+    private static final int FILL_RATE = 25;
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS job (id VARCHAR(64) PRIMARY KEY, rev INT, lock_owner VARCHAR(255),"
                 + " lock_exp TIMESTAMP, duedate TIMESTAMP, proc VARCHAR(64), payload VARCHAR(4000))",
@@ -58,7 +60,7 @@ public final class ConcurrentWriters {
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             while (true) {
                 Thread.sleep(1000);
-                H2Compaction.compact(c, 25);
+                H2Compaction.compact(c, FILL_RATE);
             }
         }
     }
