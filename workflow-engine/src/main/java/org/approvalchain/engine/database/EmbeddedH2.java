@@ -16,11 +16,16 @@ final class EmbeddedH2 {
 
     /** Empty when {@code connection} is no embedded H2 file database (PostgreSQL, an in-memory database). */
     static Optional<MVStore> fileStore(Connection connection) throws SQLException {
+        return fileSession(connection).map(session -> session.getDatabase().getStore().getMvStore());
+    }
+
+    /** H2's session behind {@code connection}; empty when it is no embedded H2 file database. */
+    static Optional<SessionLocal> fileSession(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
                 || !session.getDatabase().isPersistent()) {
             return Optional.empty();
         }
-        return Optional.of(session.getDatabase().getStore().getMvStore());
+        return Optional.of(session);
     }
 }

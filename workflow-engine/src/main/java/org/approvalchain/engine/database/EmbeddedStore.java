@@ -11,28 +11,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * The store under the engine's database when it is an embedded H2 file (the default), for what
- * H2's SQL cannot ask of it: H2 (2.4.240) makes a commit visible to the other sessions first and
- * writes it to its file after that, once it has H2's store lock ({@code Transaction.commit}: {@code
- * TransactionStore.commit}, then {@code endTransaction} → {@code MVStore.commit}). Under load the
- * commits queue for that lock, and a read in the queue's time can see, say, a task that a {@code
+ * H2's SQL cannot ask of it: a commit is visible to the other sessions once H2 has applied it, and
+ * in the file only once a store has written it after that ({@link WholeCommits}). Under load the
+ * commits queue for the store, and a read in the queue's time can see, say, a task that a {@code
  * kill -9} then loses (found by the crash storm at 64 cases in flight, docs/performance.md).
  * {@link #writeWhatItHolds()} closes that window for what has been read or committed so far;
  * whatever leaves the engine (an answer, a chain transaction, an event, a kept decision) asks for
- * it first. It would also carry a database that writes its commits in the background ({@code
- * WRITE_DELAY} above 0), which was tried and taken back: H2's background writer leaves tables and
- * indexes that disagree after a kill (docs/performance.md, "H2 killed while writing"). Absent on
- * PostgreSQL, which shows a commit only once it is in its log.
+ * it first. Absent on PostgreSQL, which shows a commit only once it is in its log.
  */
 @Component
 public class EmbeddedStore {
 
     private final DataSource dataSource;
+    private final WholeCommits commits;
     /** Null when the database is no embedded H2 file; never null again once found. */
     private volatile MVStore store;
-    private final SharedWrites writes = new SharedWrites();
 
     public EmbeddedStore(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
+        this.commits = WholeCommits.of(dataSource);
         this.store = open(dataSource).orElse(null);
     }
 
@@ -43,10 +40,8 @@ public class EmbeddedStore {
 
     /**
      * Writes to the file every change the store holds, so that whatever a read has seen is in the
-     * file when this returns ({@code MVStore.commit}: under the store lock, so after any store
-     * already under way; nothing to write when that one wrote it all; then the stores H2's threads
-     * are still writing, waited for), or returns once another thread's write that began after this
-     * call has (see {@link SharedWrites}). Nothing to do when absent.
+     * file when this returns, or returns once another thread's write that began after this call has
+     * ({@link WholeCommits#write(MVStore)}). Nothing to do when absent.
      * A store H2 has closed (its last connection gone) wrote everything as it closed; the database
      * opened again has a store of its own, which this then finds.
      */
@@ -54,18 +49,12 @@ public class EmbeddedStore {
         if (store == null) {
             return;
         }
-        writes.write(() -> {
-            MVStore current = store;
-            if (current.isClosed()) {
-                current = open(dataSource).orElseThrow();
-                store = current;
-            }
-            current.commit();
-            // a store begun without waiting (H2's background writer, or a transaction past H2's
-            // unsaved-memory limit) is serialized and written by H2's own threads; commit() finds
-            // nothing left to store then and returns before it is in the file: wait for it
-            current.getFileStore().executeFileStoreOperation(() -> { });
-        });
+        MVStore current = store;
+        if (current.isClosed()) {
+            current = open(dataSource).orElseThrow();
+            store = current;
+        }
+        commits.write(current);
     }
 
     /**

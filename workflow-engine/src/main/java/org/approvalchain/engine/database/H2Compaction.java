@@ -7,15 +7,15 @@ import java.util.Optional;
 import org.h2.mvstore.MVStore;
 
 /**
- * Compacts an embedded H2 file database as H2's own housekeeping would, which does not run with
- * {@code WRITE_DELAY=0} (every commit on disk when it returns, as both of the engine's files have
- * it): H2 starts no background thread then, so a chunk that still holds a few live pages is never
- * rewritten and its space never reused. The file grew by about 3 MB per business-registration case
+ * Compacts an embedded H2 file database as H2's own housekeeping would, which runs in H2's
+ * background writer: absent at {@code WRITE_DELAY=0} (the block store's) and asleep for the engine's
+ * database ({@link WholeCommits}), so a chunk that still holds a few live pages is never rewritten
+ * and its space never reused. The file grew by about 3 MB per business-registration case
  * (32 GB after 10,000 cases), the block store by every block's chunk. Once the file's chunks are
  * on average less full than a target fill rate, this rewrites the live pages of the least full,
  * oldest chunks, at most {@value #WRITE_LIMIT} bytes at a time, so that those chunks hold no live
  * data and their space is reused (at once with {@code RETENTION_TIME=0} in the database URL, as both
- * of the engine's H2 files have). The rewritten pages are written by the next commit, whichever
+ * of the engine's H2 files have). The rewritten pages are written by the next store, whichever
  * thread makes it: the lower the target, the larger the file may grow (up to about 100 / target
  * times its live data) and the less is rewritten per case.
  */

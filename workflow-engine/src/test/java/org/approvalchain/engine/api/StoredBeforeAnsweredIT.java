@@ -3,11 +3,14 @@ package org.approvalchain.engine.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 
+import org.approvalchain.engine.database.WholeCommits;
 import org.approvalchain.engine.events.CaseEventType;
-import org.approvalchain.engine.events.Subscriptions;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.OwnEngine;
 import org.approvalchain.engine.support.WhatAKillLeaves;
@@ -16,16 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running engine answers only once what it read is in its database's file: its filter is
- * registered on the API, in front, and writes the store the engine's connections write. The
- * engine's H2 file here writes a commit only after ten minutes (a long {@code WRITE_DELAY}), so a
- * commit stays visible and unwritten for as long as the test needs; a copy of the file stands for
- * what a {@code kill -9} leaves.
+ * registered on the API, in front, and writes the store the engine's connections write. A commit
+ * the engine writes when it returns ({@link WholeCommits}) is made here on a connection of the pool
+ * behind it, which H2 itself would write only after ten minutes (a long {@code WRITE_DELAY}): it
+ * stays visible and unwritten for as long as the test needs, as a commit of the engine's does for a
+ * moment; a copy of the file stands for what a {@code kill -9} leaves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.process-engine-name=storedbeforeanswered")
@@ -45,15 +50,18 @@ class StoredBeforeAnsweredIT {
     @LocalServerPort
     int port;
     @Autowired
-    Subscriptions subscriptions;
+    DataSource dataSource;
 
     @Test
     void whatAnAnswerShowedIsInTheFileWhenItArrives() throws Exception {
         ApiClient operator = ApiClient.demoUser("http://localhost:" + port, "demo");
         operator.request("GET", "/api/admin/event-subscriptions", null).accepted(); // the engine as started, written
 
-        String id = subscriptions.add("https://receiver.example/hook", List.of(CaseEventType.CASE_ENDED.type()),
-                "sixteen characters", "demo").id();
+        String id = UUID.randomUUID().toString();
+        new JdbcTemplate(WholeCommits.of(dataSource).getTargetDataSource()).update("INSERT INTO ac_event_subscription"
+                + " (id, url, event_types, secret, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", id,
+                "https://receiver.example/hook", "," + CaseEventType.CASE_ENDED.type() + ",", "sixteen characters", "demo",
+                Timestamp.from(Instant.now()));
         assertThat(subscriptionsAfterCrash(id)).as("committed, not written: what a kill -9 leaves now").isZero();
 
         assertThat(StreamSupport.stream(operator.request("GET", "/api/admin/event-subscriptions", null).accepted()

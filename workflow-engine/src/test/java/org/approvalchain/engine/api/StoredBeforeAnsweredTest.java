@@ -16,7 +16,9 @@ import java.util.List;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
+import javax.sql.DataSource;
 import org.approvalchain.engine.database.EmbeddedStore;
+import org.approvalchain.engine.database.WholeCommits;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,11 +123,11 @@ class StoredBeforeAnsweredTest {
         db.close();
     }
 
-    private static JdbcDataSource dataSource(String url) {
+    private static DataSource dataSource(String url) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
-        return dataSource;
+        return new WholeCommits(dataSource);
     }
 
     /** Opens a copy of the file as it is now, as the engine would after a kill -9. */

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.database.EmbeddedStore;
+import org.approvalchain.engine.database.WholeCommits;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.LedgerUnavailableException;
 import org.approvalchain.engine.ledger.TransactionReceipt;
@@ -63,7 +64,7 @@ class ChainWriterTest {
         ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, embedded);
         writer = new ChainWriter(ledger, new EngineAccount(new LedgerProperties(LedgerProperties.Adapter.EMBEDDED,
                 ChainCrypto.ECDSA, dir.resolve("department.key"), embedded, null)), jdbc, transactions, FaultInjection.NONE,
-                new EmbeddedStore(dataSource));
+                new EmbeddedStore(new WholeCommits(dataSource)));
         department = TransactionSigner.newAccount(ChainCrypto.ECDSA);
         to = TransactionSigner.newAccount(ChainCrypto.ECDSA).address();
     }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.engine.database.EmbeddedStore;
+import org.approvalchain.engine.database.WholeCommits;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.LedgerProperties;
 import org.approvalchain.engine.ledger.TransactionSigner;
@@ -63,7 +64,7 @@ class JournalInTheFileTest {
 
     @Test
     void theJournalEntryIsInTheFileBeforeItsTransactionIsSent() throws Exception {
-        EmbeddedStore store = new EmbeddedStore(dataSource);
+        EmbeddedStore store = new EmbeddedStore(new WholeCommits(dataSource));
         store.writeWhatItHolds(); // the tables as the migrations made them
         String unwritten = "unwritten-" + UUID.randomUUID();
         jdbc.update("INSERT INTO ac_chain_write (write_key, contract_name, tx_hash, signed_tx, block_limit, created_at) "

@@ -1,7 +1,6 @@
 package org.approvalchain.engine.database;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,14 +8,21 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A JVM that writes an embedded H2 database as the engine's threads write Camunda's tables, until it
- * is killed ({@link KilledWhileWritingIT}): {@value #WRITERS} threads, each a case after another
- * (a job inserted, acquired, locked and deleted per step; variables inserted, updated and deleted;
- * history only inserted), every table with secondary indexes, and the engine's compaction every
- * second. It prints {@value #WRITING} once its threads have begun; a statement that fails is
- * printed as a line beginning {@code FAILED}, and that thread goes on with its next case.
+ * A JVM that writes an embedded H2 database through the engine's {@link WholeCommits} as the
+ * engine's threads write Camunda's tables, until it is killed ({@link KilledWhileWritingIT}):
+ * {@value #WRITERS} threads, each a case after another (a job inserted, acquired, locked and deleted
+ * per step; variables inserted, updated and deleted; history only inserted), and {@value #WRITERS}
+ * more that each number their transactions and in each insert rows, update the rows of their last
+ * transaction, replace their current rows and record the number ({@link #writeSteps}: after a kill,
+ * each transaction is there whole or not at all); every table with secondary indexes, and the
+ * engine's compaction every second. It prints {@value #WRITING} once its threads have begun; a
+ * statement that fails is printed as a line beginning {@code FAILED}, and that thread goes on with
+ * its next case or step.
  * <p>
  * Arguments: the database's path (without {@code .mv.db}) and the settings of its URL.
  */
@@ -24,7 +30,7 @@ public final class ConcurrentWriters {
 
     static final String WRITING = "WRITING";
     static final String FAILED = "FAILED ";
-    private static final int WRITERS = 8;
+    static final int WRITERS = 8;
     /** The engine database's (approvalchain.database.compaction-fill-rate). */
     private static final int FILL_RATE = 25;
     private static final String[] SCHEMA = {
@@ -41,23 +47,42 @@ public final class ConcurrentWriters {
                 + " created TIMESTAMP, payload VARCHAR(4000))",
         "CREATE INDEX IF NOT EXISTS history_proc ON history (proc)",
         "CREATE INDEX IF NOT EXISTS history_created ON history (created)",
+        "CREATE TABLE IF NOT EXISTS progress (writer INT PRIMARY KEY, last INT, payload VARCHAR(4000))",
+        "CREATE TABLE IF NOT EXISTS step (writer INT, n INT, i INT, ended INT, payload VARCHAR(4000),"
+                + " PRIMARY KEY (writer, n, i))",
+        "CREATE INDEX IF NOT EXISTS step_n ON step (n)",
+        "CREATE INDEX IF NOT EXISTS step_ended ON step (ended)",
+        "CREATE TABLE IF NOT EXISTS state (writer INT, n INT, j INT, payload VARCHAR(4000), PRIMARY KEY (writer, n, j))",
+        "CREATE INDEX IF NOT EXISTS state_n ON state (n)",
     };
+    /** Rows of {@code step} each numbered transaction inserts, and of {@code state} it replaces. */
+    static final int STEPS = 5;
+    static final int STATES = 3;
 
     private ConcurrentWriters() {
     }
 
     public static void main(String[] args) throws SQLException, InterruptedException {
-        String url = "jdbc:h2:file:" + args[0] + ";" + args[1];
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + args[0] + ";" + args[1]);
+        h2.setUser("sa");
+        DataSource database = new WholeCommits(h2);
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             for (String ddl : SCHEMA) {
                 s.execute(ddl);
             }
+            for (int writer = 0; writer < WRITERS; writer++) {
+                s.execute("INSERT INTO progress SELECT " + writer + ", 0, '' WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM progress WHERE writer = " + writer + ")");
+            }
         }
         for (int i = 0; i < WRITERS; i++) {
-            new Thread(() -> writeCases(url)).start();
+            int writer = i;
+            new Thread(() -> write(database, ConcurrentWriters::writeCase)).start();
+            new Thread(() -> write(database, c -> writeSteps(c, writer))).start();
         }
         System.out.println(WRITING);
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = database.getConnection()) {
             while (true) {
                 Thread.sleep(1000);
                 H2Compaction.compact(c, FILL_RATE);
@@ -65,12 +90,16 @@ public final class ConcurrentWriters {
         }
     }
 
-    private static void writeCases(String url) {
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+    private interface Writes {
+        void run(Connection c) throws SQLException;
+    }
+
+    private static void write(DataSource database, Writes writes) {
+        try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             while (true) {
                 try {
-                    writeCase(c);
+                    writes.run(c);
                 } catch (SQLException e) {
                     System.out.println(FAILED + e.getMessage());
                     c.rollback();
@@ -117,6 +146,32 @@ public final class ConcurrentWriters {
         }
         update(c, "DELETE FROM variable WHERE proc = ?", proc);
         c.commit();
+    }
+
+    /** The writer's numbered transactions, from the one after the last it finds, for ever. */
+    private static void writeSteps(Connection c, int writer) throws SQLException {
+        int n;
+        try (PreparedStatement last = c.prepareStatement("SELECT last FROM progress WHERE writer = ?")) {
+            last.setInt(1, writer);
+            try (ResultSet rs = last.executeQuery()) {
+                rs.next();
+                n = rs.getInt(1);
+            }
+        }
+        c.commit();
+        while (true) {
+            n++;
+            for (int i = 0; i < STEPS; i++) {
+                update(c, "INSERT INTO step VALUES (?, ?, ?, NULL, ?)", writer, n, i, text(200));
+            }
+            update(c, "UPDATE step SET ended = ? WHERE writer = ? AND n = ?", n, writer, n - 1);
+            update(c, "DELETE FROM state WHERE writer = ?", writer);
+            for (int j = 0; j < STATES; j++) {
+                update(c, "INSERT INTO state VALUES (?, ?, ?, ?)", writer, n, j, text(200));
+            }
+            update(c, "UPDATE progress SET last = ?, payload = ? WHERE writer = ?", n, text(100), writer);
+            c.commit();
+        }
     }
 
     private static void update(Connection c, String sql, Object... parameters) throws SQLException {

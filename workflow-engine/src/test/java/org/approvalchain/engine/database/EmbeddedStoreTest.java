@@ -39,7 +39,7 @@ class EmbeddedStoreTest {
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (Connection open = dataSource.getConnection(); Statement sql = open.createStatement()) {
             sql.execute("CREATE TABLE note (id VARCHAR(64) PRIMARY KEY)");
-            EmbeddedStore store = new EmbeddedStore(dataSource);
+            EmbeddedStore store = new EmbeddedStore(new WholeCommits(dataSource));
             store.writeWhatItHolds();
             MVStore h2 = EmbeddedH2.fileStore(open).orElseThrow();
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.approvalchain.engine.database.EmbeddedStore;
+import org.approvalchain.engine.database.WholeCommits;
 import org.approvalchain.engine.support.WhatAKillLeaves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class EventsInTheFileTest {
 
     @Test
     void anEventLeavesOnlyOnceWhatItTellsIsInTheFile() throws Exception {
-        EmbeddedStore store = new EmbeddedStore(dataSource);
+        EmbeddedStore store = new EmbeddedStore(new WholeCommits(dataSource));
         store.writeWhatItHolds(); // the tables as the migrations made them
         subscriptions.add("https://receiver.example/hook", List.of(CaseEventType.CASE_STARTED.type()), "sixteen characters",
                 "demo");
