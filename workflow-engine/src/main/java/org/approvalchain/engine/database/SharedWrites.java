@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes of the embedded store that many threads ask for at once, one after the other, where one
- * write serves every thread that asked before it began: under load, answers queue for H2's store
- * lock, and each would otherwise write the store again once the one before it had. A thread asks
- * after its reads, so a write that begins after the asking has what those reads saw.
+ * write serves every thread that asked before it began: under load, commits and answers queue for
+ * the store, and each would otherwise write it again once the one before it had. A thread asks after
+ * its commit is applied or after its reads, so a write that begins after the asking has that commit
+ * or what those reads saw ({@link WholeCommits}).
  */
 final class SharedWrites {
 
