@@ -69,7 +69,7 @@ class WholeCommitsTest {
     @Test
     void noTransactionIsAppliedWhileACommitsStoreIsBeingWritten() throws Exception {
         try (Connection first = inATransaction("first"); Connection second = inATransaction("second")) {
-            Future<?> firstCommitted = commitWhileItsStoreIsHeld(first);
+            Future<?> firstCommitted = whileHeld(first::commit);
             Future<?> secondCommitted = threads.submit(() -> {
                 second.commit();
                 return null;
@@ -91,7 +91,7 @@ class WholeCommitsTest {
     @Test
     void aStatementInAutoCommitModeIsCommittedOnlyOnceNoStoreIsBeingWritten() throws Exception {
         try (Connection first = inATransaction("first"); Connection autoCommitting = database.getConnection()) {
-            Future<?> firstCommitted = commitWhileItsStoreIsHeld(first);
+            Future<?> firstCommitted = whileHeld(first::commit);
             Future<Integer> inserted = threads.submit(() -> insert(autoCommitting, "auto"));
             try {
                 Thread.sleep(300);
@@ -144,15 +144,10 @@ class WholeCommitsTest {
     @Test
     void connectionsToAnyOtherDatabaseAreHandedOutAsTheyAre() throws SQLException {
         JdbcDataSource inMemory = new JdbcDataSource();
-        inMemory.setURL("jdbc:h2:mem:one-commit-at-a-time");
+        inMemory.setURL("jdbc:h2:mem:whole-commits");
         try (Connection c = new WholeCommits(inMemory).getConnection()) {
             assertThat(Proxy.isProxyClass(c.getClass())).isFalse();
         }
-    }
-
-    /** {@code c}'s commit, on a thread of its own, once its store is being written and held there. */
-    private Future<?> commitWhileItsStoreIsHeld(Connection c) throws InterruptedException {
-        return whileHeld(c::commit);
     }
 
     /** {@code writes}, on a thread of its own, once they are being written and held there. */
