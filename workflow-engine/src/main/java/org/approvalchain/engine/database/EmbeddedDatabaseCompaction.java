@@ -1,6 +1,5 @@
 package org.approvalchain.engine.database;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -11,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Compacts the engine's database ({@link H2Compaction}) every {@code
+ * Compacts the engine's database ({@link WholeCommits#compact(int)}) every {@code
  * approvalchain.database.compaction-interval} once its chunks are on average less than {@code
  * approvalchain.database.compaction-fill-rate}% full (25 by default: the file may grow to about four
  * times its live data; at 50 it stayed within twice, and each case cost about 7% more CPU, the
@@ -39,8 +38,8 @@ class EmbeddedDatabaseCompaction {
         if (!embeddedH2) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            embeddedH2 = H2Compaction.compact(connection, fillRate);
+        try {
+            embeddedH2 = WholeCommits.of(dataSource).compact(fillRate);
         } catch (SQLException | RuntimeException e) {
             log.warn("OPS-003 compacting the embedded database failed (tried again later): {}", e.getMessage());
         }

@@ -17,7 +17,10 @@ import org.h2.mvstore.MVStore;
  * data and their space is reused (at once with {@code RETENTION_TIME=0} in the database URL, as both
  * of the engine's H2 files have). The rewritten pages are written by the next store, whichever
  * thread makes it: the lower the target, the larger the file may grow (up to about 100 / target
- * times its live data) and the less is rewritten per case.
+ * times its live data) and the less is rewritten per case. H2 stores while it rewrites once the
+ * rewritten pages pass its unsaved-memory limit: a database whose commits other threads apply
+ * meanwhile is compacted by {@link WholeCommits#compact(int)}, which lets no commit be applied
+ * then.
  */
 public final class H2Compaction {
 
@@ -33,7 +36,12 @@ public final class H2Compaction {
      */
     public static boolean compact(Connection connection, int targetFillRate) throws SQLException {
         Optional<MVStore> store = EmbeddedH2.fileStore(connection);
-        store.ifPresent(s -> s.compact(targetFillRate, WRITE_LIMIT));
+        store.ifPresent(s -> compact(s, targetFillRate));
         return store.isPresent();
+    }
+
+    /** Compacts {@code store} if its chunks are on average less than {@code targetFillRate}% full. */
+    static void compact(MVStore store, int targetFillRate) {
+        store.compact(targetFillRate, WRITE_LIMIT);
     }
 }

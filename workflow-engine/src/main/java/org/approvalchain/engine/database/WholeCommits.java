@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 
@@ -16,36 +18,47 @@ import org.h2.mvstore.MVStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The engine's database, whose commits it writes to the file whole when it is an embedded H2 file:
- * a commit is applied while no store is being written, and written by a store that begins once no
- * commit is being applied ({@link #write(MVStore)}); it returns when it is in the file. H2 2.4.240
- * cannot be left to write its own stores (its issue 2080): a store takes the maps' roots one after
- * another, and a commit applies a transaction map by map and then clears its undo log, so a store
- * written while another connection commits can hold that transaction in part with its undo log
- * already empty; after a {@code kill -9} the transaction is back in part. The crash storm at 64
- * cases in flight found a refused case's task, executions and variables deleted and its end events
- * inserted, but its history's end times not updated (docs/performance.md, "A committed transaction
- * back in part after a kill"); H2's background writer ({@code WRITE_DELAY=500}) broke an index
- * within a few kills, most likely the same way. So the engine's URL has H2 write nothing itself
- * ({@code WRITE_DELAY} of 24 days: its background writer never comes round), and every store is
- * written here, shared by the commits that ask at once ({@link SharedWrites}).
+ * The engine's database, whose transactions it writes to the file whole when it is an embedded H2
+ * file: a store takes the maps' roots while no statement, commit or rollback is changing them
+ * ({@link #write(MVStore)}), and a commit returns once a store taken after it has been written. H2 2.4.240 cannot be left to take its stores while its maps change (its issue 2080:
+ * "consistent snapshot is only ensured for a single map"): a store takes the maps' roots one after
+ * another, while a statement writes a row's undo entry and then the row and its index entries, a
+ * commit applies its transaction map by map and then clears its undo log, and a rollback restores
+ * the rows one by one. A store taken meanwhile can hold a row without its undo entry, or a
+ * transaction in part with its undo log already cleared; after a {@code kill -9} that is what the
+ * database opens with. The crash storm at 64 cases in flight found a refused case's task, executions
+ * and variables deleted and its end events inserted, but its history's end times not updated;
+ * {@code KilledWhileWritingIT} found, with only commits kept apart from stores, rows of a
+ * transaction that never committed and index entries missing (docs/performance.md, "H2 killed while
+ * writing"). So the engine's URL has H2 write nothing itself ({@code WRITE_DELAY} of 24 days: its
+ * background writer never comes round), and every store is taken here, shared by the commits that
+ * ask at once ({@link SharedWrites}), and written by H2's threads while the maps change again.
  * <p>
  * A commit is {@link Connection#commit()} and {@link Connection#setAutoCommit(boolean)
  * setAutoCommit(true)} of a transaction that changed rows (one that only read is committed as it
- * is), and a statement that may change rows in auto-commit mode, which is run in a transaction of its
- * own and committed here (H2 would commit it inside the statement, unwritten). What H2 still writes
- * on its own: a store when a transaction's unsaved pages pass its memory limit (19 MB).
+ * is), and a statement run in auto-commit mode, which is run in a transaction of its own and committed
+ * here (H2 would commit it inside the statement, unwritten). A rollback is {@link Connection#rollback()}
+ * and {@link Connection#close()} of a connection whose transaction changed rows. The file is compacted
+ * here too ({@link #compact(int)}). A statement after which the changes not yet stored pass half of
+ * H2's unsaved-memory limit (19 MB) is followed by a store, before H2 would store on its own while
+ * other statements change its maps; it still does within a statement that changes more than that.
+ * <p>
+ * A store waits for the statements being run; a statement that waits for another transaction's row
+ * lock keeps it waiting until that transaction ends, so a statement or commit that has waited
+ * {@value #QUEUED_MILLIS} ms behind a store goes ahead of it: it may be the transaction waited for.
  * Connections to any other database are handed out as they are.
  */
 public class WholeCommits extends DelegatingDataSource implements AutoCloseable {
 
-    /** The statement's methods that can change rows ({@code executeQuery} reads). */
-    private static final Set<String> EXECUTIONS = Set.of("execute", "executeUpdate", "executeLargeUpdate",
-            "executeBatch", "executeLargeBatch");
+    /** The statement's methods that run it (a query may change rows too: {@code SELECT … FOR UPDATE}). */
+    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
+            "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private static final Set<String> STATEMENTS = Set.of("createStatement", "prepareStatement", "prepareCall");
+    /** How long a statement, commit or rollback waits behind a store before it goes ahead of it. */
+    static final long QUEUED_MILLIS = 20;
 
-    /** Read: a commit being applied; write: a store being written. */
-    private final ReentrantReadWriteLock applied = new ReentrantReadWriteLock(true);
+    /** Read: a statement, commit or rollback changing the maps; write: a store being taken. */
+    private final ReentrantReadWriteLock changing = new ReentrantReadWriteLock(true);
     private final SharedWrites writes = new SharedWrites();
     /** Null until the first connection tells; then whether the database is an embedded H2 file. */
     private volatile Boolean embeddedH2;
@@ -81,22 +94,45 @@ public class WholeCommits extends DelegatingDataSource implements AutoCloseable 
     }
 
     /**
-     * Writes to the file every change {@code store} holds, once no commit is being applied; returns
+     * Writes to the file every change {@code store} holds, taken while nothing changes its maps; returns
      * when that is in the file, or when another thread's write that began after this call has ended.
      */
     public void write(MVStore store) throws SQLException {
-        writes.write(() -> {
-            applied.writeLock().lock();
-            try {
+        writes.write(() -> storeWhileNothingChanges(store, () -> { }));
+    }
+
+    /**
+     * Compacts the embedded H2 file database behind this data source ({@link H2Compaction}) and writes
+     * what that rewrote, while nothing else changes its maps; false, doing nothing, when it is none. H2
+     * stores on its own while it rewrites, once the rewritten pages pass its unsaved-memory limit (and
+     * a statement's next write would store them): a store that other threads' changes may overlap.
+     */
+    public boolean compact(int targetFillRate) throws SQLException {
+        try (Connection connection = obtainTargetDataSource().getConnection()) {
+            Optional<MVStore> store = EmbeddedH2.fileStore(connection);
+            store.ifPresent(s -> storeWhileNothingChanges(s, () -> H2Compaction.compact(s, targetFillRate)));
+            return store.isPresent();
+        }
+    }
+
+    /**
+     * {@code before}, then a store of every change {@code store} holds taken, both while no
+     * statement, commit or rollback changes its maps; returns when the store is in the file. H2's
+     * threads write it while the maps change again (the roots taken do not).
+     */
+    void storeWhileNothingChanges(MVStore store, Runnable before) {
+        changing.writeLock().lock();
+        try {
+            before.run();
+            // takes the roots and hands them to H2's threads; a store H2 is taking on its own
+            // (past its unsaved-memory limit, or while compacting) is waited for
+            if (store.tryCommit() < 0) {
                 store.commit();
-            } finally {
-                applied.writeLock().unlock();
             }
-            // a store begun without waiting (a transaction past H2's unsaved-memory limit) is
-            // serialized and written by H2's own threads; commit() finds nothing left to store
-            // then and returns before it is in the file: wait for it
-            store.getFileStore().executeFileStoreOperation(() -> { });
-        });
+        } finally {
+            changing.writeLock().unlock();
+        }
+        store.getFileStore().executeFileStoreOperation(() -> { });
     }
 
     private Connection wholeCommits(Connection connection) throws SQLException {
@@ -112,6 +148,9 @@ public class WholeCommits extends DelegatingDataSource implements AutoCloseable 
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
                     case "commit" -> committing(session, () -> invoke(connection, method, arguments));
+                    case "rollback", "close" -> session.hasPendingTransaction()
+                            ? whileChanging(() -> invoke(connection, method, arguments))
+                            : invoke(connection, method, arguments);
                     case "setAutoCommit" -> (Boolean) arguments[0] && !connection.getAutoCommit()
                             ? committing(session, () -> invoke(connection, method, arguments))
                             : invoke(connection, method, arguments);
@@ -124,9 +163,19 @@ public class WholeCommits extends DelegatingDataSource implements AutoCloseable 
 
     private Object statement(Connection connection, SessionLocal session, Statement statement, Class<?> type) {
         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
-                (proxy, method, arguments) -> EXECUTIONS.contains(method.getName()) && connection.getAutoCommit()
-                        ? inATransactionOfItsOwn(connection, session, () -> invoke(statement, method, arguments))
-                        : invoke(statement, method, arguments));
+                (proxy, method, arguments) -> {
+                    if (!EXECUTIONS.contains(method.getName())) {
+                        return invoke(statement, method, arguments);
+                    }
+                    Call execution = () -> whileChanging(() -> invoke(statement, method, arguments));
+                    Object result = connection.getAutoCommit() ? inATransactionOfItsOwn(connection, session, execution)
+                            : execution.run();
+                    MVStore store = store(session);
+                    if (store.getUnsavedMemory() > store.getAutoCommitMemory() / 2) {
+                        write(store); // before H2 would store on its own, while other statements run
+                    }
+                    return result;
+                });
     }
 
     private Object inATransactionOfItsOwn(Connection connection, SessionLocal session, Call call) throws Throwable {
@@ -139,7 +188,10 @@ public class WholeCommits extends DelegatingDataSource implements AutoCloseable 
             });
             return result;
         } catch (Throwable e) {
-            connection.rollback();
+            whileChanging(() -> {
+                connection.rollback();
+                return null;
+            });
             throw e;
         } finally {
             connection.setAutoCommit(true);
@@ -148,21 +200,35 @@ public class WholeCommits extends DelegatingDataSource implements AutoCloseable 
 
     /**
      * {@code call}, a commit of {@code session}'s transaction: if the transaction changed anything,
-     * applied while no store is being written, then written.
+     * applied while no store is being taken, then written.
      */
     private Object committing(SessionLocal session, Call call) throws Throwable {
         if (!session.hasPendingTransaction()) {
             return call.run();
         }
-        Object result;
-        applied.readLock().lock();
-        try {
-            result = call.run();
-        } finally {
-            applied.readLock().unlock();
-        }
-        write(session.getDatabase().getStore().getMvStore());
+        Object result = whileChanging(call);
+        write(store(session));
         return result;
+    }
+
+    private static MVStore store(SessionLocal session) {
+        return session.getDatabase().getStore().getMvStore();
+    }
+
+    /** {@code call}, which may change the maps, while no store is being taken. */
+    private Object whileChanging(Call call) throws Throwable {
+        Lock lock = changing.readLock();
+        boolean held = lock.tryLock(QUEUED_MILLIS, TimeUnit.MILLISECONDS);
+        while (!held) {
+            // the store may be waiting for a statement that waits for this transaction: go ahead of
+            // it (tryLock() does), or, while a store is being taken, wait in turn for its end
+            held = lock.tryLock() || lock.tryLock(1, TimeUnit.MILLISECONDS);
+        }
+        try {
+            return call.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {

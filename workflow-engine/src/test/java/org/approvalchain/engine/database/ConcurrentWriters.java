@@ -20,9 +20,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * more that each number their transactions and in each insert rows, update the rows of their last
  * transaction, replace their current rows and record the number ({@link #writeSteps}: after a kill,
  * each transaction is there whole or not at all); every table with secondary indexes, and the
- * engine's compaction every second. It prints {@value #WRITING} once its threads have begun; a
- * statement that fails is printed as a line beginning {@code FAILED}, and that thread goes on with
- * its next case or step.
+ * engine's compaction every second ({@link WholeCommits#compact(int)}). It prints {@value #WRITING}
+ * once its threads have begun; a statement that fails is printed as a line beginning {@code FAILED},
+ * and that thread goes on with its next case or step.
  * <p>
  * Arguments: the database's path (without {@code .mv.db}) and the settings of its URL.
  */
@@ -66,7 +66,7 @@ public final class ConcurrentWriters {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + args[0] + ";" + args[1]);
         h2.setUser("sa");
-        DataSource database = new WholeCommits(h2);
+        WholeCommits database = new WholeCommits(h2);
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             for (String ddl : SCHEMA) {
                 s.execute(ddl);
@@ -82,11 +82,9 @@ public final class ConcurrentWriters {
             new Thread(() -> write(database, c -> writeSteps(c, writer))).start();
         }
         System.out.println(WRITING);
-        try (Connection c = database.getConnection()) {
-            while (true) {
-                Thread.sleep(1000);
-                H2Compaction.compact(c, FILL_RATE);
-            }
+        while (true) {
+            Thread.sleep(1000);
+            database.compact(FILL_RATE);
         }
     }
 

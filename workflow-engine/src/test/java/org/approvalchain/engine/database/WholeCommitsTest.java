@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.approvalchain.engine.support.WhatAKillLeaves;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine's commits on an embedded H2 file database with the engine's settings: in the file when
- * they return, and while a store is being written ({@link HeldWrites} holds it before it reaches the
- * file) no transaction is applied, so the store cannot hold one in part. Without {@link WholeCommits}
- * H2 applies the second commit at once (the other sessions see it) while the store is written.
+ * they return; while a store is being taken ({@link #storeHeld()} holds one there) no statement is
+ * run and no transaction applied or rolled back, and a store waits for a statement being run, so
+ * the store cannot hold a change in part. Without {@link WholeCommits} H2 applies the second commit
+ * at once (the other sessions see it), and runs the statement and the rollback, meanwhile.
  */
 class WholeCommitsTest {
 
@@ -37,13 +40,14 @@ class WholeCommitsTest {
 
     JdbcDataSource h2;
     WholeCommits database;
-    ExecutorService threads = Executors.newFixedThreadPool(2);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    /** Counted down, a store {@link #storeHeld()} holds goes on. */
+    CountDownLatch held = new CountDownLatch(0);
 
     @BeforeEach
     void database() throws SQLException, IOException {
-        HeldWrites.register();
         h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:held:" + dir.resolve("engine") + ";" + EngineUrl.settings());
+        h2.setURL("jdbc:h2:file:" + dir.resolve("engine") + ";" + EngineUrl.settings());
         h2.setUser("sa");
         database = new WholeCommits(h2);
         try (Connection c = database.getConnection(); Statement sql = c.createStatement()) {
@@ -53,7 +57,7 @@ class WholeCommitsTest {
 
     @AfterEach
     void release() {
-        HeldWrites.release();
+        held.countDown();
         threads.shutdownNow();
     }
 
@@ -67,9 +71,9 @@ class WholeCommitsTest {
     }
 
     @Test
-    void noTransactionIsAppliedWhileACommitsStoreIsBeingWritten() throws Exception {
-        try (Connection first = inATransaction("first"); Connection second = inATransaction("second")) {
-            Future<?> firstCommitted = whileHeld(first::commit);
+    void noTransactionIsAppliedWhileAStoreIsBeingTaken() throws Exception {
+        try (Connection second = inATransaction("second")) {
+            Future<?> stored = storeHeld();
             Future<?> secondCommitted = threads.submit(() -> {
                 second.commit();
                 return null;
@@ -77,30 +81,103 @@ class WholeCommitsTest {
             try {
                 Thread.sleep(300);
                 assertThat(secondCommitted).as("the second commit, waiting").isNotDone();
-                assertThat(seen("first")).as("the first transaction, applied").isTrue();
-                assertThat(seen("second")).as("the second transaction, not applied while the store is written").isFalse();
+                assertThat(seen("second")).as("the second transaction, not applied while the store is taken").isFalse();
             } finally {
-                HeldWrites.release(); // before the connections close, which would wait for the store
+                held.countDown(); // before the connection closes, which would wait for the store
             }
-            firstCommitted.get(10, TimeUnit.SECONDS);
+            stored.get(10, TimeUnit.SECONDS);
             secondCommitted.get(10, TimeUnit.SECONDS);
-            assertThat(seen("second")).as("the second transaction, once the first commit is written").isTrue();
+            assertThat(seen("second")).as("the second transaction, once the store is taken").isTrue();
         }
     }
 
     @Test
-    void aStatementInAutoCommitModeIsCommittedOnlyOnceNoStoreIsBeingWritten() throws Exception {
-        try (Connection first = inATransaction("first"); Connection autoCommitting = database.getConnection()) {
-            Future<?> firstCommitted = whileHeld(first::commit);
+    void noStatementIsRunWhileAStoreIsBeingTaken() throws Exception {
+        try (Connection second = inATransaction("second")) {
+            Future<?> stored = storeHeld();
+            Future<Integer> inserted = threads.submit(() -> insert(second, "second, again"));
+            try {
+                Thread.sleep(300);
+                assertThat(inserted).as("the second transaction's statement, waiting").isNotDone();
+            } finally {
+                held.countDown(); // before the connection closes, which would wait for the store
+            }
+            stored.get(10, TimeUnit.SECONDS);
+            assertThat(inserted.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void noTransactionIsRolledBackWhileAStoreIsBeingTaken() throws Exception {
+        try (Connection second = inATransaction("second")) {
+            Future<?> stored = storeHeld();
+            Future<?> rolledBack = threads.submit(() -> {
+                second.rollback();
+                return null;
+            });
+            try {
+                Thread.sleep(300);
+                assertThat(rolledBack).as("the second transaction's rollback, waiting").isNotDone();
+            } finally {
+                held.countDown(); // before the connection closes, which would wait for the store
+            }
+            stored.get(10, TimeUnit.SECONDS);
+            rolledBack.get(10, TimeUnit.SECONDS);
+            assertThat(seen("second")).isFalse();
+        }
+    }
+
+    /**
+     * A store waits for a statement that waits for a row another transaction holds; that
+     * transaction's next statement and commit go ahead of the store, or the statement would wait
+     * until H2's lock timeout and fail.
+     */
+    @Test
+    void aTransactionThatAStatementWaitsForGoesAheadOfTheStoreThatWaitsForTheStatement() throws Exception {
+        try (Connection holder = database.getConnection(); Connection waiter = database.getConnection();
+             Connection third = inATransaction("third")) {
+            try (Statement sql = holder.createStatement()) {
+                sql.execute("CREATE TABLE counter (id INT PRIMARY KEY, n INT)");
+                sql.execute("INSERT INTO counter VALUES (1, 0)");
+            }
+            holder.setAutoCommit(false);
+            waiter.setAutoCommit(false);
+            assertThat(increment(holder)).isEqualTo(1);
+            Future<Integer> waited = threads.submit(() -> increment(waiter));
+            Thread.sleep(300); // the waiter's statement waits for the holder's row
+            Future<?> thirdCommitted = threads.submit(() -> {
+                third.commit(); // its store waits for the waiter's statement
+                return null;
+            });
+            Thread.sleep(300);
+            assertThat(thirdCommitted).as("the third commit, its store waiting for the waiter's statement").isNotDone();
+            long began = System.nanoTime();
+            assertThat(insert(holder, "holder's next")).isEqualTo(1);
+            holder.commit();
+            assertThat(waited.get(10, TimeUnit.SECONDS)).as("the waiter's update, once the holder committed").isEqualTo(1);
+            thirdCommitted.get(10, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
+            waiter.commit();
+            try (Statement sql = holder.createStatement(); ResultSet rs = sql.executeQuery("SELECT n FROM counter")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("both increments").isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aStatementInAutoCommitModeIsCommittedOnlyOnceNoStoreIsBeingTaken() throws Exception {
+        try (Connection autoCommitting = database.getConnection()) {
+            Future<?> stored = storeHeld();
             Future<Integer> inserted = threads.submit(() -> insert(autoCommitting, "auto"));
             try {
                 Thread.sleep(300);
-                assertThat(inserted).as("the statement, waiting to commit").isNotDone();
-                assertThat(seen("auto")).as("the statement's row, not applied while the store is written").isFalse();
+                assertThat(inserted).as("the statement, waiting").isNotDone();
+                assertThat(seen("auto")).as("the statement's row, not applied while the store is taken").isFalse();
             } finally {
-                HeldWrites.release();
+                held.countDown(); // before the connection closes, which would wait for the store
             }
-            firstCommitted.get(10, TimeUnit.SECONDS);
+            stored.get(10, TimeUnit.SECONDS);
             assertThat(inserted.get(10, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(seen("auto")).as("the statement's row, committed").isTrue();
             assertThat(autoCommitting.getAutoCommit()).as("the connection, in auto-commit mode again").isTrue();
@@ -120,24 +197,23 @@ class WholeCommitsTest {
     }
 
     @Test
-    void noTransactionIsAppliedWhileTheEmbeddedStoreIsBeingWritten() throws Exception {
+    void theEmbeddedStoreIsTakenOnlyOnceNoOtherStoreIsBeingTaken() throws Exception {
         EmbeddedStore store = new EmbeddedStore(database);
-        try (Connection first = inATransaction("first"); Connection second = inATransaction("second")) {
-            // the first's changes, not committed, are the store's to write
-            Future<?> written = whileHeld(store::writeWhatItHolds);
-            Future<?> secondCommitted = threads.submit(() -> {
-                second.commit();
+        try (Connection first = inATransaction("first")) {
+            Future<?> stored = storeHeld();
+            // the first's changes, not committed, are the embedded store's to write
+            Future<?> written = threads.submit(() -> {
+                store.writeWhatItHolds();
                 return null;
             });
             try {
                 Thread.sleep(300);
-                assertThat(seen("second")).as("the second transaction, not applied while the store is written").isFalse();
+                assertThat(written).as("the embedded store's write, waiting").isNotDone();
             } finally {
-                HeldWrites.release();
+                held.countDown(); // before the connection closes, which would wait for the store
             }
+            stored.get(10, TimeUnit.SECONDS);
             written.get(10, TimeUnit.SECONDS);
-            secondCommitted.get(10, TimeUnit.SECONDS);
-            assertThat(seen("second")).isTrue();
         }
     }
 
@@ -150,18 +226,28 @@ class WholeCommitsTest {
         }
     }
 
-    /** {@code writes}, on a thread of its own, once they are being written and held there. */
-    private Future<?> whileHeld(SharedWrites.Write writes) throws InterruptedException {
-        HeldWrites.hold();
-        Future<?> done = threads.submit(() -> {
-            writes.run();
+    /** A store of {@link #database}, on a thread of its own, held while it is being taken until {@link #held} is counted down. */
+    private Future<?> storeHeld() throws Exception {
+        MVStore store;
+        try (Connection c = h2.getConnection()) {
+            store = EmbeddedH2.fileStore(c).orElseThrow();
+        }
+        CountDownLatch taken = new CountDownLatch(1);
+        held = new CountDownLatch(1);
+        CountDownLatch release = held;
+        Future<?> stored = threads.submit(() -> {
+            database.storeWhileNothingChanges(store, () -> {
+                taken.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             return null;
         });
-        if (!HeldWrites.awaitWriteHeld(Duration.ofSeconds(10))) {
-            HeldWrites.release();
-            throw new AssertionError("nothing was written within 10 s");
-        }
-        return done;
+        assertThat(taken.await(10, TimeUnit.SECONDS)).as("a store being taken within 10 s").isTrue();
+        return stored;
     }
 
     private Connection inATransaction(String id) throws SQLException {
@@ -175,6 +261,12 @@ class WholeCommitsTest {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO note VALUES (?)")) {
             insert.setString(1, id);
             return insert.executeUpdate();
+        }
+    }
+
+    private static int increment(Connection c) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE counter SET n = n + 1 WHERE id = 1")) {
+            return update.executeUpdate();
         }
     }
 
