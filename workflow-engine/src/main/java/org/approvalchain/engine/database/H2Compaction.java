@@ -18,9 +18,9 @@ import org.h2.mvstore.MVStore;
  * of the engine's H2 files have). The rewritten pages are written by the next store, whichever
  * thread makes it: the lower the target, the larger the file may grow (up to about 100 / target
  * times its live data) and the less is rewritten per case. H2 stores while it rewrites once the
- * rewritten pages pass its unsaved-memory limit: a database whose commits other threads apply
- * meanwhile is compacted by {@link WholeCommits#compact(int)}, which lets no commit be applied
- * then.
+ * rewritten pages pass its unsaved-memory limit: a database that other threads change meanwhile
+ * is compacted by {@link WholeCommits#compact(int)}, which lets no statement, commit or rollback
+ * change it then.
  */
 public final class H2Compaction {
 

@@ -20,8 +20,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * The engine's database, whose transactions it writes to the file whole when it is an embedded H2
  * file: a store takes the maps' roots while no statement, commit or rollback is changing them
- * ({@link #write(MVStore)}), and a commit returns once a store taken after it has been written. H2 2.4.240 cannot be left to take its stores while its maps change (its issue 2080:
- * "consistent snapshot is only ensured for a single map"): a store takes the maps' roots one after
+ * ({@link #write(MVStore)}), and a commit returns once a store taken after it has been written.
+ * H2 2.4.240 cannot be left to take its stores while its maps change (its issue 2080: "consistent
+ * snapshot is only ensured for a single map"): a store takes the maps' roots one after
  * another, while a statement writes a row's undo entry and then the row and its index entries, a
  * commit applies its transaction map by map and then clears its undo log, and a rollback restores
  * the rows one by one. A store taken meanwhile can hold a row without its undo entry, or a

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine's commits on an embedded H2 file database with the engine's settings: in the file when
- * they return; while a store is being taken ({@link #storeHeld()} holds one there) no statement is
+ * they return; while a store is being taken ({@link #heldUpByAStore} holds one there) no statement is
  * run and no transaction applied or rolled back, and a store waits for a statement being run, so
  * the store cannot hold a change in part. Without {@link WholeCommits} H2 applies the second commit
  * at once (the other sessions see it), and runs the statement and the rollback, meanwhile.
@@ -40,9 +41,7 @@ class WholeCommitsTest {
 
     JdbcDataSource h2;
     WholeCommits database;
-    ExecutorService threads = Executors.newFixedThreadPool(3);
-    /** Counted down, a store {@link #storeHeld()} holds goes on. */
-    CountDownLatch held = new CountDownLatch(0);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
 
     @BeforeEach
     void database() throws SQLException, IOException {
@@ -57,7 +56,6 @@ class WholeCommitsTest {
 
     @AfterEach
     void release() {
-        held.countDown();
         threads.shutdownNow();
     }
 
@@ -73,20 +71,10 @@ class WholeCommitsTest {
     @Test
     void noTransactionIsAppliedWhileAStoreIsBeingTaken() throws Exception {
         try (Connection second = inATransaction("second")) {
-            Future<?> stored = storeHeld();
-            Future<?> secondCommitted = threads.submit(() -> {
+            heldUpByAStore("the second commit", () -> {
                 second.commit();
                 return null;
-            });
-            try {
-                Thread.sleep(300);
-                assertThat(secondCommitted).as("the second commit, waiting").isNotDone();
-                assertThat(seen("second")).as("the second transaction, not applied while the store is taken").isFalse();
-            } finally {
-                held.countDown(); // before the connection closes, which would wait for the store
-            }
-            stored.get(10, TimeUnit.SECONDS);
-            secondCommitted.get(10, TimeUnit.SECONDS);
+            }, () -> assertThat(seen("second")).as("the second transaction, not applied while the store is taken").isFalse());
             assertThat(seen("second")).as("the second transaction, once the store is taken").isTrue();
         }
     }
@@ -94,35 +82,18 @@ class WholeCommitsTest {
     @Test
     void noStatementIsRunWhileAStoreIsBeingTaken() throws Exception {
         try (Connection second = inATransaction("second")) {
-            Future<?> stored = storeHeld();
-            Future<Integer> inserted = threads.submit(() -> insert(second, "second, again"));
-            try {
-                Thread.sleep(300);
-                assertThat(inserted).as("the second transaction's statement, waiting").isNotDone();
-            } finally {
-                held.countDown(); // before the connection closes, which would wait for the store
-            }
-            stored.get(10, TimeUnit.SECONDS);
-            assertThat(inserted.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(heldUpByAStore("the second transaction's statement", () -> insert(second, "second, again"), () -> { }))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void noTransactionIsRolledBackWhileAStoreIsBeingTaken() throws Exception {
         try (Connection second = inATransaction("second")) {
-            Future<?> stored = storeHeld();
-            Future<?> rolledBack = threads.submit(() -> {
+            heldUpByAStore("the second transaction's rollback", () -> {
                 second.rollback();
                 return null;
-            });
-            try {
-                Thread.sleep(300);
-                assertThat(rolledBack).as("the second transaction's rollback, waiting").isNotDone();
-            } finally {
-                held.countDown(); // before the connection closes, which would wait for the store
-            }
-            stored.get(10, TimeUnit.SECONDS);
-            rolledBack.get(10, TimeUnit.SECONDS);
+            }, () -> { });
             assertThat(seen("second")).isFalse();
         }
     }
@@ -168,17 +139,9 @@ class WholeCommitsTest {
     @Test
     void aStatementInAutoCommitModeIsCommittedOnlyOnceNoStoreIsBeingTaken() throws Exception {
         try (Connection autoCommitting = database.getConnection()) {
-            Future<?> stored = storeHeld();
-            Future<Integer> inserted = threads.submit(() -> insert(autoCommitting, "auto"));
-            try {
-                Thread.sleep(300);
-                assertThat(inserted).as("the statement, waiting").isNotDone();
-                assertThat(seen("auto")).as("the statement's row, not applied while the store is taken").isFalse();
-            } finally {
-                held.countDown(); // before the connection closes, which would wait for the store
-            }
-            stored.get(10, TimeUnit.SECONDS);
-            assertThat(inserted.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(heldUpByAStore("the statement", () -> insert(autoCommitting, "auto"),
+                    () -> assertThat(seen("auto")).as("the statement's row, not applied while the store is taken").isFalse()))
+                    .isEqualTo(1);
             assertThat(seen("auto")).as("the statement's row, committed").isTrue();
             assertThat(autoCommitting.getAutoCommit()).as("the connection, in auto-commit mode again").isTrue();
         }
@@ -200,20 +163,11 @@ class WholeCommitsTest {
     void theEmbeddedStoreIsTakenOnlyOnceNoOtherStoreIsBeingTaken() throws Exception {
         EmbeddedStore store = new EmbeddedStore(database);
         try (Connection first = inATransaction("first")) {
-            Future<?> stored = storeHeld();
             // the first's changes, not committed, are the embedded store's to write
-            Future<?> written = threads.submit(() -> {
+            heldUpByAStore("the embedded store's write", () -> {
                 store.writeWhatItHolds();
                 return null;
-            });
-            try {
-                Thread.sleep(300);
-                assertThat(written).as("the embedded store's write, waiting").isNotDone();
-            } finally {
-                held.countDown(); // before the connection closes, which would wait for the store
-            }
-            stored.get(10, TimeUnit.SECONDS);
-            written.get(10, TimeUnit.SECONDS);
+            }, () -> { });
         }
     }
 
@@ -226,28 +180,45 @@ class WholeCommitsTest {
         }
     }
 
-    /** A store of {@link #database}, on a thread of its own, held while it is being taken until {@link #held} is counted down. */
-    private Future<?> storeHeld() throws Exception {
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * {@code action}'s result, run on a thread of its own while a store of {@link #database} is held
+     * as it is being taken: not done 300 ms later ({@code meanwhile} is checked then), done once the
+     * store goes on.
+     */
+    private <T> T heldUpByAStore(String what, Callable<T> action, Check meanwhile) throws Exception {
         MVStore store;
         try (Connection c = h2.getConnection()) {
             store = EmbeddedH2.fileStore(c).orElseThrow();
         }
         CountDownLatch taken = new CountDownLatch(1);
-        held = new CountDownLatch(1);
-        CountDownLatch release = held;
+        CountDownLatch held = new CountDownLatch(1);
         Future<?> stored = threads.submit(() -> {
             database.storeWhileNothingChanges(store, () -> {
                 taken.countDown();
                 try {
-                    release.await();
+                    held.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             return null;
         });
-        assertThat(taken.await(10, TimeUnit.SECONDS)).as("a store being taken within 10 s").isTrue();
-        return stored;
+        Future<T> done;
+        try {
+            assertThat(taken.await(10, TimeUnit.SECONDS)).as("a store being taken within 10 s").isTrue();
+            done = threads.submit(action);
+            Thread.sleep(300);
+            assertThat(done).as(what + ", waiting").isNotDone();
+            meanwhile.run();
+        } finally {
+            held.countDown(); // before the connections close, which would wait for the store
+        }
+        stored.get(10, TimeUnit.SECONDS);
+        return done.get(10, TimeUnit.SECONDS);
     }
 
     private Connection inATransaction(String id) throws SQLException {
