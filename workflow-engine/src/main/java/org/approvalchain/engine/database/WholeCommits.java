@@ -20,7 +20,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * The engine's database, whose transactions it writes to the file whole when it is an embedded H2
  * file: a store takes the maps' roots while no statement, commit or rollback is changing them
- * ({@link #write(MVStore)}), and a commit returns once a store taken after it has been written.
+ * ({@link #write(MVStore)}). A commit is in the file once a store taken after it has been written:
+ * whatever leaves the engine asks for one first ({@link EmbeddedStore}: an answer, a chain
+ * transaction, a batch of events, a kept decision), and the compaction takes one every few seconds,
+ * so a {@code kill -9} takes back only commits that nobody outside the engine has seen, as if the
+ * engine had stopped just before them.
  * H2 2.4.240 cannot be left to take its stores while its maps change (its issue 2080: "consistent
  * snapshot is only ensured for a single map"): a store takes the maps' roots one after
  * another, while a statement writes a row's undo entry and then the row and its index entries, a
@@ -32,15 +36,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * {@code KilledWhileWritingIT} found, with only commits kept apart from stores, rows of a
  * transaction that never committed and index entries missing (docs/performance.md, "H2 killed while
  * writing"). So the engine's URL has H2 write nothing itself ({@code WRITE_DELAY} of 24 days: its
- * background writer never comes round), and every store is taken here, shared by the commits that
+ * background writer never comes round), and every store is taken here, shared by the threads that
  * ask at once ({@link SharedWrites}), and written by H2's threads while the maps change again.
  * <p>
- * A commit is {@link Connection#commit()} and {@link Connection#setAutoCommit(boolean)
- * setAutoCommit(true)} of a transaction that changed rows (one that only read is committed as it
- * is), and a statement run in auto-commit mode, which is run in a transaction of its own and committed
- * here (H2 would commit it inside the statement, unwritten). A rollback is {@link Connection#rollback()}
- * and {@link Connection#close()} of a connection whose transaction changed rows. The file is compacted
- * here too ({@link #compact(int)}). A statement after which the changes not yet stored pass half of
+ * What changes the maps: a statement's execution (a query too: {@code SELECT … FOR UPDATE} locks
+ * rows), with the commit H2 makes inside it in auto-commit mode, and {@link Connection#commit()},
+ * {@link Connection#rollback()}, {@link Connection#close()} and {@link Connection#setAutoCommit(boolean)}
+ * of a connection whose transaction changed rows (one that only read is ended as it is). The file is
+ * compacted here too ({@link #compact(int)}). A statement after which the changes not yet stored pass half of
  * H2's unsaved-memory limit (19 MB) is followed by a store, before H2 would store on its own while
  * other statements change its maps; it still does within a statement that changes more than that.
  * <p>
@@ -148,68 +151,29 @@ public class WholeCommits extends DelegatingDataSource implements AutoCloseable 
         SessionLocal session = found.get();
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
-                    case "commit" -> committing(session, () -> invoke(connection, method, arguments));
-                    case "rollback", "close" -> session.hasPendingTransaction()
+                    case "commit", "rollback", "close", "setAutoCommit" -> session.hasPendingTransaction()
                             ? whileChanging(() -> invoke(connection, method, arguments))
                             : invoke(connection, method, arguments);
-                    case "setAutoCommit" -> (Boolean) arguments[0] && !connection.getAutoCommit()
-                            ? committing(session, () -> invoke(connection, method, arguments))
-                            : invoke(connection, method, arguments);
                     default -> STATEMENTS.contains(method.getName())
-                            ? statement(connection, session, (Statement) invoke(connection, method, arguments),
+                            ? statement(session, (Statement) invoke(connection, method, arguments),
                                     method.getReturnType())
                             : invoke(connection, method, arguments);
                 });
     }
 
-    private Object statement(Connection connection, SessionLocal session, Statement statement, Class<?> type) {
+    private Object statement(SessionLocal session, Statement statement, Class<?> type) {
         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
                 (proxy, method, arguments) -> {
                     if (!EXECUTIONS.contains(method.getName())) {
                         return invoke(statement, method, arguments);
                     }
-                    Call execution = () -> whileChanging(() -> invoke(statement, method, arguments));
-                    Object result = connection.getAutoCommit() ? inATransactionOfItsOwn(connection, session, execution)
-                            : execution.run();
+                    Object result = whileChanging(() -> invoke(statement, method, arguments));
                     MVStore store = store(session);
                     if (store.getUnsavedMemory() > store.getAutoCommitMemory() / 2) {
                         write(store); // before H2 would store on its own, while other statements run
                     }
                     return result;
                 });
-    }
-
-    private Object inATransactionOfItsOwn(Connection connection, SessionLocal session, Call call) throws Throwable {
-        connection.setAutoCommit(false);
-        try {
-            Object result = call.run();
-            committing(session, () -> {
-                connection.commit();
-                return null;
-            });
-            return result;
-        } catch (Throwable e) {
-            whileChanging(() -> {
-                connection.rollback();
-                return null;
-            });
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
-    /**
-     * {@code call}, a commit of {@code session}'s transaction: if the transaction changed anything,
-     * applied while no store is being taken, then written.
-     */
-    private Object committing(SessionLocal session, Call call) throws Throwable {
-        if (!session.hasPendingTransaction()) {
-            return call.run();
-        }
-        Object result = whileChanging(call);
-        write(store(session));
-        return result;
     }
 
     private static MVStore store(SessionLocal session) {

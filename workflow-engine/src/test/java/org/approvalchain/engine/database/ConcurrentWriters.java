@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 
 /**
  * A JVM that writes an embedded H2 database through the engine's {@link WholeCommits} as the
@@ -19,8 +20,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * per step; variables inserted, updated and deleted; history only inserted), and {@value #WRITERS}
  * more that each number their transactions and in each insert rows, update the rows of their last
  * transaction, replace their current rows and record the number ({@link #writeSteps}: after a kill,
- * each transaction is there whole or not at all); every table with secondary indexes, and the
- * engine's compaction every second ({@link WholeCommits#compact(int)}). It prints {@value #WRITING}
+ * each transaction is there whole or not at all); every table with secondary indexes, a thread that
+ * has the file written every few milliseconds as the engine's answers and chain transactions do
+ * ({@link WholeCommits#write}), and the engine's compaction every second ({@link WholeCommits#compact(int)}). It prints {@value #WRITING}
  * once its threads have begun; a statement that fails is printed as a line beginning {@code FAILED},
  * and that thread goes on with its next case or step.
  * <p>
@@ -81,6 +83,11 @@ public final class ConcurrentWriters {
             new Thread(() -> write(database, ConcurrentWriters::writeCase)).start();
             new Thread(() -> write(database, c -> writeSteps(c, writer))).start();
         }
+        MVStore store;
+        try (Connection c = h2.getConnection()) {
+            store = EmbeddedH2.fileStore(c).orElseThrow();
+        }
+        new Thread(() -> leave(database, store)).start();
         System.out.println(WRITING);
         while (true) {
             Thread.sleep(1000);
@@ -104,6 +111,18 @@ public final class ConcurrentWriters {
                 }
             }
         } catch (SQLException e) {
+            System.out.println(FAILED + e.getMessage());
+        }
+    }
+
+    /** The file written every 0 to 10 ms, as before an answer or a chain transaction leaves the engine. */
+    private static void leave(WholeCommits database, MVStore store) {
+        try {
+            while (true) {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(11));
+                database.write(store);
+            }
+        } catch (SQLException | InterruptedException e) {
             System.out.println(FAILED + e.getMessage());
         }
     }

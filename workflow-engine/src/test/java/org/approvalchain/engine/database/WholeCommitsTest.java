@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine's commits on an embedded H2 file database with the engine's settings: in the file when
- * they return; while a store is being taken ({@link #heldUpByAStore} holds one there) no statement is
+ * The engine's commits on an embedded H2 file database with the engine's settings: in the file once
+ * a store after them is written; while a store is being taken ({@link #heldUpByAStore} holds one there) no statement is
  * run and no transaction applied or rolled back, and a store waits for a statement being run, so
  * the store cannot hold a change in part. Without {@link WholeCommits} H2 applies the second commit
  * at once (the other sessions see it), and runs the statement and the rollback, meanwhile.
@@ -59,12 +59,14 @@ class WholeCommitsTest {
         threads.shutdownNow();
     }
 
+    /** What a kill leaves: a commit not yet written is taken back, as if the engine had stopped before it. */
     @Test
-    void aCommitIsInTheFileWhenItReturns() throws Exception {
+    void aCommitIsInTheFileOnceAStoreAfterItIsWritten() throws Exception {
         try (Connection c = inATransaction("kept")) {
             c.commit();
-            assertThat(new WhatAKillLeaves(dir.resolve("engine")).count("SELECT COUNT(*) FROM note WHERE id = ?", "kept"))
-                    .as("the row in a copy of the file").isEqualTo(1);
+            assertThat(inACopyOfTheFile("kept")).as("the row in a copy of the file, not yet written").isZero();
+            database.write(store());
+            assertThat(inACopyOfTheFile("kept")).as("the row in a copy of the file, once written").isEqualTo(1);
         }
     }
 
@@ -105,8 +107,7 @@ class WholeCommitsTest {
      */
     @Test
     void aTransactionThatAStatementWaitsForGoesAheadOfTheStoreThatWaitsForTheStatement() throws Exception {
-        try (Connection holder = database.getConnection(); Connection waiter = database.getConnection();
-             Connection third = inATransaction("third")) {
+        try (Connection holder = database.getConnection(); Connection waiter = database.getConnection()) {
             try (Statement sql = holder.createStatement()) {
                 sql.execute("CREATE TABLE counter (id INT PRIMARY KEY, n INT)");
                 sql.execute("INSERT INTO counter VALUES (1, 0)");
@@ -116,17 +117,18 @@ class WholeCommitsTest {
             assertThat(increment(holder)).isEqualTo(1);
             Future<Integer> waited = threads.submit(() -> increment(waiter));
             Thread.sleep(300); // the waiter's statement waits for the holder's row
-            Future<?> thirdCommitted = threads.submit(() -> {
-                third.commit(); // its store waits for the waiter's statement
+            MVStore store = store();
+            Future<?> written = threads.submit(() -> {
+                database.write(store); // waits for the waiter's statement
                 return null;
             });
             Thread.sleep(300);
-            assertThat(thirdCommitted).as("the third commit, its store waiting for the waiter's statement").isNotDone();
+            assertThat(written).as("a write, its store waiting for the waiter's statement").isNotDone();
             long began = System.nanoTime();
             assertThat(insert(holder, "holder's next")).isEqualTo(1);
             holder.commit();
             assertThat(waited.get(10, TimeUnit.SECONDS)).as("the waiter's update, once the holder committed").isEqualTo(1);
-            thirdCommitted.get(10, TimeUnit.SECONDS);
+            written.get(10, TimeUnit.SECONDS);
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
             waiter.commit();
             try (Statement sql = holder.createStatement(); ResultSet rs = sql.executeQuery("SELECT n FROM counter")) {
@@ -190,10 +192,7 @@ class WholeCommitsTest {
      * store goes on.
      */
     private <T> T heldUpByAStore(String what, Callable<T> action, Check meanwhile) throws Exception {
-        MVStore store;
-        try (Connection c = h2.getConnection()) {
-            store = EmbeddedH2.fileStore(c).orElseThrow();
-        }
+        MVStore store = store();
         CountDownLatch taken = new CountDownLatch(1);
         CountDownLatch held = new CountDownLatch(1);
         Future<?> stored = threads.submit(() -> {
@@ -219,6 +218,16 @@ class WholeCommitsTest {
         }
         stored.get(10, TimeUnit.SECONDS);
         return done.get(10, TimeUnit.SECONDS);
+    }
+
+    private MVStore store() throws SQLException {
+        try (Connection c = h2.getConnection()) {
+            return EmbeddedH2.fileStore(c).orElseThrow();
+        }
+    }
+
+    private int inACopyOfTheFile(String id) throws IOException, SQLException {
+        return new WhatAKillLeaves(dir.resolve("engine")).count("SELECT COUNT(*) FROM note WHERE id = ?", id);
     }
 
     private Connection inATransaction(String id) throws SQLException {
