@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * No answer of the API shows what a crash of the embedded database could still take back (H2
  * shows a commit before it writes it: {@link EmbeddedStore}). Before an answer's first byte leaves
  * (or its status, when it has no body), the store writes what it holds, so what the request read
- * is in the file when the client sees it. For our API, Camunda's REST API and its web
- * applications' API; not registered on PostgreSQL.
+ * is in the file when the client sees it. For our API, Camunda's REST API, its web applications'
+ * API and the actuator (health and metrics read the database); not registered on PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -33,7 +33,7 @@ class StoredBeforeAnswered {
     FilterRegistrationBean<OncePerRequestFilter> storedBeforeAnsweredFilter(EmbeddedStore store) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new Filter(store));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("stored-before-answered");
         registration.setEnabled(store.present());
