@@ -108,11 +108,12 @@ class StoredBeforeAnsweredTest {
     }
 
     @Test
-    void theApisOfAnEmbeddedFileDatabaseAreFilteredAndNothingElse() throws SQLException {
+    void theApisAndTheActuatorOfAnEmbeddedFileDatabaseAreFilteredAndNothingElse() throws SQLException {
         var registration = new StoredBeforeAnswered().storedBeforeAnsweredFilter(
                 new EmbeddedStore(dataSource("jdbc:h2:file:" + dir.resolve("engine"))));
         assertThat(registration.isEnabled()).isTrue();
-        assertThat(registration.getUrlPatterns()).containsExactlyInAnyOrder("/api/*", "/engine-rest/*", "/camunda/api/*");
+        assertThat(registration.getUrlPatterns()).containsExactlyInAnyOrder("/api/*", "/engine-rest/*", "/camunda/api/*",
+                "/actuator/*");
 
         assertThat(new StoredBeforeAnswered().storedBeforeAnsweredFilter(
                 new EmbeddedStore(dataSource("jdbc:h2:mem:stored-before-answered;DB_CLOSE_DELAY=-1"))).isEnabled()).isFalse();
