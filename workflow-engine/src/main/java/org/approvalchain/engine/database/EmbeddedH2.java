@@ -3,6 +3,7 @@ package org.approvalchain.engine.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -17,6 +18,13 @@ final class EmbeddedH2 {
     /** Empty when {@code connection} is no embedded H2 file database (PostgreSQL, an in-memory database). */
     static Optional<MVStore> fileStore(Connection connection) throws SQLException {
         return fileSession(connection).map(session -> session.getDatabase().getStore().getMvStore());
+    }
+
+    /** The store under {@code dataSource}'s embedded H2 file database, found on a connection it then closes. */
+    static Optional<MVStore> fileStore(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return fileStore(connection);
+        }
     }
 
     /** H2's session behind {@code connection}; empty when it is no embedded H2 file database. */

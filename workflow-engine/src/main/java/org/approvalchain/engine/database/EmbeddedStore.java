@@ -1,8 +1,6 @@
 package org.approvalchain.engine.database;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.h2.mvstore.MVStore;
@@ -30,7 +28,7 @@ public class EmbeddedStore {
     public EmbeddedStore(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         this.commits = WholeCommits.of(dataSource);
-        this.store = open(dataSource).orElse(null);
+        this.store = EmbeddedH2.fileStore(dataSource).orElse(null);
     }
 
     /** Whether the engine's database is an embedded H2 file. */
@@ -51,7 +49,7 @@ public class EmbeddedStore {
         }
         MVStore current = store;
         if (current.isClosed()) {
-            current = open(dataSource).orElseThrow();
+            current = EmbeddedH2.fileStore(dataSource).orElseThrow();
             store = current;
         }
         commits.write(current);
@@ -67,12 +65,6 @@ public class EmbeddedStore {
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("the database's file could not be brought up to date before "
                     + what, e);
-        }
-    }
-
-    private static Optional<MVStore> open(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return EmbeddedH2.fileStore(connection);
         }
     }
 }

@@ -83,10 +83,7 @@ public final class ConcurrentWriters {
             new Thread(() -> write(database, ConcurrentWriters::writeCase)).start();
             new Thread(() -> write(database, c -> writeSteps(c, writer))).start();
         }
-        MVStore store;
-        try (Connection c = h2.getConnection()) {
-            store = EmbeddedH2.fileStore(c).orElseThrow();
-        }
+        MVStore store = EmbeddedH2.fileStore(h2).orElseThrow();
         new Thread(() -> leave(database, store)).start();
         System.out.println(WRITING);
         while (true) {

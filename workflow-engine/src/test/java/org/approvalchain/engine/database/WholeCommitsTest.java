@@ -221,9 +221,7 @@ class WholeCommitsTest {
     }
 
     private MVStore store() throws SQLException {
-        try (Connection c = h2.getConnection()) {
-            return EmbeddedH2.fileStore(c).orElseThrow();
-        }
+        return EmbeddedH2.fileStore(h2).orElseThrow();
     }
 
     private int inACopyOfTheFile(String id) throws IOException, SQLException {
