@@ -23,8 +23,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * transaction first changes a table ({@code SessionLocal.registerTableAsUpdated}), whether or not
  * it holds a result to forget: with Camunda's and the engine's statements cached, 7.5% of the
  * engine's profile samples at 16 cases in flight (docs/performance.md, "Statements kept by the
- * pool"). Statements kept here are not asked. A kept statement gives the same answers as a new one: the engine's URL
- * has H2 run every query afresh ({@code OPTIMIZE_REUSE_RESULTS=FALSE}).
+ * pool"). Statements kept here are not asked. A kept statement gives the same answers as a new one:
+ * the engine's URL has H2 run every query afresh ({@code OPTIMIZE_REUSE_RESULTS=FALSE}).
  */
 final class KeptStatements extends DelegatingDataSource {
 
