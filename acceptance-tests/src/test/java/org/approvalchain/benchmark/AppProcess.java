@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An application under test in a JVM of its own, started by the benchmark: how long it took until
@@ -87,21 +88,21 @@ final class AppProcess {
     }
 
     /**
-     * CPU time the JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread0},
-     * ...) have used so far, in milliseconds: compiling the application's code, which a JVM does
-     * for minutes after it starts, not the work of any case. A compiler thread the JVM has ended (it
-     * adds and ends them as its queue grows and shrinks) no longer shows, so this is at least what
-     * the compilers used while the threads lived.
+     * CPU time each kind of the JVM's threads has used so far, in milliseconds, by the name Linux keeps
+     * of a thread (its first 15 characters) without the numbers that tell threads of a kind apart
+     * ({@code http-nio-8080-exec-3} is {@code http-nio-8080-e} to Linux, {@code http-nio-e} here;
+     * {@code GC Thread#1} is {@code GC Thread}). A thread the JVM has ended no longer shows (the JIT
+     * compiler adds and ends threads as its queue grows and shrinks), so a kind's figure is at least
+     * what its threads used while they lived.
      */
-    long compilerCpuMillis() {
+    Map<String, Long> threadCpuMillis() {
         Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
-        long millis = 0;
+        Map<String, Long> millis = new TreeMap<>();
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
                 try {
-                    if (Files.readString(thread.resolve("comm"), StandardCharsets.US_ASCII).strip().matches("C[12] CompilerThre.*")) {
-                        millis += cpuMillis(thread.resolve("stat"));
-                    }
+                    String name = Files.readString(thread.resolve("comm"), StandardCharsets.US_ASCII).strip();
+                    millis.merge(name.replaceAll("[-#]\\d+", ""), cpuMillis(thread.resolve("stat")), Long::sum);
                 } catch (NoSuchFileException ended) {
                     // the thread ended between the listing and the read
                 }
@@ -110,6 +111,16 @@ final class AppProcess {
             throw new UncheckedIOException(name + " (pid " + process.pid() + ") has no readable " + tasks, e);
         }
         return millis;
+    }
+
+    /**
+     * The JIT compiler threads' ({@code C1 CompilerThread0}, {@code C2 CompilerThread0}, ...) share of
+     * {@link #threadCpuMillis()}: compiling the application's code, which a JVM does for minutes after it
+     * starts, not the work of any case.
+     */
+    static long compilerCpuMillis(Map<String, Long> threadCpuMillis) {
+        return threadCpuMillis.entrySet().stream().filter(kind -> kind.getKey().matches("C[12] CompilerThre.*"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** utime + stime of a {@code /proc} stat file, in milliseconds. */

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CPU the benchmark reads of an application's JVM: all of it, and its JIT compiler threads' share. */
+/** The CPU the benchmark reads of an application's JVM: all of it, and each kind of thread's share. */
 class AppProcessTest {
 
     @Test
-    void theCompilerThreadsAreAPartOfTheProcesssCpu(@TempDir Path dir) throws Exception {
+    void eachKindOfThreadIsAPartOfTheProcesssCpu(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("child.log");
         // -Xcomp compiles every method before it first runs: the compiler threads are busy from the start
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xcomp",
@@ -26,9 +26,12 @@ class AppProcessTest {
             }
         });
         try {
-            long compiler = app.compilerCpuMillis();
+            Map<String, Long> threads = app.threadCpuMillis();
             long all = app.cpuMillis();
-            assertThat(compiler).isPositive().isLessThanOrEqualTo(all);
+            assertThat(threads).containsKeys("C1 CompilerThre", "C2 CompilerThre", "GC Thread").doesNotContainKey("GC Thread#0");
+            assertThat(AppProcess.compilerCpuMillis(threads)).isPositive()
+                    .isEqualTo(threads.get("C1 CompilerThre") + threads.get("C2 CompilerThre"));
+            assertThat(threads.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(all);
         } finally {
             app.kill();
         }

@@ -157,11 +157,11 @@ public final class Benchmark {
         void warmUp(Options options, String prefix) throws InterruptedException {
             print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, Patience.prompt(options.caseTimeout())));
             long before = app.cpuMillis();
-            long compilerBefore = app.compilerCpuMillis();
+            long compilerBefore = AppProcess.compilerCpuMillis(app.threadCpuMillis());
             Thread.sleep(IDLE.toMillis());
             System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second, of which the JIT compiler %.0f%n",
                     contender.name(), (app.cpuMillis() - before) * 1000.0 / IDLE.toMillis(),
-                    (app.compilerCpuMillis() - compilerBefore) * 1000.0 / IDLE.toMillis());
+                    (AppProcess.compilerCpuMillis(app.threadCpuMillis()) - compilerBefore) * 1000.0 / IDLE.toMillis());
         }
 
         /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import org.approvalchain.benchmark.Contender.CaseTimes;
 
@@ -22,6 +23,8 @@ import org.approvalchain.benchmark.Contender.CaseTimes;
 final class Report {
 
     private static final int ERRORS_SHOWN = 3;
+    /** A kind of thread is shown under a run from this CPU per case on (the rest is background). */
+    private static final double THREAD_SHOWN_MILLIS = 0.5;
 
     private final PrintStream out;
     private final Map<String, List<RunResult>> runs = new LinkedHashMap<>();
@@ -41,6 +44,10 @@ final class Report {
                 run.pollAnswerMillis(), run.cpuMillisPerCase(),
                 run.compilerMillisPerCase(), run.stepBuckets().isEmpty() ? "" : ", contract step p50 ≤ "
                         + steps(List.of(run), 50) + " p99 ≤ " + steps(List.of(run), 99) + " ms");
+        out.println("    CPU ms per case by thread: " + run.threadMillisPerCase().stream()
+                .filter(kind -> kind.getValue() >= THREAD_SHOWN_MILLIS)
+                .map(kind -> String.format(Locale.ROOT, "%s %.1f", kind.getKey(), kind.getValue()))
+                .collect(Collectors.joining(", ")));
         run.errors().stream().distinct().limit(ERRORS_SHOWN).forEach(error -> out.println("    error: " + error));
     }
 

@@ -23,10 +23,10 @@ import org.approvalchain.benchmark.JsonClient.Patience;
  * One run: one system with a fixed number of cases in flight (each driver thread starts its next
  * case when its last one has ended) until {@code cases} cases have been run; what completed, the
  * errors, the wall time from the first start to the last end, and the CPU the system's process used,
- * all of it and its JIT compiler threads'.
+ * all of it and by kind of thread ({@link AppProcess#threadCpuMillis()}).
  */
 record RunResult(String system, int inFlight, List<CaseTimes> completed, List<String> errors, Duration wall, long cpuMillis,
-                 long compilerMillis, Map<Double, Long> stepBuckets) {
+                 Map<String, Long> threadMillis, Map<Double, Long> stepBuckets) {
 
     static RunResult measure(Contender contender, AppProcess app, int inFlight, int cases, IntFunction<String> tradeName,
             Patience patience) throws InterruptedException {
@@ -36,7 +36,7 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         ExecutorService drivers = Executors.newFixedThreadPool(inFlight);
         Map<Double, Long> stepsBefore = stepBuckets(contender);
         long cpuBefore = app.cpuMillis();
-        long compilerBefore = app.compilerCpuMillis();
+        Map<String, Long> threadsBefore = app.threadCpuMillis();
         long start = System.nanoTime();
         for (int i = 0; i < inFlight; i++) {
             drivers.execute(() -> {
@@ -53,11 +53,12 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         drivers.awaitTermination(1, TimeUnit.DAYS);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long cpuMillis = app.cpuMillis() - cpuBefore;
-        long compilerMillis = app.compilerCpuMillis() - compilerBefore;
+        Map<String, Long> threadMillis = new TreeMap<>(app.threadCpuMillis());
+        threadsBefore.forEach((kind, millis) -> threadMillis.merge(kind, -millis, Long::sum));
         Map<Double, Long> steps = new TreeMap<>(stepBuckets(contender));
         stepsBefore.forEach((bound, count) -> steps.merge(bound, -count, Long::sum));
         return new RunResult(contender.name(), inFlight, List.copyOf(completed), List.copyOf(errors), wall, cpuMillis,
-                compilerMillis, steps);
+                threadMillis, steps);
     }
 
     /** The system's contract-step histogram now; empty, and said so, when it cannot be read (not a case's error). */
@@ -98,7 +99,14 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
 
     /** The JIT compiler threads' share of {@link #cpuMillisPerCase()}. */
     double compilerMillisPerCase() {
-        return completed.isEmpty() ? Double.NaN : (double) compilerMillis / completed.size();
+        return completed.isEmpty() ? Double.NaN : (double) AppProcess.compilerCpuMillis(threadMillis) / completed.size();
+    }
+
+    /** Each kind of thread's share of {@link #cpuMillisPerCase()}, the largest first. */
+    List<Map.Entry<String, Double>> threadMillisPerCase() {
+        return threadMillis.entrySet().stream().filter(kind -> !completed.isEmpty())
+                .map(kind -> Map.entry(kind.getKey(), (double) kind.getValue() / completed.size()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
     }
 
     /** {@link #cpuMillisPerCase()} without the JIT compiler's: the work of the cases and the background. */

@@ -41,7 +41,7 @@ class RunResultTest {
     void pollsPerCaseAndTheirAnswersTimeAreMeansOverTheCompletedCases() {
         List<CaseTimes> cases = List.of(new CaseTimes(Duration.ofMillis(30), Duration.ofMillis(80), 2, Duration.ofMillis(6)),
                 new CaseTimes(Duration.ofMillis(50), Duration.ofMillis(120), 5, Duration.ofMillis(15)));
-        RunResult run = new RunResult("ours", 1, cases, List.of(), Duration.ofSeconds(1), 0, 0, Map.of());
+        RunResult run = new RunResult("ours", 1, cases, List.of(), Duration.ofSeconds(1), 0, Map.of(), Map.of());
         assertThat(run.pollsPerCase()).isEqualTo(3.5);
         assertThat(run.pollAnswerMillis()).as("21 ms over 7 polls").isEqualTo(3.0);
         assertThat(run(Map.of()).pollsPerCase()).isNaN();
@@ -49,6 +49,6 @@ class RunResultTest {
     }
 
     private static RunResult run(Map<Double, Long> buckets) {
-        return new RunResult("ours", 1, List.of(), List.of(), Duration.ofSeconds(1), 0, 0, buckets);
+        return new RunResult("ours", 1, List.of(), List.of(), Duration.ofSeconds(1), 0, Map.of(), buckets);
     }
 }
