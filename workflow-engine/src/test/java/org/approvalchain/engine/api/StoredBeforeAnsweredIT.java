@@ -27,10 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The running engine answers only once what it read is in its database's file: its filter is
  * registered on the API, in front, and writes the store the engine's connections write. A commit
- * is made here on a connection of the pool behind {@link WholeCommits}, which H2 itself would write
- * only after ten minutes (a long {@code WRITE_DELAY}): it stays visible and unwritten for as long as
- * the test needs, as a commit of the engine's does until something leaves the engine (or the
- * compaction stores); a copy of the file stands for what a {@code kill -9} leaves.
+ * is made here on a connection of the pool behind {@link WholeCommits}, on the engine's own database
+ * URL, whose H2 never writes a commit by itself: it stays visible and unwritten, as a commit of the
+ * engine's does until something leaves the engine (or the compaction stores); a copy of the file
+ * ({@link WhatAKillLeaves}) stands for what a {@code kill -9} leaves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.process-engine-name=storedbeforeanswered")
@@ -42,9 +42,8 @@ class StoredBeforeAnsweredIT {
     static Path dataDir;
 
     @DynamicPropertySource
-    static void slowlyWrittenDatabase(DynamicPropertyRegistry registry) {
+    static void engineDatabase(DynamicPropertyRegistry registry) {
         registry.add("approvalchain.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> afterAKill().url());
     }
 
     @LocalServerPort

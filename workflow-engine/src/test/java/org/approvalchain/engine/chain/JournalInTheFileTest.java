@@ -38,9 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A chain write's journal entry is in the database's file before the chain can have its
- * transaction ({@link WhatAKillLeaves}: a database that writes its commits only after ten minutes,
- * and a copy of its file taken as the transaction is sent): the retry after a {@code kill -9} at
- * that moment must find the entry and send the very same transaction.
+ * transaction (the engine's own database, its URL as {@code application.yml} gives it: H2 writes a
+ * commit only when the engine stores; a copy of its file taken as the transaction is sent, {@link
+ * WhatAKillLeaves}): the retry after a {@code kill -9} at that moment must find the entry and send
+ * the very same transaction.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -51,8 +52,8 @@ class JournalInTheFileTest {
     static Path dir;
 
     @DynamicPropertySource
-    static void slowlyWrittenDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> afterAKill().url());
+    static void engineDatabase(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.data-dir", dir::toString);
     }
 
     @Autowired

@@ -28,9 +28,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An event reaches its receiver only once the database's file has what it tells ({@link
- * WhatAKillLeaves}: a database that writes its commits only after ten minutes, and a copy of its
- * file taken as the event is sent).
+ * An event reaches its receiver only once the database's file has what it tells: the engine's own
+ * database (its URL as {@code application.yml} gives it: H2 writes a commit only when the engine
+ * stores, {@link WholeCommits}), and a copy of its file taken as the event is sent ({@link
+ * WhatAKillLeaves}).
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -47,8 +48,8 @@ class EventsInTheFileTest {
     static Path dir;
 
     @DynamicPropertySource
-    static void slowlyWrittenDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> afterAKill().url());
+    static void engineDatabase(DynamicPropertyRegistry registry) {
+        registry.add("approvalchain.data-dir", dir::toString);
         registry.add("approvalchain.events.signing-key-file", () -> dir.resolve("events-sm2.key").toString());
     }
 
