@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,9 @@ class AppProcessTest {
         try {
             Map<String, Long> threads = app.threadCpuMillis();
             long all = app.cpuMillis();
-            assertThat(threads).containsKeys("C1 CompilerThre", "C2 CompilerThre", "GC Thread").doesNotContainKey("GC Thread#0");
+            assertThat(threads).containsKeys("C1 CompilerThre", "C2 CompilerThre", "busy")
+                    .doesNotContainKeys("busy-1", "busy-2");
+            assertThat(threads.get("busy")).as("the two busy threads' CPU, together").isPositive();
             assertThat(AppProcess.compilerCpuMillis(threads)).isPositive()
                     .isEqualTo(threads.get("C1 CompilerThre") + threads.get("C2 CompilerThre"));
             assertThat(threads.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(all);
@@ -37,13 +40,35 @@ class AppProcessTest {
         }
     }
 
-    /** A JVM that has started, says so, and waits to be killed. */
+    /** A JVM with two threads of one kind ({@code busy-1}, {@code busy-2}) that have used CPU; says so, and waits to be killed. */
     static final class Child {
         static final String READY = "child ready";
 
         public static void main(String[] args) throws InterruptedException {
+            CountDownLatch busy = new CountDownLatch(2);
+            for (int i = 1; i <= 2; i++) {
+                Thread thread = new Thread(() -> {
+                    long until = System.nanoTime() + 100_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    busy.countDown();
+                    sleepQuietly(); // alive: the CPU of a thread that has ended no longer shows
+                }, "busy-" + i);
+                thread.setDaemon(true);
+                thread.start();
+            }
+            busy.await();
             System.out.println(READY);
-            Thread.sleep(60_000);
+            sleepQuietly();
+        }
+
+        private static void sleepQuietly() {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

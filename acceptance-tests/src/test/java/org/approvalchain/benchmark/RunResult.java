@@ -104,7 +104,10 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
 
     /** Each kind of thread's share of {@link #cpuMillisPerCase()}, the largest first. */
     List<Map.Entry<String, Double>> threadMillisPerCase() {
-        return threadMillis.entrySet().stream().filter(kind -> !completed.isEmpty())
+        if (completed.isEmpty()) {
+            return List.of();
+        }
+        return threadMillis.entrySet().stream()
                 .map(kind -> Map.entry(kind.getKey(), (double) kind.getValue() / completed.size()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
     }
