@@ -51,16 +51,14 @@ class OperationsIT {
         wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang")::sign);
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
 
-        String after = awaitMetrics(admin, m -> value(m, "approvalchain_cases_ended_total", "process=\"licence-application\"",
-                "state=\"COMPLETED\"") > value(before, "approvalchain_cases_ended_total", "process=\"licence-application\"",
-                "state=\"COMPLETED\""));
-        assertThat(value(after, "approvalchain_cases_started_total", "process=\"licence-application\""))
-                .isGreaterThan(value(before, "approvalchain_cases_started_total", "process=\"licence-application\""));
-        // a step's call and its record, the decision's too, are one CaseLedger.recordCall transaction each
-        assertThat(value(after, "approvalchain_chain_transactions_total", "contract=\"CaseLedger\"", "outcome=\"succeeded\""))
-                .isGreaterThan(value(before, "approvalchain_chain_transactions_total", "contract=\"CaseLedger\"",
-                        "outcome=\"succeeded\""));
-        assertThat(value(after, "approvalchain_ledger_height")).isGreaterThan(value(before, "approvalchain_ledger_height"));
+        // the stored figures are read in turns, a few seconds apart, and other tests' cases end too: a
+        // refresh can count a case's end before this case wrote to the chain, so wait for all of them
+        String after = awaitMetrics(admin, m -> moved(before, m, "approvalchain_cases_ended_total",
+                "process=\"licence-application\"", "state=\"COMPLETED\"")
+                && moved(before, m, "approvalchain_cases_started_total", "process=\"licence-application\"")
+                // a step's call and its record, the decision's too, are one CaseLedger.recordCall transaction each
+                && moved(before, m, "approvalchain_chain_transactions_total", "contract=\"CaseLedger\"", "outcome=\"succeeded\"")
+                && moved(before, m, "approvalchain_ledger_height"));
         assertThat(value(after, "approvalchain_decision_latency_seconds_count", "process=\"licence-application\"",
                 "activity=\"Activity_ReviewApplication\"")).isPositive();
         assertThat(value(after, "approvalchain_contract_step_seconds_count", "contract=\"EligibilityRule\"",
@@ -128,6 +126,10 @@ class OperationsIT {
             metrics = metrics(client);
         }
         return metrics;
+    }
+
+    private static boolean moved(String before, String after, String name, String... labels) {
+        return value(after, name, labels) > value(before, name, labels);
     }
 
     /** The sum of a metric's samples whose labels include every one of {@code labels}; 0 when none. */
