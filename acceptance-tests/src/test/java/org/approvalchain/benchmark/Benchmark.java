@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.approvalchain.benchmark.JsonClient.Patience;
 
@@ -157,11 +160,21 @@ public final class Benchmark {
         void warmUp(Options options, String prefix) throws InterruptedException {
             print("warm-up (not counted)", run(WARM_UP_IN_FLIGHT, options.warmup(), prefix, Patience.prompt(options.caseTimeout())));
             long before = app.cpuMillis();
-            long compilerBefore = AppProcess.compilerCpuMillis(app.threadCpuMillis());
+            Map<String, Long> threadsBefore = app.threadCpuMillis();
             Thread.sleep(IDLE.toMillis());
-            System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second, of which the JIT compiler %.0f%n",
-                    contender.name(), (app.cpuMillis() - before) * 1000.0 / IDLE.toMillis(),
-                    (AppProcess.compilerCpuMillis(app.threadCpuMillis()) - compilerBefore) * 1000.0 / IDLE.toMillis());
+            Map<String, Long> threads = new TreeMap<>(app.threadCpuMillis());
+            threadsBefore.forEach((kind, millis) -> threads.merge(kind, -millis, Long::sum));
+            System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second, of which the JIT compiler %.0f; "
+                            + "by thread: %s%n", contender.name(), perSecond(app.cpuMillis() - before),
+                    perSecond(AppProcess.compilerCpuMillis(threads)), threads.entrySet().stream()
+                            .filter(kind -> perSecond(kind.getValue()) >= 1)
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .map(kind -> String.format(Locale.ROOT, "%s %.0f", kind.getKey(), perSecond(kind.getValue())))
+                            .collect(Collectors.joining(", ")));
+        }
+
+        private static double perSecond(long millis) {
+            return millis * 1000.0 / IDLE.toMillis();
         }
 
         /**
