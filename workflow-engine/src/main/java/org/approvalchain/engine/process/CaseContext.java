@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -52,11 +51,12 @@ final class CaseContext {
 
     /**
      * The visit a user task is, as {@link #countTaskVisit} kept it; for a task opened before visits
-     * were kept on tasks, the process's counter of its activity.
+     * were kept on tasks, the process's counter of its activity. {@code taskVariables}: those
+     * visible from the task, its own included.
      */
-    static int taskVisit(TaskService tasks, String taskId, String activityId) {
-        Object kept = tasks.getVariableLocal(taskId, TASK_VISIT);
-        Object visit = kept != null ? kept : tasks.getVariable(taskId, VISITS + activityId);
+    static int taskVisit(Map<String, Object> taskVariables, String activityId) {
+        Object kept = taskVariables.get(TASK_VISIT);
+        Object visit = kept != null ? kept : taskVariables.get(VISITS + activityId);
         return visit instanceof Number n ? n.intValue() : 1;
     }
 

@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
@@ -25,6 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
@@ -51,9 +55,16 @@ import org.springframework.stereotype.Component;
  * columns (a string in {@code TEXT_}; a long, an integer, a short, a date as epoch milliseconds and
  * a boolean as 1 or 0 in {@code LONG_}; a double in {@code DOUBLE_}); a case with a variable of any
  * other type (a serialized object, bytes, a file, JSON) is read through Camunda, which deserializes it.
+ * The variables a task sees (for the case-state document of a payload and a decision, and for the
+ * decision's chain write) are read so too: through {@code TaskService.getVariables} and {@code
+ * RuntimeService.getVariables} each took 1.0–1.4 ms of a web thread, three times per case
+ * (docs/performance.md, "A decision's reads").
  */
 @Component
 class CaseReads {
+
+    /** What {@link #plainValue} gives for a type Camunda does not keep in plain columns. */
+    private static final Object NOT_PLAIN = new Object();
 
     /** The columns of Camunda's task result map, in the order {@link #task} reads them. */
     private static final String TASK_COLUMNS = "T.ID_, T.REV_, T.NAME_, T.PARENT_TASK_ID_, T.DESCRIPTION_, T.PRIORITY_, "
@@ -63,10 +74,13 @@ class CaseReads {
     private static final int TASK_COLUMN_COUNT = 23;
 
     private final HistoryService history;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
     private final JdbcTemplate jdbc;
     private final String processInstances;
     private final String definitions;
     private final String variables;
+    private final String runtimeVariables;
     private final String openTasks;
     private final String executions;
     private final String subscriptions;
@@ -74,12 +88,16 @@ class CaseReads {
     private final String jobs;
     private final String jobDefinitions;
 
-    CaseReads(HistoryService history, ManagementService management, JdbcTemplate jdbc) {
+    CaseReads(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
+              JdbcTemplate jdbc) {
         this.history = history;
+        this.runtime = runtime;
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.processInstances = management.getTableName(HistoricProcessInstance.class);
         this.definitions = management.getTableName(ProcessDefinition.class);
         this.variables = management.getTableName(HistoricVariableInstance.class);
+        this.runtimeVariables = management.getTableName(VariableInstanceEntity.class);
         this.openTasks = management.getTableName(Task.class);
         this.executions = management.getTableName(Execution.class);
         this.subscriptions = management.getTableName(EventSubscriptionEntity.class);
@@ -158,23 +176,82 @@ class CaseReads {
 
     /** A variable of a type Camunda keeps in plain columns, decoded as Camunda does; empty for any other type. */
     private static Optional<CaseVariable> plainVariable(ResultSet row, String processInstanceId) throws SQLException {
-        Long number = row.getObject("LONG_", Long.class);
-        Object value;
-        switch (row.getString("VAR_TYPE_")) {
-            case "string" -> value = row.getString("TEXT_");
-            case "long" -> value = number;
-            case "integer" -> value = number == null ? null : number.intValue();
-            case "short" -> value = number == null ? null : number.shortValue();
-            case "boolean" -> value = number == null ? null : number == 1L;
-            case "date" -> value = number == null ? null : new Date(number);
-            case "double" -> value = row.getObject("DOUBLE_", Double.class);
-            case "null" -> value = null;
-            default -> {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new CaseVariable(row.getString("NAME_"), value,
+        Object value = plainValue(row.getString("VAR_TYPE_"), row);
+        return value == NOT_PLAIN ? Optional.empty() : Optional.of(new CaseVariable(row.getString("NAME_"), value,
                 processInstanceId.equals(row.getString("ACT_INST_ID_"))));
+    }
+
+    /** A value of a type Camunda keeps in plain columns, decoded as Camunda does; {@link #NOT_PLAIN} for any other type. */
+    private static Object plainValue(String type, ResultSet row) throws SQLException {
+        Long number = row.getObject("LONG_", Long.class);
+        return switch (type) {
+            case "string" -> row.getString("TEXT_");
+            case "long" -> number;
+            case "integer" -> number == null ? null : number.intValue();
+            case "short" -> number == null ? null : number.shortValue();
+            case "boolean" -> number == null ? null : number == 1L;
+            case "date" -> number == null ? null : new Date(number);
+            case "double" -> row.getObject("DOUBLE_", Double.class);
+            case "null" -> null;
+            default -> NOT_PLAIN;
+        };
+    }
+
+    /**
+     * The variables visible from the task, as Camunda's {@code TaskService.getVariables(taskId)}
+     * gives them: the task's own, then those of its execution and of that execution's ancestors,
+     * the nearest one's value of a name first.
+     */
+    Map<String, Object> taskVariables(Task task) {
+        return visibleVariables(task, task.getId(), () -> tasks.getVariables(task.getId()));
+    }
+
+    /**
+     * The variables visible from the task's execution (the task's own left out), as Camunda's
+     * {@code RuntimeService.getVariables(executionId)} gives them.
+     */
+    Map<String, Object> executionVariables(Task task) {
+        return visibleVariables(task, null, () -> runtime.getVariables(task.getExecutionId()));
+    }
+
+    /**
+     * Variables visible from the task's execution, and the task's own unless {@code taskId} is null,
+     * read from Camunda's tables in two statements; through Camunda ({@code throughCamunda}) when
+     * one of them is of a type not kept in plain columns, which Camunda deserializes.
+     */
+    private Map<String, Object> visibleVariables(Task task, String taskId, Supplier<Map<String, Object>> throughCamunda) {
+        Map<String, String> parents = new HashMap<>();
+        jdbc.query("SELECT ID_, PARENT_ID_ FROM " + executions + " WHERE PROC_INST_ID_ = ?",
+                (ResultSet row) -> {
+                    parents.put(row.getString(1), row.getString(2));
+                }, task.getProcessInstanceId());
+        // the scopes whose variables are visible, nearest first: the task, its execution, each ancestor
+        Map<String, Integer> scopes = new HashMap<>();
+        if (taskId != null) {
+            scopes.put("task " + taskId, 0);
+        }
+        for (String execution = task.getExecutionId(); execution != null; execution = parents.get(execution)) {
+            scopes.put("execution " + execution, scopes.size());
+        }
+        List<Map<String, Object>> byScope = new ArrayList<>();
+        scopes.forEach((scope, nearness) -> byScope.add(new HashMap<>()));
+        boolean[] plain = {true};
+        jdbc.query("SELECT NAME_, TYPE_, TEXT_, LONG_, DOUBLE_, EXECUTION_ID_, TASK_ID_ FROM " + runtimeVariables
+                + " WHERE PROC_INST_ID_ = ?", (ResultSet row) -> {
+                    String ofTask = row.getString("TASK_ID_");
+                    Integer nearness = scopes.get(ofTask != null ? "task " + ofTask : "execution " + row.getString("EXECUTION_ID_"));
+                    if (nearness != null) {
+                        Object value = plainValue(row.getString("TYPE_"), row);
+                        plain[0] &= value != NOT_PLAIN;
+                        byScope.get(nearness).put(row.getString("NAME_"), value);
+                    }
+                }, task.getProcessInstanceId());
+        if (!plain[0]) {
+            return throughCamunda.get();
+        }
+        Map<String, Object> visible = new HashMap<>();
+        byScope.forEach(scope -> scope.forEach(visible::putIfAbsent));
+        return visible;
     }
 
     /** The names of the messages a process instance waits for, in order. */

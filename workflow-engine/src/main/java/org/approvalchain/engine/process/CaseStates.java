@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.signing.CaseStateDocument;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,6 @@ class CaseStates {
     static final String MATERIAL_HASHES = "materialHashes";
     private static final int ISSUED_REMEMBERED = 1_000;
 
-    private final RuntimeService runtime;
     private final DeployedDefinitions definitions;
     private final CaseRecord record;
     private final CaseReads reads;
@@ -40,9 +38,8 @@ class CaseStates {
         }
     });
 
-    CaseStates(RuntimeService runtime, DeployedDefinitions definitions, CaseRecord record, CaseReads reads) {
+    CaseStates(DeployedDefinitions definitions, CaseRecord record, CaseReads reads) {
         this.reads = reads;
-        this.runtime = runtime;
         this.definitions = definitions;
         this.record = record;
     }
@@ -57,7 +54,7 @@ class CaseStates {
     /** The document of the task's case as it stands now. */
     CaseStateDocument now(Task task) {
         String caseId = reads.caseIdOf(task.getProcessInstanceId());
-        Map<String, Object> variables = runtime.getVariables(task.getExecutionId());
+        Map<String, Object> variables = reads.executionVariables(task);
         Object applicantHash = variables.get(CaseContext.APPLICANT_HASH);
         List<CaseStateDocument.Step> steps = record.steps(caseId).stream().map(s -> new CaseStateDocument.Step(
                 CaseContext.activityInstance(s.activityId(), s.visit()), s.kind().name(), s.contract(), s.function(),

@@ -160,11 +160,12 @@ class DecisionRecorder {
         String caseId = kept.caseId();
         Task task = reads.linkedTask(taskId).map(LinkedTask::task).orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND,
                 "TASK-001 task " + taskId + " is no longer open"));
-        int visit = CaseContext.taskVisit(tasks, taskId, kept.activityId());
+        Map<String, Object> taskVariables = reads.taskVariables(task);
+        int visit = CaseContext.taskVisit(taskVariables, kept.activityId());
         String activityInstance = CaseContext.activityInstance(kept.activityId(), visit);
         String department = definitions.department(payload.processDefinitionId(), kept.activityId());
         CaseOnChain kase = CaseContext.onChain(caseId, payload.processDefinitionId(), payload.processVersion(),
-                tasks.getVariable(taskId, CaseContext.APPLICANT_HASH));
+                taskVariables.get(CaseContext.APPLICANT_HASH));
         // one transaction from the chain write on: the journal's note of the receipt commits with the
         // decision marked RECORDED and the task completed, not on its own (the journal entry itself
         // is committed before the send, in a transaction of its own)

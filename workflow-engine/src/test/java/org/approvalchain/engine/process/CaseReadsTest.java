@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The case view's native reads give what Camunda's query builders give for the same criteria: the
  * same rows in the same order, with their values (numbers, text, dates, booleans, nulls, bytes,
  * task-local ones), deleted variables left out, the open tasks of a running case with the candidates
- * their identity links name and none of an ended one, the due dates of the timers asked for. The variables of the types Camunda keeps in plain columns are read from them, those of
- * a case with any other type through Camunda.
+ * their identity links name and none of an ended one, the due dates of the timers asked for, the
+ * variables a task and its execution see (the nearest scope's value of a name). The variables of
+ * the types Camunda keeps in plain columns are read from them, those of a case with any other type
+ * through Camunda.
  */
 class CaseReadsTest {
 
@@ -116,6 +119,46 @@ class CaseReadsTest {
         assertThat(read).extracting(CaseVariable::name).hasSize(11).doesNotContain("dropped");
         assertThat(read).extracting(CaseVariable::value).filteredOn(Objects::nonNull).hasOnlyElementsOfTypes(String.class,
                 Long.class, Integer.class, Short.class, Boolean.class, Date.class, Double.class).hasSize(9);
+    }
+
+    @Test
+    void theVariablesVisibleFromATaskAreThoseCamundaGivesForItAndForItsExecution() {
+        Deployment scopes = InMemoryEngine.ENGINE.getRepositoryService().createDeployment()
+                .addModelInstance("scopes.bpmn", Bpmn.createExecutableProcess("scopes").startEvent()
+                        .subProcess("inner").camundaInputParameter("shadowed", "inner").camundaInputParameter("innerOnly", "yes")
+                        .embeddedSubProcess().startEvent().parallelGateway("fork")
+                        .userTask("left").endEvent()
+                        .moveToNode("fork").userTask("right").endEvent()
+                        .subProcessDone().endEvent().done())
+                .deploy();
+        try {
+            RuntimeService runtime = InMemoryEngine.ENGINE.getRuntimeService();
+            Map<String, Object> values = Map.of("name", "星河", "amount", 5L, "shadowed", "process", "since", new Date(1_700_000_000_123L));
+            ProcessInstance kase = runtime.startProcessInstanceByKey("scopes", "case-scopes", values);
+            runtime.startProcessInstanceByKey("scopes", "case-beside", Map.of("name", "other", "shadowed", "other"));
+            Task left = tasks.createTaskQuery().processInstanceId(kase.getId()).taskDefinitionKey("left").singleResult();
+            Task right = tasks.createTaskQuery().processInstanceId(kase.getId()).taskDefinitionKey("right").singleResult();
+            tasks.setVariableLocal(left.getId(), "shadowed", "task");
+            tasks.setVariableLocal(left.getId(), "note", 7);
+            runtime.setVariableLocal(left.getExecutionId(), "branch", true);
+
+            for (Task task : List.of(left, right)) {
+                assertThat(reads.taskVariables(task)).as(task.getTaskDefinitionKey()).isEqualTo(new HashMap<>(tasks.getVariables(task.getId())));
+                assertThat(reads.executionVariables(task)).as(task.getTaskDefinitionKey())
+                        .isEqualTo(new HashMap<>(runtime.getVariables(task.getExecutionId())));
+            }
+            assertThat(reads.taskVariables(left)).containsEntry("shadowed", "task").containsEntry("note", 7)
+                    .containsEntry("branch", true).containsEntry("innerOnly", "yes").containsEntry("amount", 5L);
+            assertThat(reads.executionVariables(left)).containsEntry("shadowed", "inner").doesNotContainKey("note");
+            assertThat(reads.taskVariables(right)).containsEntry("shadowed", "inner").doesNotContainKeys("note", "branch");
+
+            runtime.setVariable(kase.getId(), "scan", Variables.byteArrayValue(new byte[] {1, 2, 3}));
+            assertThat(reads.taskVariables(left)).as("with bytes, read through Camunda").usingRecursiveComparison()
+                    .isEqualTo(new HashMap<>(tasks.getVariables(left.getId())));
+            assertThat(reads.taskVariables(left).get("scan")).isEqualTo(new byte[] {1, 2, 3});
+        } finally {
+            InMemoryEngine.ENGINE.getRepositoryService().deleteDeployment(scopes.getId(), true);
+        }
     }
 
     @Test

@@ -49,7 +49,8 @@ final class InMemoryEngine {
 
     /** The case reads of {@code engine}, on its own database. */
     static CaseReads reads(ProcessEngine engine) {
-        return new CaseReads(engine.getHistoryService(), engine.getManagementService(), new JdbcTemplate(((ProcessEngineConfigurationImpl)
+        return new CaseReads(engine.getHistoryService(), engine.getRuntimeService(), engine.getTaskService(),
+                engine.getManagementService(), new JdbcTemplate(((ProcessEngineConfigurationImpl)
                         engine.getProcessEngineConfiguration()).getDataSource()));
     }
 
