@@ -250,7 +250,12 @@ class CaseReads {
             return throughCamunda.get();
         }
         Map<String, Object> visible = new HashMap<>();
-        byScope.forEach(scope -> scope.forEach(visible::putIfAbsent));
+        // not putIfAbsent: a nearer scope's null hides a farther scope's value too
+        byScope.forEach(scope -> scope.forEach((name, value) -> {
+            if (!visible.containsKey(name)) {
+                visible.put(name, value);
+            }
+        }));
         return visible;
     }
 

@@ -140,6 +140,7 @@ class CaseReadsTest {
             Task right = tasks.createTaskQuery().processInstanceId(kase.getId()).taskDefinitionKey("right").singleResult();
             tasks.setVariableLocal(left.getId(), "shadowed", "task");
             tasks.setVariableLocal(left.getId(), "note", 7);
+            tasks.setVariableLocal(left.getId(), "amount", null);
             runtime.setVariableLocal(left.getExecutionId(), "branch", true);
 
             for (Task task : List.of(left, right)) {
@@ -148,7 +149,8 @@ class CaseReadsTest {
                         .isEqualTo(new HashMap<>(runtime.getVariables(task.getExecutionId())));
             }
             assertThat(reads.taskVariables(left)).containsEntry("shadowed", "task").containsEntry("note", 7)
-                    .containsEntry("branch", true).containsEntry("innerOnly", "yes").containsEntry("amount", 5L);
+                    .containsEntry("branch", true).containsEntry("innerOnly", "yes").containsEntry("amount", null);
+            assertThat(reads.executionVariables(left)).containsEntry("amount", 5L);
             assertThat(reads.executionVariables(left)).containsEntry("shadowed", "inner").doesNotContainKey("note");
             assertThat(reads.taskVariables(right)).containsEntry("shadowed", "inner").doesNotContainKeys("note", "branch");
 
