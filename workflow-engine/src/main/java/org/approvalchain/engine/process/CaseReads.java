@@ -56,9 +56,9 @@ import org.springframework.stereotype.Component;
  * a boolean as 1 or 0 in {@code LONG_}; a double in {@code DOUBLE_}); a case with a variable of any
  * other type (a serialized object, bytes, a file, JSON) is read through Camunda, which deserializes it.
  * The variables a task sees (for the case-state document of a payload and a decision, and for the
- * decision's chain write) are read so too: through {@code TaskService.getVariables} and {@code
- * RuntimeService.getVariables} each took 1.0–1.4 ms of a web thread, three times per case
- * (docs/performance.md, "A decision's reads").
+ * decision's chain write) are read so too: through {@code RuntimeService.getVariables} and {@code
+ * TaskService} they took 1.4–1.9 ms of a web thread, three times per case (docs/performance.md,
+ * "Inside the EVM thread and a decision's web thread").
  */
 @Component
 class CaseReads {
@@ -230,7 +230,8 @@ class CaseReads {
         if (taskId != null) {
             scopes.put("task " + taskId, 0);
         }
-        for (String execution = task.getExecutionId(); execution != null; execution = parents.get(execution)) {
+        for (String execution = task.getExecutionId(); execution != null && !scopes.containsKey("execution " + execution);
+             execution = parents.get(execution)) {
             scopes.put("execution " + execution, scopes.size());
         }
         List<Map<String, Object>> byScope = new ArrayList<>();
