@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.approvalchain.benchmark.JsonClient.Patience;
 
@@ -162,15 +161,12 @@ public final class Benchmark {
             long before = app.cpuMillis();
             Map<String, Long> threadsBefore = app.threadCpuMillis();
             Thread.sleep(IDLE.toMillis());
-            Map<String, Long> threads = new TreeMap<>(app.threadCpuMillis());
-            threadsBefore.forEach((kind, millis) -> threads.merge(kind, -millis, Long::sum));
+            Map<String, Long> threads = RunResult.since(threadsBefore, app.threadCpuMillis());
+            Map<String, Double> perSecond = new TreeMap<>();
+            threads.forEach((kind, millis) -> perSecond.put(kind, perSecond(millis)));
             System.out.printf(Locale.ROOT, "%s idle after the warm-up: %.0f ms CPU per second, of which the JIT compiler %.0f; "
                             + "by thread: %s%n", contender.name(), perSecond(app.cpuMillis() - before),
-                    perSecond(AppProcess.compilerCpuMillis(threads)), threads.entrySet().stream()
-                            .filter(kind -> perSecond(kind.getValue()) >= 1)
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                            .map(kind -> String.format(Locale.ROOT, "%s %.0f", kind.getKey(), perSecond(kind.getValue())))
-                            .collect(Collectors.joining(", ")));
+                    perSecond(AppProcess.compilerCpuMillis(threads)), Report.byKind(perSecond, 1, "%.0f"));
         }
 
         private static double perSecond(long millis) {

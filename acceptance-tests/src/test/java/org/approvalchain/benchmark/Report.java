@@ -44,11 +44,16 @@ final class Report {
                 run.pollAnswerMillis(), run.cpuMillisPerCase(),
                 run.compilerMillisPerCase(), run.stepBuckets().isEmpty() ? "" : ", contract step p50 ≤ "
                         + steps(List.of(run), 50) + " p99 ≤ " + steps(List.of(run), 99) + " ms");
-        out.println("    CPU ms per case by thread: " + run.threadMillisPerCase().stream()
-                .filter(kind -> kind.getValue() >= THREAD_SHOWN_MILLIS)
-                .map(kind -> String.format(Locale.ROOT, "%s %.1f", kind.getKey(), kind.getValue()))
-                .collect(Collectors.joining(", ")));
+        out.println("    CPU ms per case by thread: " + byKind(run.threadMillisPerCase(), THREAD_SHOWN_MILLIS, "%.1f"));
         run.errors().stream().distinct().limit(ERRORS_SHOWN).forEach(error -> out.println("    error: " + error));
+    }
+
+    /** The kinds of thread whose figure is at least {@code shownFrom}, the largest first: "kind figure, kind figure". */
+    static String byKind(Map<String, Double> figures, double shownFrom, String format) {
+        return figures.entrySet().stream().filter(kind -> kind.getValue() >= shownFrom)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(kind -> kind.getKey() + " " + String.format(Locale.ROOT, format, kind.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** The tables, over every run added; {@code ours} and {@code baseline} name the two systems. */

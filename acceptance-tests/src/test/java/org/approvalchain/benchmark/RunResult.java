@@ -53,12 +53,15 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         drivers.awaitTermination(1, TimeUnit.DAYS);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long cpuMillis = app.cpuMillis() - cpuBefore;
-        Map<String, Long> threadMillis = new TreeMap<>(app.threadCpuMillis());
-        threadsBefore.forEach((kind, millis) -> threadMillis.merge(kind, -millis, Long::sum));
-        Map<Double, Long> steps = new TreeMap<>(stepBuckets(contender));
-        stepsBefore.forEach((bound, count) -> steps.merge(bound, -count, Long::sum));
         return new RunResult(contender.name(), inFlight, List.copyOf(completed), List.copyOf(errors), wall, cpuMillis,
-                threadMillis, steps);
+                since(threadsBefore, app.threadCpuMillis()), since(stepsBefore, stepBuckets(contender)));
+    }
+
+    /** What each counter of {@code now} grew by since {@code before} (a counter new since then: all of it). */
+    static <K extends Comparable<K>> Map<K, Long> since(Map<K, Long> before, Map<K, Long> now) {
+        Map<K, Long> grown = new TreeMap<>(now);
+        before.forEach((key, count) -> grown.merge(key, -count, Long::sum));
+        return grown;
     }
 
     /** The system's contract-step histogram now; empty, and said so, when it cannot be read (not a case's error). */
@@ -102,14 +105,13 @@ record RunResult(String system, int inFlight, List<CaseTimes> completed, List<St
         return completed.isEmpty() ? Double.NaN : (double) AppProcess.compilerCpuMillis(threadMillis) / completed.size();
     }
 
-    /** Each kind of thread's share of {@link #cpuMillisPerCase()}, the largest first. */
-    List<Map.Entry<String, Double>> threadMillisPerCase() {
-        if (completed.isEmpty()) {
-            return List.of();
+    /** Each kind of thread's share of {@link #cpuMillisPerCase()}; empty when no case completed. */
+    Map<String, Double> threadMillisPerCase() {
+        Map<String, Double> perCase = new TreeMap<>();
+        if (!completed.isEmpty()) {
+            threadMillis.forEach((kind, millis) -> perCase.put(kind, (double) millis / completed.size()));
         }
-        return threadMillis.entrySet().stream()
-                .map(kind -> Map.entry(kind.getKey(), (double) kind.getValue() / completed.size()))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+        return perCase;
     }
 
     /** {@link #cpuMillisPerCase()} without the JIT compiler's: the work of the cases and the background. */

@@ -234,30 +234,23 @@ class CaseReads {
              execution = parents.get(execution)) {
             scopes.put("execution " + execution, scopes.size());
         }
-        List<Map<String, Object>> byScope = new ArrayList<>();
-        scopes.forEach((scope, nearness) -> byScope.add(new HashMap<>()));
+        Map<String, Object> visible = new HashMap<>();
+        Map<String, Integer> nearestOf = new HashMap<>();
         boolean[] plain = {true};
         jdbc.query("SELECT NAME_, TYPE_, TEXT_, LONG_, DOUBLE_, EXECUTION_ID_, TASK_ID_ FROM " + runtimeVariables
                 + " WHERE PROC_INST_ID_ = ?", (ResultSet row) -> {
                     String ofTask = row.getString("TASK_ID_");
                     Integer nearness = scopes.get(ofTask != null ? "task " + ofTask : "execution " + row.getString("EXECUTION_ID_"));
-                    if (nearness != null) {
+                    String name = row.getString("NAME_");
+                    // the nearest scope's value wins, a null too (so no putIfAbsent)
+                    if (nearness != null && nearness < nearestOf.getOrDefault(name, Integer.MAX_VALUE)) {
                         Object value = plainValue(row.getString("TYPE_"), row);
                         plain[0] &= value != NOT_PLAIN;
-                        byScope.get(nearness).put(row.getString("NAME_"), value);
+                        nearestOf.put(name, nearness);
+                        visible.put(name, value);
                     }
                 }, task.getProcessInstanceId());
-        if (!plain[0]) {
-            return throughCamunda.get();
-        }
-        Map<String, Object> visible = new HashMap<>();
-        // not putIfAbsent: a nearer scope's null hides a farther scope's value too
-        byScope.forEach(scope -> scope.forEach((name, value) -> {
-            if (!visible.containsKey(name)) {
-                visible.put(name, value);
-            }
-        }));
-        return visible;
+        return plain[0] ? visible : throughCamunda.get();
     }
 
     /** The names of the messages a process instance waits for, in order. */
