@@ -82,7 +82,7 @@ public class CaseChain {
                         Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
                         Numeric.hexStringToByteArray(resultHash)),
                 contracts.address(preview.contract()), preview.input(), preview.result().output(), recordRevert);
-        TransactionReceipt receipt = contracts.sendRecordCall(department,
+        TransactionReceipt receipt = contracts.sendRecordCall(department, kase.caseId(),
                 stepKey(kase, activityInstance) + (attempt == 0 ? "" : "/" + (attempt + 1)), preview.contract(), input);
         return new RecordedCall(receipt, receipt.succeeded() ? caseLedger.decodeRecordCall(receipt.output()) : null);
     }
@@ -124,7 +124,8 @@ public class CaseChain {
                         Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, StepKind.MANUAL,
                         Numeric.hexStringToByteArray(payloadSm3)),
                 contracts.address(DecisionRegistryContract.NAME), recordDecision, new byte[0], false);
-        return contracts.sendRecordCall(department, stepKey(kase, activityInstance), DecisionRegistryContract.NAME, input)
+        return contracts.sendRecordCall(department, kase.caseId(), stepKey(kase, activityInstance),
+                        DecisionRegistryContract.NAME, input)
                 .requireSucceeded("DECISION-103 recording the decision of task " + taskId + " and its step on chain");
     }
 

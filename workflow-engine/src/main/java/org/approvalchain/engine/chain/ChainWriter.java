@@ -3,7 +3,11 @@ package org.approvalchain.engine.chain;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
 
 import org.approvalchain.engine.database.EmbeddedStore;
 import org.approvalchain.engine.ledger.Ledger;
@@ -30,9 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * block limit has passed without it being included is signed anew: it can never be included. Once
  * its receipt is noted the journal keeps the transaction's hash, not the signed transaction: the
  * chain holds it from then on (it was the largest part of what the engine keeps per case).
- * Nothing is sent before the journal entry is in the database's file: the embedded H2 writes its
- * commits a moment later ({@link EmbeddedStore}), so the file is brought up to date first, and a
- * {@code kill -9} can only take back commits the chain has not seen.
+ * Nothing is sent before the journal entry is in a file: the embedded H2 writes its commits a
+ * moment later ({@link EmbeddedStore}), so a write brings the database's file up to date first,
+ * and a {@code kill -9} can only take back commits the chain has not seen; a later write of a case
+ * (one of its writes noted already, so the case is in the file) appends its entry to {@link
+ * JournalAhead} instead, which is put back at start-up where the database lost it.
  */
 @Component
 class ChainWriter {
@@ -46,11 +52,13 @@ class ChainWriter {
     private final TransactionTemplate separately;
     private final FaultInjection faults;
     private final EmbeddedStore store;
+    private final JournalAhead ahead;
 
     ChainWriter(Ledger ledger, EngineAccount account, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                FaultInjection faults, EmbeddedStore store) {
+                FaultInjection faults, EmbeddedStore store, JournalAhead ahead) {
         this.ledger = ledger;
         this.store = store;
+        this.ahead = ahead;
         this.account = account;
         this.jdbc = jdbc;
         this.faults = faults;
@@ -60,15 +68,26 @@ class ChainWriter {
 
     /** Calls {@code contractAddress} with {@code input} from the account of {@code signer}, once for {@code writeKey}. */
     TransactionReceipt call(TransactionSigner signer, String writeKey, String contractName, String contractAddress, byte[] input) {
-        return write(signer, writeKey, contractName, contractAddress, input, "");
+        return write(signer, writeKey, contractName, contractAddress, input, "", null);
+    }
+
+    /**
+     * {@link #call} for a write of the case {@code caseId} (its key begins {@code <caseId>/}): once
+     * one of the case's writes has its receipt noted, the journal entry goes ahead of the database's
+     * file ({@link JournalAhead}) instead of waiting for a store.
+     */
+    TransactionReceipt callForCase(TransactionSigner signer, String caseId, String writeKey, String contractName,
+                                   String contractAddress, byte[] input) {
+        return write(signer, writeKey, contractName, contractAddress, input, "", caseId);
     }
 
     /** Deploys a contract from the engine account, once for {@code writeKey}. */
     TransactionReceipt deploy(String writeKey, String contractName, byte[] bytecode, String abi) {
-        return write(account.signer(), writeKey, contractName, "", bytecode, abi);
+        return write(account.signer(), writeKey, contractName, "", bytecode, abi, null);
     }
 
-    private TransactionReceipt write(TransactionSigner signer, String key, String contract, String to, byte[] input, String abi) {
+    private TransactionReceipt write(TransactionSigner signer, String key, String contract, String to, byte[] input, String abi,
+                                     String caseId) {
         Optional<Journalled> earlier = journalled(key);
         Journalled entry = earlier.orElseGet(() -> journal(key, contract, sign(signer, to, input, abi)));
         faults.reach(CrashPoint.CHAIN_WRITE_JOURNALLED, key);
@@ -87,8 +106,14 @@ class ChainWriter {
                 entry = rejournal(key, sign(signer, to, input, abi));
             }
         }
-        // the journal entry, and every commit before it, in the file: after a crash the retry finds it
-        store.writeBefore("the transaction for " + key + " is sent");
+        // the journal entry in a file, and for a case's first write every commit before it (the case
+        // itself): after a crash the retry finds it
+        if (caseId != null && ahead.present() && noted(caseId)) {
+            ahead.append(new JournalAhead.Entry(key, contract, entry.txHash(), entry.signedTx(), entry.blockLimit(),
+                    System.currentTimeMillis()));
+        } else {
+            store.writeBefore("the transaction for " + key + " is sent");
+        }
         try {
             return completed(key, ledger.send(new SignedTransaction(entry.signedTx(), entry.txHash())));
         } catch (TransactionRejectedException e) {
@@ -108,13 +133,16 @@ class ChainWriter {
 
     private Journalled journal(String key, String contract, Journalled tx) {
         try {
-            separately.executeWithoutResult(s -> jdbc.update(
-                    "INSERT INTO ac_chain_write (write_key, contract_name, tx_hash, signed_tx, block_limit, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)", key, contract, tx.txHash(), tx.signedTx(), tx.blockLimit(), now()));
+            separately.executeWithoutResult(s -> insert(key, contract, tx, now()));
             return tx;
         } catch (DuplicateKeyException raced) {
             return journalled(key).orElseThrow(() -> raced);
         }
+    }
+
+    private void insert(String key, String contract, Journalled tx, Timestamp createdAt) {
+        jdbc.update("INSERT INTO ac_chain_write (write_key, contract_name, tx_hash, signed_tx, block_limit, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", key, contract, tx.txHash(), tx.signedTx(), tx.blockLimit(), createdAt);
     }
 
     private Journalled rejournal(String key, Journalled tx) {
@@ -153,6 +181,41 @@ class ChainWriter {
             }
         }
         throw new LedgerUnavailableException("LEDGER-302", "no receipt for transaction " + txHash + " within " + RECEIPT_WAIT);
+    }
+
+    /** Whether a write of the case has its receipt noted (and so the case's first write was in the file before it left). */
+    private boolean noted(String caseId) {
+        return !jdbc.queryForList("SELECT 1 FROM ac_chain_write WHERE write_key > ? AND write_key < ? AND completed_at IS NOT NULL "
+                + "FETCH FIRST 1 ROWS ONLY", Integer.class, caseId + "/", caseId + (char) ('/' + 1)).isEmpty();
+    }
+
+    /**
+     * Puts back the journal entries a killed run wrote ahead of the database that the database lost
+     * (a later entry of a key over an earlier one whose receipt is not noted), before any write can
+     * look for them; then lets go of them once they are in the database's file.
+     */
+    @PostConstruct
+    void putBackWhatTheLastRunWroteAhead() {
+        Map<String, JournalAhead.Entry> latest = new LinkedHashMap<>();
+        ahead.leftByTheLastRun().forEach(e -> latest.put(e.key(), e));
+        int putBack = 0;
+        for (JournalAhead.Entry e : latest.values()) {
+            Optional<Boolean> sameOrNoted = jdbc.query("SELECT tx_hash = ? OR completed_at IS NOT NULL FROM ac_chain_write "
+                    + "WHERE write_key = ?", (rs, n) -> rs.getBoolean(1), e.txHash(), e.key()).stream().findFirst();
+            if (sameOrNoted.isEmpty()) {
+                insert(e.key(), e.contract(), new Journalled(e.txHash(), e.signedTx(), e.blockLimit()),
+                        new Timestamp(e.createdAtMillis()));
+                putBack++;
+            } else if (!sameOrNoted.get()) {
+                rejournal(e.key(), new Journalled(e.txHash(), e.signedTx(), e.blockLimit()));
+                putBack++;
+            }
+        }
+        if (putBack > 0) {
+            log.warn("LEDGER-308 put back {} journal entries of chain writes that the last run wrote ahead of the database "
+                    + "and the database lost", putBack);
+        }
+        ahead.letGoOfTheLastRun();
     }
 
     private Optional<Journalled> journalled(String key) {

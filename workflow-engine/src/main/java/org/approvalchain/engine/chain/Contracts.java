@@ -19,6 +19,7 @@ import org.approvalchain.contracts.ProxyAuthorisationContract;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.Ledger;
 import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.approvalchain.engine.ledger.TransactionSigner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -137,23 +138,29 @@ public class Contracts {
      * account when it is null: a process that names no department), once for {@code writeKey}.
      */
     public TransactionReceipt send(String department, String writeKey, String contract, byte[] input) {
-        if (department == null) {
-            return send(writeKey, contract, input);
-        }
-        mayWrite(department, contract);
-        return writer.call(departments.signer(department), writeKey, contract, address(contract), input);
+        return writer.call(signer(department, contract), writeKey, contract, address(contract), input);
     }
 
     /**
-     * Sends a {@code CaseLedger.recordCall} of {@code target} (encoded in {@code recordCall}) as
-     * {@link #send(String, String, String, byte[])} does, once the department is known to write
-     * {@code target} as well as the case records.
+     * Sends a {@code CaseLedger.recordCall} of {@code target} (encoded in {@code recordCall}) for the
+     * case {@code caseId}, as {@link #send(String, String, String, byte[])} does, once the department
+     * is known to write {@code target} as well as the case records.
      */
-    TransactionReceipt sendRecordCall(String department, String writeKey, String target, byte[] recordCall) {
+    TransactionReceipt sendRecordCall(String department, String caseId, String writeKey, String target, byte[] recordCall) {
         if (department != null) {
             mayWrite(department, target);
         }
-        return send(department, writeKey, CaseLedgerContract.NAME, recordCall);
+        return writer.callForCase(signer(department, CaseLedgerContract.NAME), caseId, writeKey, CaseLedgerContract.NAME,
+                address(CaseLedgerContract.NAME), recordCall);
+    }
+
+    /** The account of {@code department} once it is known to write {@code contract}; the engine's when it is null. */
+    private TransactionSigner signer(String department, String contract) {
+        if (department == null) {
+            return account.signer();
+        }
+        mayWrite(department, contract);
+        return departments.signer(department);
     }
 
     private void mayWrite(String department, String contract) {

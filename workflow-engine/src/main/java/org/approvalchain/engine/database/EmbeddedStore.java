@@ -1,6 +1,8 @@
 package org.approvalchain.engine.database;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.h2.mvstore.MVStore;
@@ -34,6 +36,12 @@ public class EmbeddedStore {
     /** Whether the engine's database is an embedded H2 file. */
     public boolean present() {
         return store != null;
+    }
+
+    /** The embedded H2 file; empty when the database is none. */
+    public Optional<Path> file() {
+        MVStore current = store;
+        return current == null ? Optional.empty() : Optional.of(Path.of(current.getFileStore().getFileName()));
     }
 
     /**

@@ -144,6 +144,9 @@ class DecisionRecorder {
             try {
                 if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
                     KeptDecision kept = record.decision(taskId).orElseThrow();
+                    // the request that kept it may have failed before the kept decision was in the file:
+                    // its transaction may go ahead of the database's file (a later write of the case)
+                    store.writeBefore("the signed decision of task " + taskId + " is recovered");
                     recordKept(kept, DecisionPayload.parse(kept.payload().getBytes(StandardCharsets.UTF_8)));
                     log.info("DECISION-101 recovered the signed decision of task {}", taskId);
                 }

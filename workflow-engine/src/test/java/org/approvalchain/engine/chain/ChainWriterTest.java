@@ -59,12 +59,13 @@ class ChainWriterTest {
 
     @BeforeEach
     void chainAndWriter() throws SQLException {
+        EmbeddedStore store = new EmbeddedStore(new WholeCommits(dataSource));
         LedgerProperties.Embedded embedded = new LedgerProperties.Embedded(dir.resolve("ledger"), "chain0", "group0", 50,
                 Duration.ofMillis(2), 1000);
         ledger = EmbeddedLedger.open(ChainCrypto.ECDSA, embedded);
         writer = new ChainWriter(ledger, new EngineAccount(new LedgerProperties(LedgerProperties.Adapter.EMBEDDED,
                 ChainCrypto.ECDSA, dir.resolve("department.key"), embedded, null)), jdbc, transactions, FaultInjection.NONE,
-                new EmbeddedStore(new WholeCommits(dataSource)));
+                store, new JournalAhead(store));
         department = TransactionSigner.newAccount(ChainCrypto.ECDSA);
         to = TransactionSigner.newAccount(ChainCrypto.ECDSA).address();
     }
