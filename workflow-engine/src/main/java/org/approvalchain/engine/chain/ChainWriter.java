@@ -202,12 +202,12 @@ class ChainWriter {
         for (JournalAhead.Entry e : latest.values()) {
             Optional<Boolean> sameOrNoted = jdbc.query("SELECT tx_hash = ? OR completed_at IS NOT NULL FROM ac_chain_write "
                     + "WHERE write_key = ?", (rs, n) -> rs.getBoolean(1), e.txHash(), e.key()).stream().findFirst();
+            Journalled tx = new Journalled(e.txHash(), e.signedTx(), e.blockLimit());
             if (sameOrNoted.isEmpty()) {
-                insert(e.key(), e.contract(), new Journalled(e.txHash(), e.signedTx(), e.blockLimit()),
-                        new Timestamp(e.createdAtMillis()));
+                insert(e.key(), e.contract(), tx, new Timestamp(e.createdAtMillis()));
                 putBack++;
             } else if (!sameOrNoted.get()) {
-                rejournal(e.key(), new Journalled(e.txHash(), e.signedTx(), e.blockLimit()));
+                rejournal(e.key(), tx);
                 putBack++;
             }
         }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -148,16 +148,16 @@ class JournalAhead {
         Pattern name = Pattern.compile(Pattern.quote(prefix.getFileName().toString()) + "(\\d+)");
         try (Stream<Path> siblings = Files.list(prefix.getParent())) {
             return new ArrayList<>(siblings.filter(p -> name.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> Long.compare(number(a), number(b))).toList());
+                    .sorted(Comparator.comparingLong(this::number)).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("LEDGER-306 could not list the journal entries ahead of the database in "
                     + prefix.getParent(), e);
         }
     }
 
+    /** The number a file of {@link #files()} ends in. */
     private long number(Path file) {
-        Matcher digits = Pattern.compile("(\\d+)$").matcher(file.getFileName().toString());
-        return digits.find() ? Long.parseLong(digits.group(1)) : 0;
+        return Long.parseLong(file.getFileName().toString().substring(prefix.getFileName().toString().length()));
     }
 
     private static void delete(Path file) {

@@ -1,6 +1,6 @@
 package org.approvalchain.engine.database.camunda;
 
-import java.util.Map;
+import java.util.List;
 
 import org.approvalchain.engine.database.EmbeddedStore;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ColumnSelectivity extends AbstractProcessEnginePlugin {
 
-    /** Table, column: selectivity. A task's variable names repeat in every case, few tasks have variables of their own. */
-    private static final Map<String, Integer> FEW_DISTINCT = Map.of(
-            "ACT_RU_VARIABLE.TASK_ID_", 2,
-            "ACT_RU_VARIABLE.NAME_", 2);
+    /** A task's variable names repeat in every case, few tasks have variables of their own. */
+    private static final List<String> FEW_DISTINCT = List.of(
+            "ALTER TABLE ACT_RU_VARIABLE ALTER COLUMN TASK_ID_ SELECTIVITY 2",
+            "ALTER TABLE ACT_RU_VARIABLE ALTER COLUMN NAME_ SELECTIVITY 2");
 
     private final EmbeddedStore store;
     private final JdbcTemplate jdbc;
@@ -40,9 +40,6 @@ class ColumnSelectivity extends AbstractProcessEnginePlugin {
         if (!store.present()) {
             return;
         }
-        FEW_DISTINCT.forEach((column, selectivity) -> {
-            String[] tableColumn = column.split("\\.");
-            jdbc.execute("ALTER TABLE " + tableColumn[0] + " ALTER COLUMN " + tableColumn[1] + " SELECTIVITY " + selectivity);
-        });
+        FEW_DISTINCT.forEach(jdbc::execute);
     }
 }
