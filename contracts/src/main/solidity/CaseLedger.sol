@@ -13,22 +13,25 @@ contract CaseLedger is DepartmentAccess {
     uint8 constant STATE_OPEN = 1;
     uint8 constant STATE_CLOSED = 2;
 
+    /// @dev Ordered so that the figures share one storage slot (state, version, step count, times):
+    ///      every slot a case writes is a path in the state trie that the chain keeps.
     struct Case {
-        string processDefinitionId;
-        uint256 processVersion;
         bytes32 applicantDataHash;
-        uint8 state;
+        string processDefinitionId;
         string outcome;
-        uint256 stepCount;
-        uint256 openedAt;
-        uint256 closedAt;
+        uint8 state;
+        uint32 processVersion;
+        uint32 stepCount;
+        uint48 openedAt;
+        uint48 closedAt;
     }
 
+    /// @dev Two storage slots: the result's hash, and the rest packed into one.
     struct Step {
-        uint8 kind;
         bytes32 resultHash;
-        uint256 sequence;
-        uint256 recordedAt;
+        uint8 kind;
+        uint32 sequence;
+        uint48 recordedAt;
         address recordedBy;
     }
 
@@ -105,7 +108,7 @@ contract CaseLedger is DepartmentAccess {
         require(bytes(outcome).length > 0, "CaseLedger: empty outcome");
         c.state = STATE_CLOSED;
         c.outcome = outcome;
-        c.closedAt = now;
+        c.closedAt = uint48(now);
         emit CaseClosed(caseId, outcome, c.stepCount);
     }
 
@@ -125,11 +128,12 @@ contract CaseLedger is DepartmentAccess {
     function open(Case storage c, string memory caseId, string memory processDefinitionId, uint256 processVersion,
                   bytes32 applicantDataHash) private {
         require(bytes(caseId).length > 0, "CaseLedger: empty case id");
+        require(processVersion <= uint32(-1), "CaseLedger: process version out of range");
         c.processDefinitionId = processDefinitionId;
-        c.processVersion = processVersion;
+        c.processVersion = uint32(processVersion);
         c.applicantDataHash = applicantDataHash;
         c.state = STATE_OPEN;
-        c.openedAt = now;
+        c.openedAt = uint48(now);
         emit CaseOpened(caseId, processDefinitionId, processVersion, applicantDataHash);
     }
 
@@ -138,7 +142,7 @@ contract CaseLedger is DepartmentAccess {
         bytes32 key = stepKey(caseId, activityInstanceId);
         require(steps[key].sequence == 0, "CaseLedger: step already recorded");
         c.stepCount += 1;
-        steps[key] = Step(kind, resultHash, c.stepCount, now, msg.sender);
+        steps[key] = Step(resultHash, kind, c.stepCount, uint48(now), msg.sender);
         emit StepRecorded(caseId, activityInstanceId, kind, resultHash, c.stepCount);
     }
 

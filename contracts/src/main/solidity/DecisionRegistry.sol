@@ -10,13 +10,14 @@ contract DecisionRegistry is DepartmentAccess {
     uint8 public constant REJECT = 2;
     uint8 public constant RETURN_FOR_CORRECTION = 3;
 
+    /// @dev The decision and its time share one storage slot: every slot is a path in the state trie the chain keeps.
     struct Decision {
         string approverId;
         bytes approverPublicKey;
-        uint8 decision;
         bytes32 payloadHash;
         bytes signature;
-        uint256 recordedAt;
+        uint8 decision;
+        uint48 recordedAt;
     }
 
     mapping(bytes32 => Decision) private decisions;
@@ -32,7 +33,7 @@ contract DecisionRegistry is DepartmentAccess {
         require(signature.length > 0, "DecisionRegistry: empty signature");
         bytes32 key = decisionKey(caseId, taskId);
         require(decisions[key].decision == 0, "DecisionRegistry: decision already recorded");
-        decisions[key] = Decision(approverId, approverPublicKey, decision, payloadHash, signature, now);
+        decisions[key] = Decision(approverId, approverPublicKey, payloadHash, signature, decision, uint48(now));
         emit DecisionRecorded(caseId, taskId, approverId, decision, payloadHash);
     }
 

@@ -58,6 +58,8 @@ class CaseLedgerContractTest {
             assertThat(manual.kind()).isEqualTo(StepKind.MANUAL);
             assertThat(manual.sequence()).isEqualTo(2);
             assertThat(manual.recordedBy()).isEqualTo(chain.department.address());
+            assertThat(manual.resultHash()).isEqualTo(RESULT);
+            assertThat(manual.recordedAt()).isPositive().isLessThanOrEqualTo(chain.now());
             assertThat(cases.decodeCase(chain.read(at, cases.getCase("never-opened")))).isEmpty();
         }
     }
@@ -103,6 +105,8 @@ class CaseLedgerContractTest {
                     filled(9), "Activity_Next#1", StepKind.AUTOMATIC, RESULT))).isEqualTo(refused);
             assertThat(chain.reverts(chain.department, at, cases.recordStep("", PROCESS, 1,
                     APPLICANT, "Activity_Next#1", StepKind.AUTOMATIC, RESULT))).isEqualTo("CaseLedger: empty case id");
+            assertThat(chain.reverts(chain.department, at, cases.recordStep("case-4", PROCESS, 1L << 32,
+                    APPLICANT, "Activity_Check#1", StepKind.AUTOMATIC, RESULT))).isEqualTo("CaseLedger: process version out of range");
             assertThat(cases.decodeCase(chain.read(at, cases.getCase("case-3"))).orElseThrow().stepCount()).isEqualTo(1);
         }
     }
