@@ -5,11 +5,13 @@ import "./DepartmentAccess.sol";
 /// @title Evidence of documents (证明材料) anchored by the authority that issued them.
 /// @notice Only the hash is stored. Anyone verifies a hash and sees who anchored it and when.
 contract DocumentEvidence is DepartmentAccess {
+    /// @dev The issuer, the time and the revocation share one storage slot: every slot is a path in the
+    ///      state trie the chain keeps (an anchor writes 2, not 3).
     struct Evidence {
         address issuer;
-        string documentType;
-        uint256 anchoredAt;
+        uint48 anchoredAt;
         bool revoked;
+        string documentType;
     }
 
     mapping(bytes32 => Evidence) private evidence;
@@ -21,7 +23,7 @@ contract DocumentEvidence is DepartmentAccess {
     function anchor(bytes32 documentHash, string calldata documentType) external onlyWriter {
         require(documentHash != bytes32(0), "DocumentEvidence: empty document hash");
         require(evidence[documentHash].anchoredAt == 0, "DocumentEvidence: document already anchored");
-        evidence[documentHash] = Evidence(_msgSender(), documentType, now, false);
+        evidence[documentHash] = Evidence(_msgSender(), uint48(now), false, documentType);
         emit DocumentAnchored(documentHash, _msgSender(), documentType);
     }
 

@@ -5,14 +5,16 @@ import "./DepartmentAccess.sol";
 /// @title Electronic licences (电子证照): issue, verify, revoke.
 /// @notice Times are chain time as the chain gives it (FISCO BCOS: milliseconds since the epoch).
 contract LicenseRegistry is DepartmentAccess {
+    /// @dev The issuer, the time of issue and the revocation share one storage slot, the validity period
+    ///      another: every slot is a path in the state trie the chain keeps (an issue writes 4, not 6).
     struct License {
         string licenseType;
         bytes32 holderHash;
         address issuer;
-        uint256 validFrom;
-        uint256 validUntil;
-        uint256 issuedAt;
+        uint48 issuedAt;
         bool revoked;
+        uint64 validFrom;
+        uint64 validUntil;
         string revocationReason;
     }
 
@@ -27,14 +29,15 @@ contract LicenseRegistry is DepartmentAccess {
         require(bytes(licenseNo).length > 0, "LicenseRegistry: empty licence number");
         require(holderHash != bytes32(0), "LicenseRegistry: empty holder hash");
         require(validUntil > validFrom, "LicenseRegistry: validity ends before it starts");
+        require(validUntil <= uint64(-1), "LicenseRegistry: validity out of range");
         License storage l = licenses[keccak256(bytes(licenseNo))];
         require(l.issuedAt == 0, "LicenseRegistry: licence number already issued");
         l.licenseType = licenseType;
         l.holderHash = holderHash;
         l.issuer = _msgSender();
-        l.validFrom = validFrom;
-        l.validUntil = validUntil;
-        l.issuedAt = now;
+        l.issuedAt = uint48(now);
+        l.validFrom = uint64(validFrom);
+        l.validUntil = uint64(validUntil);
         emit LicenseIssued(licenseNo, licenseType, holderHash, _msgSender(), validFrom, validUntil);
     }
 

@@ -4,6 +4,7 @@ import static org.approvalchain.engine.contracts.TestChain.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.ChainCrypto;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DecisionRegistryContractTest {
 
-    private static final byte[] PUBLIC_KEY = new byte[] {4, 1, 2, 3};
+    /** An uncompressed point: 0x04, then x = 1, 2, …, 32 and y = 33, …, 64. */
+    private static final byte[] PUBLIC_KEY = point((byte) 4);
     private static final byte[] PAYLOAD = filled(7);
     private static final byte[] SIGNATURE = new byte[] {9, 8, 7};
 
@@ -64,9 +66,12 @@ class DecisionRegistryContractTest {
             assertThat(chain.reverts(chain.department, at,
                     decisions.recordDecision("c", "t", "", PUBLIC_KEY, Decision.APPROVE, PAYLOAD, SIGNATURE)))
                     .isEqualTo("DecisionRegistry: empty approver id");
-            assertThat(chain.reverts(chain.department, at,
-                    decisions.recordDecision("c", "t", "official", new byte[0], Decision.APPROVE, PAYLOAD, SIGNATURE)))
-                    .isEqualTo("DecisionRegistry: empty public key");
+            for (byte[] notAPoint : new byte[][] {new byte[0], point((byte) 2), Arrays.copyOf(PUBLIC_KEY, 64),
+                    Arrays.copyOf(PUBLIC_KEY, 66)}) {
+                assertThat(chain.reverts(chain.department, at,
+                        decisions.recordDecision("c", "t", "official", notAPoint, Decision.APPROVE, PAYLOAD, SIGNATURE)))
+                        .isEqualTo("DecisionRegistry: the public key is not an uncompressed point");
+            }
             assertThat(chain.reverts(chain.department, at,
                     decisions.recordDecision("c", "t", "official", PUBLIC_KEY, Decision.APPROVE, PAYLOAD, new byte[0])))
                     .isEqualTo("DecisionRegistry: empty signature");
@@ -77,5 +82,14 @@ class DecisionRegistryContractTest {
                     .isEqualTo("Access: caller is not the admin");
             assertThat(decisions.decodeDecision(chain.read(at, decisions.getDecision("c", "t")))).isEmpty();
         }
+    }
+
+    private static byte[] point(byte prefix) {
+        byte[] point = new byte[65];
+        point[0] = prefix;
+        for (int i = 1; i < point.length; i++) {
+            point[i] = (byte) i;
+        }
+        return point;
     }
 }

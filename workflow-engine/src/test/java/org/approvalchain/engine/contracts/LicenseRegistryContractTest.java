@@ -3,10 +3,13 @@ package org.approvalchain.engine.contracts;
 import static org.approvalchain.engine.contracts.TestChain.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.ChainCrypto;
+import org.approvalchain.contracts.ContractInterface;
 import org.approvalchain.contracts.LicenseRegistryContract;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,16 @@ class LicenseRegistryContractTest {
                     .isEqualTo("LicenseRegistry: empty holder hash");
             assertThat(chain.reverts(chain.department, at, licences.issue("L-1", "营业执照", HOLDER, now, now)))
                     .isEqualTo("LicenseRegistry: validity ends before it starts");
+            // the validity period is kept in 64 bits each (one storage slot for both): beyond that the issue is refused
+            ContractInterface abi = new ContractInterface(licences.artifact());
+            BigInteger largest = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+            assertThat(chain.reverts(chain.department, at, abi.encode("issue",
+                    List.of("L-far", "营业执照", HOLDER, BigInteger.valueOf(now), largest.add(BigInteger.ONE)))))
+                    .isEqualTo("LicenseRegistry: validity out of range");
+            chain.ok(chain.department, at, abi.encode("issue", List.of("L-far", "营业执照", HOLDER, BigInteger.valueOf(now), largest)));
+            assertThat(abi.decodeOutputs("verify", chain.read(at, licences.verify("L-far", HOLDER))))
+                    .containsEntry("validFrom", BigInteger.valueOf(now)).containsEntry("validUntil", largest)
+                    .containsEntry("valid", true);
             assertThat(chain.reverts(chain.outsider, at, licences.issue("L-1", "营业执照", HOLDER, now, now + DAY)))
                     .isEqualTo("Access: caller is not a department writer");
             assertThat(chain.reverts(chain.department, at, licences.grantWriter(chain.outsider.address(), "self-granted")))
