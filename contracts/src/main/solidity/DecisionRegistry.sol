@@ -11,16 +11,21 @@ contract DecisionRegistry is DepartmentAccess {
     uint8 public constant RETURN_FOR_CORRECTION = 3;
 
     /// @dev Every slot is a path in the state trie the chain keeps: the key's point is kept as its two
-    ///      coordinates (2 slots, not 4 as 65 bytes), the decision and its time share one slot.
+    ///      coordinates (2 slots, not 4 as 65 bytes), the signature as its r and s (2 slots, not 4 as
+    ///      up to 72 bytes of DER, which getDecision encodes again byte for byte), the decision and its
+    ///      time share one slot.
     struct Decision {
         string approverId;
         bytes32 publicKeyX;
         bytes32 publicKeyY;
         bytes32 payloadHash;
-        bytes signature;
+        bytes32 signatureR;
+        bytes32 signatureS;
         uint8 decision;
         uint48 recordedAt;
     }
+
+    string private constant NOT_DER = "DecisionRegistry: the signature is not a DER-encoded (r, s)";
 
     mapping(bytes32 => Decision) private decisions;
 
@@ -31,11 +36,15 @@ contract DecisionRegistry is DepartmentAccess {
                             bytes calldata signature) external onlyWriter {
         require(decision >= APPROVE && decision <= RETURN_FOR_CORRECTION, "DecisionRegistry: unknown decision");
         require(bytes(approverId).length > 0, "DecisionRegistry: empty approver id");
-        (bytes32 x, bytes32 y) = coordinates(approverPublicKey);
         require(signature.length > 0, "DecisionRegistry: empty signature");
-        bytes32 key = decisionKey(caseId, taskId);
-        require(decisions[key].decision == 0, "DecisionRegistry: decision already recorded");
-        decisions[key] = Decision(approverId, x, y, payloadHash, signature, decision, uint48(now));
+        Decision storage d = decisions[decisionKey(caseId, taskId)];
+        require(d.decision == 0, "DecisionRegistry: decision already recorded");
+        (d.publicKeyX, d.publicKeyY) = coordinates(approverPublicKey);
+        (d.signatureR, d.signatureS) = integers(signature);
+        d.approverId = approverId;
+        d.payloadHash = payloadHash;
+        d.decision = decision;
+        d.recordedAt = uint48(now);
         emit DecisionRecorded(caseId, taskId, approverId, decision, payloadHash);
     }
 
@@ -43,8 +52,52 @@ contract DecisionRegistry is DepartmentAccess {
         string memory approverId, bytes memory approverPublicKey, uint8 decision, bytes32 payloadHash,
         bytes memory signature, uint256 recordedAt) {
         Decision storage d = decisions[decisionKey(caseId, taskId)];
-        bytes memory point = d.decision == 0 ? new bytes(0) : abi.encodePacked(bytes1(0x04), d.publicKeyX, d.publicKeyY);
-        return (d.approverId, point, d.decision, d.payloadHash, d.signature, d.recordedAt);
+        if (d.decision == 0) {
+            return ("", "", 0, bytes32(0), "", 0);
+        }
+        bytes memory point = abi.encodePacked(bytes1(0x04), d.publicKeyX, d.publicKeyY);
+        return (d.approverId, point, d.decision, d.payloadHash, der(d.signatureR, d.signatureS), d.recordedAt);
+    }
+
+    /// @param signature DER: SEQUENCE { INTEGER r, INTEGER s }, each minimally encoded, at most 32 bytes of value
+    function integers(bytes memory signature) private pure returns (bytes32 r, bytes32 s) {
+        uint256 n = signature.length;
+        require(n >= 8 && n <= 72 && signature[0] == 0x30 && signature[2] == 0x02, NOT_DER);
+        uint256 rLength = uint8(signature[3]);
+        require(rLength >= 1 && rLength <= 33 && 6 + rLength < n && signature[4 + rLength] == 0x02, NOT_DER);
+        r = unsigned(signature, 4, rLength);
+        s = unsigned(signature, 6 + rLength, n - 6 - rLength);
+        // the one encoding of (r, s): what getDecision returns is then exactly what was signed and sent
+        require(keccak256(der(r, s)) == keccak256(signature), NOT_DER);
+    }
+
+    function unsigned(bytes memory data, uint256 from, uint256 length) private pure returns (bytes32 value) {
+        uint256 v;
+        for (uint256 i = from; i < from + length; i++) {
+            v = (v << 8) | uint8(data[i]);
+        }
+        return bytes32(v);
+    }
+
+    function der(bytes32 r, bytes32 s) private pure returns (bytes memory) {
+        bytes memory rInteger = derInteger(r);
+        bytes memory sInteger = derInteger(s);
+        return abi.encodePacked(bytes1(0x30), uint8(rInteger.length + sInteger.length), rInteger, sInteger);
+    }
+
+    /// @dev An INTEGER of a non-negative value: no leading zero bytes but one before a high bit set.
+    function derInteger(bytes32 value) private pure returns (bytes memory encoded) {
+        uint256 first = 0;
+        while (first < 31 && value[first] == 0) {
+            first++;
+        }
+        uint256 pad = uint8(value[first]) >= 0x80 ? 1 : 0;
+        encoded = new bytes(2 + pad + 32 - first);
+        encoded[0] = 0x02;
+        encoded[1] = bytes1(uint8(pad + 32 - first));
+        for (uint256 i = first; i < 32; i++) {
+            encoded[2 + pad + i - first] = value[i];
+        }
     }
 
     /// @param point an uncompressed SM2 point: 0x04, then its x and y coordinates (32 bytes each)

@@ -3,8 +3,10 @@ package org.approvalchain.engine.contracts;
 import static org.approvalchain.engine.contracts.TestChain.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.ChainCrypto;
@@ -20,7 +22,8 @@ class DecisionRegistryContractTest {
     /** An uncompressed point: 0x04, then x = 1, 2, …, 32 and y = 33, …, 64. */
     private static final byte[] PUBLIC_KEY = point((byte) 4);
     private static final byte[] PAYLOAD = filled(7);
-    private static final byte[] SIGNATURE = new byte[] {9, 8, 7};
+    /** DER of r = 0x80 0x01 … (high bit set: a zero byte before it, 33 bytes) and s = 0x7f (1 byte). */
+    private static final byte[] SIGNATURE = der(integer(highBitR()), integer(new byte[] {0x7f}));
 
     @TempDir
     Path dataDir;
@@ -82,6 +85,74 @@ class DecisionRegistryContractTest {
                     .isEqualTo("Access: caller is not the admin");
             assertThat(decisions.decodeDecision(chain.read(at, decisions.getDecision("c", "t")))).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainCrypto.class)
+    void keepsTheSignatureAsItsTwoIntegersAndReturnsItsDerByteForByte(ChainCrypto crypto) {
+        DecisionRegistryContract decisions = new DecisionRegistryContract(new AbiCodec(crypto));
+        byte[] thirtyTwo = filled(0x11);
+        byte[][] signatures = {
+                SIGNATURE,
+                der(integer(thirtyTwo), integer(highBitR())),
+                der(integer(new byte[] {0}), integer(new byte[] {1})),
+                der(integer(new byte[] {0x00, (byte) 0xff}), integer(Arrays.copyOfRange(thirtyTwo, 0, 31)))};
+        try (TestChain chain = new TestChain(crypto, dataDir)) {
+            String at = chain.deploy(decisions, "dept");
+            for (int i = 0; i < signatures.length; i++) {
+                chain.ok(chain.department, at,
+                        decisions.recordDecision("c", "t" + i, "official", PUBLIC_KEY, Decision.APPROVE, PAYLOAD, signatures[i]));
+                assertThat(decisions.decodeDecision(chain.read(at, decisions.getDecision("c", "t" + i))).orElseThrow().signature())
+                        .isEqualTo(signatures[i]);
+            }
+            byte[] r = integer(thirtyTwo);
+            byte[] s = integer(new byte[] {0x7f});
+            byte[] paddedWithoutNeed = {0x02, 0x02, 0x00, 0x7f};
+            byte[] negative = {0x02, 0x01, (byte) 0x80};
+            byte[] thirtyThreeBytes = concat(new byte[] {0x02, 0x21, 0x01}, thirtyTwo);  // beyond 256 bits
+            byte[] good = der(r, s);
+            byte[] longForm = concat(new byte[] {0x30, (byte) 0x81, (byte) (good.length - 2)}, Arrays.copyOfRange(good, 2, good.length));
+            for (byte[] notDer : new byte[][] {
+                    concat(thirtyTwo, thirtyTwo),                      // raw r‖s
+                    der(paddedWithoutNeed, s), der(r, negative), der(thirtyThreeBytes, s),
+                    Arrays.copyOf(good, good.length + 1),               // a byte after the SEQUENCE
+                    Arrays.copyOf(good, good.length - 1),               // cut short
+                    withByte(good, 1, good[1] + 1), withByte(good, 0, 0x31), withByte(good, 2, 0x03), longForm,
+                    new byte[] {9, 8, 7}}) {
+                assertThat(chain.reverts(chain.department, at,
+                        decisions.recordDecision("c", "refused", "official", PUBLIC_KEY, Decision.APPROVE, PAYLOAD, notDer)))
+                        .as("%s", HexFormat.of().formatHex(notDer))
+                        .isEqualTo("DecisionRegistry: the signature is not a DER-encoded (r, s)");
+            }
+        }
+    }
+
+    private static byte[] highBitR() {
+        byte[] r = filled(0x01);
+        r[0] = (byte) 0x80;
+        return r;
+    }
+
+    /** A DER INTEGER of the unsigned big-endian value given, minimally encoded. */
+    private static byte[] integer(byte[] unsigned) {
+        byte[] value = new BigInteger(1, unsigned).toByteArray();
+        return concat(new byte[] {0x02, (byte) value.length}, value);
+    }
+
+    private static byte[] der(byte[] r, byte[] s) {
+        return concat(new byte[] {0x30, (byte) (r.length + s.length)}, concat(r, s));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static byte[] withByte(byte[] bytes, int at, int value) {
+        byte[] changed = bytes.clone();
+        changed[at] = (byte) value;
+        return changed;
     }
 
     private static byte[] point(byte prefix) {
