@@ -71,32 +71,36 @@ contract DecisionRegistry is DepartmentAccess {
         require(keccak256(der(r, s)) == keccak256(signature), NOT_DER);
     }
 
+    /// @dev The big-endian integer of length bytes at from: the 32 bytes there, shifted
+    ///      to their last length. Of 33 bytes the first is dropped (DER's zero before a high
+    ///      bit; any other is caught when the signature is encoded again).
     function unsigned(bytes memory data, uint256 from, uint256 length) private pure returns (bytes32 value) {
-        uint256 v;
-        for (uint256 i = from; i < from + length; i++) {
-            v = (v << 8) | uint8(data[i]);
+        uint256 start = length > 32 ? from + length - 32 : from;
+        uint256 word;
+        assembly {
+            word := mload(add(add(data, 32), start))
         }
-        return bytes32(v);
+        return bytes32(length >= 32 ? word : word >> (8 * (32 - length)));
     }
 
     function der(bytes32 r, bytes32 s) private pure returns (bytes memory) {
-        bytes memory rInteger = derInteger(r);
-        bytes memory sInteger = derInteger(s);
+        bytes memory rInteger = derInteger(uint256(r));
+        bytes memory sInteger = derInteger(uint256(s));
         return abi.encodePacked(bytes1(0x30), uint8(rInteger.length + sInteger.length), rInteger, sInteger);
     }
 
-    /// @dev An INTEGER of a non-negative value: no leading zero bytes but one before a high bit set.
-    function derInteger(bytes32 value) private pure returns (bytes memory encoded) {
-        uint256 first = 0;
-        while (first < 31 && value[first] == 0) {
-            first++;
+    /// @dev An INTEGER of a non-negative value: its bytes without leading zeros (one byte at least),
+    ///      with a zero byte before them when the first has its high bit set.
+    function derInteger(uint256 value) private pure returns (bytes memory encoded) {
+        uint256 length = 32;
+        while (length > 1 && value >> (8 * (length - 1)) == 0) {
+            length--;
         }
-        uint256 pad = uint8(value[first]) >= 0x80 ? 1 : 0;
-        encoded = new bytes(2 + pad + 32 - first);
-        encoded[0] = 0x02;
-        encoded[1] = bytes1(uint8(pad + 32 - first));
-        for (uint256 i = first; i < 32; i++) {
-            encoded[2 + pad + i - first] = value[i];
+        uint256 pad = value >> (8 * (length - 1)) >= 0x80 ? 1 : 0;
+        encoded = abi.encodePacked(bytes1(0x02), uint8(pad + length), new bytes(pad), bytes32(value << (8 * (32 - length))));
+        assembly {
+            // the value's bytes are the first of the 32 written: the rest is cut off
+            mstore(encoded, add(2, add(pad, length)))
         }
     }
 
