@@ -2,7 +2,10 @@ package org.approvalchain.engine.contracts;
 
 import static org.approvalchain.engine.contracts.TestChain.filled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bouncycastle.util.Arrays.concatenate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,7 +15,9 @@ import org.approvalchain.contracts.AbiCodec;
 import org.approvalchain.contracts.ChainCrypto;
 import org.approvalchain.contracts.DecisionRegistryContract.Decision;
 import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.engine.crypto.Sm2;
 import org.approvalchain.engine.ledger.TransactionReceipt;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,8 +27,10 @@ class DecisionRegistryContractTest {
     /** An uncompressed point: 0x04, then x = 1, 2, …, 32 and y = 33, …, 64. */
     private static final byte[] PUBLIC_KEY = point((byte) 4);
     private static final byte[] PAYLOAD = filled(7);
-    /** DER of r = 0x80 0x01 … (high bit set: a zero byte before it, 33 bytes) and s = 0x7f (1 byte). */
-    private static final byte[] SIGNATURE = der(integer(highBitR()), integer(new byte[] {0x7f}));
+    /** r = 0x80 01 … 01 (high bit set: DER puts a zero byte before it) and s = 0x7f (1 byte). */
+    private static final BigInteger HIGH_BIT_R = new BigInteger("80" + "01".repeat(31), 16);
+    private static final BigInteger ELEVENS = new BigInteger("11".repeat(32), 16);
+    private static final byte[] SIGNATURE = der(HIGH_BIT_R, BigInteger.valueOf(0x7f));
 
     @TempDir
     Path dataDir;
@@ -91,12 +98,11 @@ class DecisionRegistryContractTest {
     @EnumSource(ChainCrypto.class)
     void keepsTheSignatureAsItsTwoIntegersAndReturnsItsDerByteForByte(ChainCrypto crypto) {
         DecisionRegistryContract decisions = new DecisionRegistryContract(new AbiCodec(crypto));
-        byte[] thirtyTwo = filled(0x11);
         byte[][] signatures = {
                 SIGNATURE,
-                der(integer(thirtyTwo), integer(highBitR())),
-                der(integer(new byte[] {0}), integer(new byte[] {1})),
-                der(integer(new byte[] {0x00, (byte) 0xff}), integer(Arrays.copyOfRange(thirtyTwo, 0, 31)))};
+                der(ELEVENS, HIGH_BIT_R),
+                der(BigInteger.ZERO, BigInteger.ONE),
+                der(BigInteger.valueOf(0xff), new BigInteger("11".repeat(31), 16))};
         try (TestChain chain = new TestChain(crypto, dataDir)) {
             String at = chain.deploy(decisions, "dept");
             for (int i = 0; i < signatures.length; i++) {
@@ -105,16 +111,19 @@ class DecisionRegistryContractTest {
                 assertThat(decisions.decodeDecision(chain.read(at, decisions.getDecision("c", "t" + i))).orElseThrow().signature())
                         .isEqualTo(signatures[i]);
             }
-            byte[] r = integer(thirtyTwo);
-            byte[] s = integer(new byte[] {0x7f});
+            // the refused ones, made by hand from the INTEGERs of a good one
+            byte[] elevens = ELEVENS.toByteArray();
+            byte[] r = concatenate(new byte[] {0x02, 0x20}, elevens);
+            byte[] s = {0x02, 0x01, 0x7f};
+            byte[] good = sequence(r, s);
+            assertThat(good).isEqualTo(der(ELEVENS, BigInteger.valueOf(0x7f)));
             byte[] paddedWithoutNeed = {0x02, 0x02, 0x00, 0x7f};
             byte[] negative = {0x02, 0x01, (byte) 0x80};
-            byte[] thirtyThreeBytes = concat(new byte[] {0x02, 0x21, 0x01}, thirtyTwo);  // beyond 256 bits
-            byte[] good = der(r, s);
-            byte[] longForm = concat(new byte[] {0x30, (byte) 0x81, (byte) (good.length - 2)}, Arrays.copyOfRange(good, 2, good.length));
+            byte[] thirtyThreeBytes = concatenate(new byte[] {0x02, 0x21, 0x01}, elevens);  // beyond 256 bits
+            byte[] longForm = concatenate(new byte[] {0x30, (byte) 0x81, (byte) (good.length - 2)}, Arrays.copyOfRange(good, 2, good.length));
             for (byte[] notDer : new byte[][] {
-                    concat(thirtyTwo, thirtyTwo),                      // raw r‖s
-                    der(paddedWithoutNeed, s), der(r, negative), der(thirtyThreeBytes, s),
+                    concatenate(elevens, elevens),                     // raw r‖s
+                    sequence(paddedWithoutNeed, s), sequence(r, negative), sequence(thirtyThreeBytes, s),
                     Arrays.copyOf(good, good.length + 1),               // a byte after the SEQUENCE
                     Arrays.copyOf(good, good.length - 1),               // cut short
                     withByte(good, 1, good[1] + 1), withByte(good, 0, 0x31), withByte(good, 2, 0x03), longForm,
@@ -127,26 +136,17 @@ class DecisionRegistryContractTest {
         }
     }
 
-    private static byte[] highBitR() {
-        byte[] r = filled(0x01);
-        r[0] = (byte) 0x80;
-        return r;
+    /** The DER signature the engine's SM2 signer gives for (r, s): Bouncy Castle's, as in DecisionSignatureVerifier. */
+    private static byte[] der(BigInteger r, BigInteger s) {
+        try {
+            return StandardDSAEncoding.INSTANCE.encode(Sm2.DOMAIN.getN(), r, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** A DER INTEGER of the unsigned big-endian value given, minimally encoded. */
-    private static byte[] integer(byte[] unsigned) {
-        byte[] value = new BigInteger(1, unsigned).toByteArray();
-        return concat(new byte[] {0x02, (byte) value.length}, value);
-    }
-
-    private static byte[] der(byte[] r, byte[] s) {
-        return concat(new byte[] {0x30, (byte) (r.length + s.length)}, concat(r, s));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
+    private static byte[] sequence(byte[] r, byte[] s) {
+        return concatenate(new byte[] {0x30, (byte) (r.length + s.length)}, r, s);
     }
 
     private static byte[] withByte(byte[] bytes, int at, int value) {
