@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +86,7 @@ public class Cases {
         Map<String, Object> variables = form.variables(application);
         String applicantHash = StepDigest.of(applicant).sm3();
         variables.putAll(reuse.materials(form, reusedLicences, applicantHash));
-        String caseId = UUID.randomUUID().toString();
+        String caseId = CaseIds.next();
         variables.put("caseId", caseId);
         variables.put(INITIATOR, initiator);
         variables.put("submittedAt", Instant.now().toEpochMilli());
