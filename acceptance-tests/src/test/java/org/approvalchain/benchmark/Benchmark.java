@@ -22,9 +22,9 @@ import org.approvalchain.benchmark.JsonClient.Patience;
  * its executable jar on the embedded defaults and the plain Camunda baseline, each in a JVM of its
  * own with a fresh data directory, and drives both with the same client: a warm-up, then for each
  * pair and each number of cases in flight a run of ours followed by a run of the baseline; with
- * {@code --history}, again after seeding each system to each number of completed cases. Prints
- * the machine and its load, start-up times, a line per run, the tables, and how our engine comes
- * back from a {@code kill -9} with cases in flight. With {@code --postgres-nodes}, the two sides are
+ * {@code --history}, again after seeding each system to each number of completed cases, and a table
+ * of each size against the first. Prints the machine and its load, start-up times, a line per run,
+ * the tables, and how our engine comes back from a {@code kill -9} with cases in flight. With {@code --postgres-nodes}, the two sides are
  * instead that many nodes of ours on the postgres profile and one node. Never fails on timing:
  * figures only.
  */
@@ -84,6 +84,7 @@ public final class Benchmark {
         if (options.history().isEmpty()) {
             compare(a, b, options, prefix);
         }
+        List<Report.AtSize> sizes = new ArrayList<>();
         for (int stored : options.history()) {
             boolean progress = true;
             int baseline = Math.min(stored, options.baselineHistory());
@@ -93,12 +94,15 @@ public final class Benchmark {
             }
             System.out.println("== with " + a.stored().get() + " completed cases stored in " + a.contender().name() + ", "
                     + b.stored().get() + " in " + b.contender().name());
-            compare(a, b, options, prefix + "h" + stored);
+            sizes.add(new Report.AtSize(a.stored().get(), b.stored().get(), compare(a, b, options, prefix + "h" + stored)));
+        }
+        if (!sizes.isEmpty()) {
+            Report.history(System.out, sizes, a.contender().name(), b.contender().name());
         }
     }
 
-    /** Runs of {@code a} and {@code b} in turn, a pair at each number in flight, {@code pairs} times; prints them, and the tables after each pair. */
-    private static void compare(Side a, Side b, Options options, String prefix) throws InterruptedException {
+    /** Runs of {@code a} and {@code b} in turn, a pair at each number in flight, {@code pairs} times; prints them, and the tables after each pair; returns their report. */
+    private static Report compare(Side a, Side b, Options options, String prefix) throws InterruptedException {
         Report report = new Report(System.out);
         for (int pair = 1; pair <= options.pairs(); pair++) {
             System.out.println("-- pair " + pair + " of " + options.pairs());
@@ -113,6 +117,7 @@ public final class Benchmark {
             System.out.println("\n-- over " + pair + (pair == 1 ? " pair" : " pairs"));
             report.summary(a.contender().name(), b.contender().name());
         }
+        return report;
     }
 
     /**

@@ -99,15 +99,71 @@ final class Report {
     }
 
     private static String ratios(List<RunResult> a, List<RunResult> b, int pairs, ToDoubleFunction<RunResult> figure) {
+        List<Double> ratios = pairRatios(a, b, pairs, figure);
+        if (ratios.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ratios.get(0), median(ratios), ratios.get(ratios.size() - 1));
+    }
+
+    /** {@code figure} of each of the first {@code pairs} runs of {@code a} over the same of {@code b}, sorted. */
+    private static List<Double> pairRatios(List<RunResult> a, List<RunResult> b, int pairs, ToDoubleFunction<RunResult> figure) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             ratios.add(figure.applyAsDouble(a.get(i)) / figure.applyAsDouble(b.get(i)));
         }
         ratios.sort(null);
-        if (ratios.isEmpty()) {
-            return "–";
+        return ratios;
+    }
+
+    /**
+     * The history table (issue 13: the throughput within ±20% of the first size's): per number in
+     * flight and size, ours' median cases/s and the median throughput ratio ours / baseline of its
+     * pairs, each beside its change against the first size. The ratio's change takes out how the
+     * machine's speed moved between the sizes once the baseline's store has stopped growing ({@code
+     * --baseline-history}).
+     */
+    static void history(PrintStream out, List<AtSize> sizes, String ours, String baseline) {
+        out.println();
+        out.println("== history: each size against the first");
+        out.println();
+        out.println("| in flight | " + ours + " stored | " + baseline + " stored | " + ours + " cases/s (median) | against the first size "
+                + "| throughput " + ours + " / " + baseline + " (median) | against the first size |");
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Set<Integer> inFlights = new LinkedHashSet<>();
+        sizes.forEach(size -> inFlights.addAll(size.report().inFlights()));
+        for (int inFlight : inFlights) {
+            AtSize first = sizes.get(0);
+            for (AtSize size : sizes) {
+                double casesPerSecond = size.report().casesPerSecond(ours, inFlight);
+                double ratio = size.report().throughputRatio(ours, baseline, inFlight);
+                out.printf(Locale.ROOT, "| %d | %,d | %,d | %.2f | %s | %.2f | %s |%n", inFlight, size.oursStored(),
+                        size.baselineStored(), casesPerSecond, change(casesPerSecond, first.report().casesPerSecond(ours, inFlight),
+                                size == first), ratio, change(ratio, first.report().throughputRatio(ours, baseline, inFlight),
+                                size == first));
+            }
         }
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ratios.get(0), median(ratios), ratios.get(ratios.size() - 1));
+    }
+
+    /** A comparison at one history size: how many completed cases each system had stored, and its runs. */
+    record AtSize(int oursStored, int baselineStored, Report report) {
+    }
+
+    private static String change(double value, double first, boolean isFirst) {
+        return isFirst ? "–" : String.format(Locale.ROOT, "%+.0f%%", (value / first - 1) * 100);
+    }
+
+    /** The median of {@code system}'s cases per second over its runs at {@code inFlight}; NaN without runs. */
+    double casesPerSecond(String system, int inFlight) {
+        return median(runs.getOrDefault(key(system, inFlight), List.of()), RunResult::casesPerSecond);
+    }
+
+    /** The median over the pairs at {@code inFlight} of ours' throughput over the baseline's; NaN without pairs. */
+    double throughputRatio(String ours, String baseline, int inFlight) {
+        List<RunResult> a = runs.getOrDefault(key(ours, inFlight), List.of());
+        List<RunResult> b = runs.getOrDefault(key(baseline, inFlight), List.of());
+        List<Double> ratios = pairRatios(a, b, Math.min(a.size(), b.size()), RunResult::casesPerSecond);
+        return ratios.isEmpty() ? Double.NaN : median(ratios);
     }
 
     private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
