@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,7 +87,7 @@ public class Cases {
         Map<String, Object> variables = form.variables(application);
         String applicantHash = StepDigest.of(applicant).sm3();
         variables.putAll(reuse.materials(form, reusedLicences, applicantHash));
-        String caseId = CaseIds.next();
+        String caseId = UUID.randomUUID().toString();
         variables.put("caseId", caseId);
         variables.put(INITIATOR, initiator);
         variables.put("submittedAt", Instant.now().toEpochMilli());
