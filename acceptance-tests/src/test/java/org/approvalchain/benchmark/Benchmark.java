@@ -24,9 +24,9 @@ import org.approvalchain.benchmark.JsonClient.Patience;
  * pair and each number of cases in flight a run of ours followed by a run of the baseline; with
  * {@code --history}, again after seeding each system to each number of completed cases, and a table
  * of each size against the first. Prints the machine and its load, start-up times, a line per run,
- * the tables, and how our engine comes back from a {@code kill -9} with cases in flight. With {@code --postgres-nodes}, the two sides are
- * instead that many nodes of ours on the postgres profile and one node. Never fails on timing:
- * figures only.
+ * the tables, and how our engine comes back from a {@code kill -9} with cases in flight. With
+ * {@code --postgres-nodes}, the two sides are instead that many nodes of ours on the postgres
+ * profile and one node. Never fails on timing: figures only.
  */
 public final class Benchmark {
 

@@ -132,15 +132,16 @@ final class Report {
         out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Set<Integer> inFlights = new LinkedHashSet<>();
         sizes.forEach(size -> inFlights.addAll(size.report().inFlights()));
+        AtSize first = sizes.get(0);
         for (int inFlight : inFlights) {
-            AtSize first = sizes.get(0);
+            double firstCasesPerSecond = first.report().casesPerSecond(ours, inFlight);
+            double firstRatio = first.report().throughputRatio(ours, baseline, inFlight);
             for (AtSize size : sizes) {
                 double casesPerSecond = size.report().casesPerSecond(ours, inFlight);
                 double ratio = size.report().throughputRatio(ours, baseline, inFlight);
                 out.printf(Locale.ROOT, "| %d | %,d | %,d | %.2f | %s | %.2f | %s |%n", inFlight, size.oursStored(),
-                        size.baselineStored(), casesPerSecond, change(casesPerSecond, first.report().casesPerSecond(ours, inFlight),
-                                size == first), ratio, change(ratio, first.report().throughputRatio(ours, baseline, inFlight),
-                                size == first));
+                        size.baselineStored(), casesPerSecond, size == first ? "–" : change(casesPerSecond, firstCasesPerSecond),
+                        ratio, size == first ? "–" : change(ratio, firstRatio));
             }
         }
     }
@@ -149,8 +150,8 @@ final class Report {
     record AtSize(int oursStored, int baselineStored, Report report) {
     }
 
-    private static String change(double value, double first, boolean isFirst) {
-        return isFirst ? "–" : String.format(Locale.ROOT, "%+.0f%%", (value / first - 1) * 100);
+    private static String change(double value, double first) {
+        return String.format(Locale.ROOT, "%+.0f%%", (value / first - 1) * 100);
     }
 
     /** The median of {@code system}'s cases per second over its runs at {@code inFlight}; NaN without runs. */
