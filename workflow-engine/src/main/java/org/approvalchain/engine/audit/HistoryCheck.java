@@ -15,9 +15,12 @@ import org.approvalchain.engine.record.KeptDecision;
  * The recorded decisions of a case against the engine's history: every completed task that required
  * a signed decision has one, every recorded decision has its completed task and its finished
  * activity instance, and the decision
- * variables the case shows are those of its latest recorded decision.
+ * variables the case shows are those of its latest recorded decision (and a case with none shows none).
  */
 final class HistoryCheck {
+
+    /** The variables a recorded decision sets on its case, in the order findings name them. */
+    private static final List<String> DECISION_VARIABLES = List.of("decision", "decidedBy", "decisionReasons");
 
     private HistoryCheck() {
     }
@@ -42,12 +45,14 @@ final class HistoryCheck {
         }
         recorded.stream().max(Comparator.comparing(KeptDecision::decisionBlock, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(KeptDecision::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .ifPresent(latest -> {
+                .ifPresentOrElse(latest -> {
                     differs(latest.taskId(), "history decision", variables.get("decision"), latest.decision(), findings);
                     differs(latest.taskId(), "history decidedBy", variables.get("decidedBy"), latest.approverId(), findings);
                     differs(latest.taskId(), "history decisionReasons", variables.get("decisionReasons"),
                             String.valueOf(latest.reasons()), findings);
-                });
+                }, () -> DECISION_VARIABLES.stream().filter(variables::containsKey).forEach(name ->
+                        // a decision the case shows that no signed decision made: set some other way than by signing
+                        findings.add(new Finding(Kind.EXTRA, "case", "history " + name, variables.get(name), null))));
         return findings;
     }
 

@@ -36,7 +36,7 @@ class ApplicationGuard extends CommandGuard {
 
     private final ObjectProvider<DeployedDefinitions> definitions;
     /** Set while {@link Cases#start} starts a case whose application it checked. */
-    private final ThreadLocal<Boolean> checked = ThreadLocal.withInitial(() -> false);
+    private final CheckedCalls checked = new CheckedCalls();
 
     ApplicationGuard(ObjectProvider<DeployedDefinitions> definitions) {
         this.definitions = definitions;
@@ -44,17 +44,12 @@ class ApplicationGuard extends CommandGuard {
 
     /** Runs {@code start}, a start whose application the caller has checked, without checking it again. */
     <T> T startChecked(Supplier<T> start) {
-        checked.set(true);
-        try {
-            return start.get();
-        } finally {
-            checked.remove();
-        }
+        return checked.run(start);
     }
 
     @Override
     void before(ProcessEngineConfigurationImpl configuration, Command<?> command) {
-        if (!checked.get()) {
+        if (!checked.running()) {
             start(command).ifPresent(this::check);
         }
     }

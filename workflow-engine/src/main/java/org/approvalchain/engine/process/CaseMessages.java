@@ -46,9 +46,11 @@ public class CaseMessages {
     private final Cases cases;
     private final CaseAccess access;
     private final DeployedDefinitions definitions;
+    private final RoutingGuard routing;
 
-    CaseMessages(RuntimeService runtime, Cases cases, CaseAccess access, DeployedDefinitions definitions) {
+    CaseMessages(RuntimeService runtime, Cases cases, CaseAccess access, DeployedDefinitions definitions, RoutingGuard routing) {
         this.runtime = runtime;
+        this.routing = routing;
         this.cases = cases;
         this.access = access;
         this.definitions = definitions;
@@ -121,8 +123,8 @@ public class CaseMessages {
         try {
             // executions only (not on the public builder interface): a case not waiting must not start a
             // new instance with its business key through some model's message start event of that name
-            ((MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message)).executionsOnly()
-                    .processInstanceBusinessKey(caseId).setVariables(variables).correlateWithResult();
+            routing.deliver(() -> ((MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message)).executionsOnly()
+                    .processInstanceBusinessKey(caseId).setVariables(variables).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw new CaseException(CaseException.Kind.CONFLICT, "case " + caseId + " " + notWaiting);
         }

@@ -1,5 +1,7 @@
 package org.approvalchain.engine.process;
 
+import java.util.Set;
+
 import org.approvalchain.engine.legal.Mode;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -13,7 +15,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -28,7 +29,10 @@ import org.springframework.stereotype.Component;
  * tries to complete it: our API, Camunda's REST API, Tasklist or Java code. At parse time every
  * user task whose extension property {@code mode} is {@code manual} or {@code assisted} gets two
  * listeners: on create, the visit is counted; on complete, the task must have a verified decision
- * recorded on chain (see the case record), or completion is refused.
+ * recorded on chain (see the case record), or completion is refused. Who may take that decision is
+ * the process's to say (its candidate users and groups, checked by the legal gate), so nobody
+ * assigns, claims, delegates or edits such a task, or adds or removes its candidates or owner
+ * ({@code DECISION-010}); ending a task any other way than completing it is {@link RoutingGuard}'s.
  */
 @Component
 class DecisionGuard extends AbstractProcessEnginePlugin {
@@ -38,6 +42,11 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(DecisionGuard.class);
 
     private final CaseRecord record;
+    /** The commands that change who may work a task or what it says, by simple class name. */
+    static final Set<String> TASK_CHANGES = Set.of("AssignTaskCmd", "ClaimTaskCmd", "DelegateTaskCmd", "SetTaskOwnerCmd",
+            "SaveTaskCmd", "AddUserIdentityLinkCmd", "AddGroupIdentityLinkCmd", "DeleteUserIdentityLinkCmd",
+            "DeleteGroupIdentityLinkCmd");
+
     /** The one completion listener instance, so that a task definition can be recognised as guarded. */
     private final TaskListener requireDecision = this::requireDecision;
 
@@ -98,24 +107,36 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            String taskId = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
-                    ? CommandFields.read(command, "taskId", String.class).orElse(null) : null;
-            if (taskId != null) {
-                String unsigned = configuration.getCommandExecutorTxRequired().execute(context -> unsignedGuardedTask(context, taskId));
+            if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+                String taskId = CommandFields.read(command, "taskId", String.class).orElse(null);
+                String unsigned = taskId == null ? null : guardedTask(taskId, true);
                 if (unsigned != null) {
                     log.warn("DECISION-001 refused completing task {} ({}) without a recorded signed decision", taskId, unsigned);
                     throw new AuthorizationException(refusal(taskId, unsigned));
+                }
+            } else if (TASK_CHANGES.contains(command.getClass().getSimpleName())) {
+                String taskId = CommandFields.read(command, "taskId", String.class)
+                        .or(() -> CommandFields.read(command, "task", TaskEntity.class).map(TaskEntity::getId)).orElse(null);
+                String guarded = taskId == null ? null : guardedTask(taskId, false);
+                if (guarded != null) {
+                    String name = command.getClass().getSimpleName();
+                    log.warn("DECISION-010 refused {} on task {} ({})", name, taskId, guarded);
+                    throw new AuthorizationException("DECISION-010 " + name + " is refused on task " + taskId + " (" + guarded
+                            + "): a task that needs a signed decision is decided by the candidates its process names, "
+                            + "so it is not assigned, claimed, delegated or edited, nor are its candidates or owner changed");
                 }
             }
             return next.execute(command);
         }
 
-        /** The name of the task when it is guarded and has no recorded decision; null otherwise. */
-        private String unsignedGuardedTask(CommandContext context, String taskId) {
-            TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
-            boolean guarded = task != null && task.getTaskDefinition() != null
-                    && task.getTaskDefinition().getAllTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).contains(requireDecision);
-            return guarded && !record.isRecorded(taskId) ? String.valueOf(task.getName()) : null;
+        /** The name of the task when it is guarded (and, if {@code unsignedOnly}, has no recorded decision); null otherwise. */
+        private String guardedTask(String taskId, boolean unsignedOnly) {
+            return configuration.getCommandExecutorTxRequired().execute(context -> {
+                TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
+                boolean guarded = task != null && task.getTaskDefinition() != null
+                        && task.getTaskDefinition().getAllTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).contains(requireDecision);
+                return guarded && !(unsignedOnly && record.isRecorded(taskId)) ? String.valueOf(task.getName()) : null;
+            });
         }
     }
 

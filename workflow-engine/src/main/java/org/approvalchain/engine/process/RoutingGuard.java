@@ -1,10 +1,12 @@
 package org.approvalchain.engine.process;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,11 +17,16 @@ import org.springframework.stereotype.Component;
  * Cockpit, Tasklist or Java. That is: writing or removing variables of a running case or task (the
  * data a signed decision was taken on, or a gateway reads); process instance modification
  * (skipping or cancelling a step, starting before one), starting an instance at a chosen activity,
- * restarting, migrating, or moving an instance to another process version; deleting history
- * variables; and moving a job's due date (a time limit moves only by a signed extension,
- * {@link TimeLimitExtensions}). The engine itself never needs them: it sets variables only through its own steps and
- * the applicant's messages. An operator who must move a case does it through a new case, not by
- * editing this one; no override is offered.
+ * restarting, migrating, or moving an instance to another process version; signalling an execution
+ * on (a waiting step left without being taken) and throwing BPMN signals; ending a task by a BPMN
+ * error or escalation, or deleting it (a task ends by being completed: a signed decision where
+ * one is required, {@link DecisionGuard}); deleting a case's history or setting when it is removed;
+ * and moving a job's due date, running a timer before it is due, or deleting a job (a time limit
+ * moves only by a signed extension, {@link TimeLimitExtensions}). Messages reach a case only
+ * through {@link CaseMessages}, which checks who sends them and which variables they carry; a
+ * message correlated any other way is refused. The engine itself never needs the rest: it sets
+ * variables only through its own steps and those messages. An operator who must move a case does
+ * it through a new case, not by editing this one; no override is offered.
  */
 @Component
 class RoutingGuard extends CommandGuard {
@@ -33,17 +40,49 @@ class RoutingGuard extends CommandGuard {
             "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd", "ProcessInstanceModificationCmd",
             "ProcessInstanceModificationBatchCmd", "StartProcessInstanceAtActivitiesCmd", "SetProcessDefinitionVersionCmd",
             "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd", "RestartProcessInstancesCmd",
-            "RestartProcessInstancesBatchCmd", "DeleteHistoricVariableInstanceCmd",
-            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
+            "RestartProcessInstancesBatchCmd", "SignalCmd", "SignalEventReceivedCmd", "HandleTaskBpmnErrorCmd",
+            "HandleTaskEscalationCmd", "DeleteTaskCmd", "DeleteHistoricVariableInstanceCmd",
+            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd", "DeleteHistoricProcessInstancesCmd",
+            "DeleteHistoricProcessInstancesBatchCmd", "DeleteHistoricTaskInstanceCmd",
+            "SetRemovalTimeToHistoricProcessInstancesCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd", "DeleteJobCmd");
+
+    /** The commands that correlate a message: refused unless {@link CaseMessages} delivers it. */
+    static final Set<String> MESSAGES = Set.of("CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
+            "MessageEventReceivedCmd");
+
+    private final CheckedCalls delivering = new CheckedCalls();
+
+    /** Runs {@code delivery}, the correlation of a message whose sender and variables the caller has checked. */
+    <T> T deliver(Supplier<T> delivery) {
+        return delivering.run(delivery);
+    }
 
     @Override
     void before(ProcessEngineConfigurationImpl configuration, Command<?> command) {
         String name = command.getClass().getSimpleName();
         if (REFUSED.contains(name)) {
-            log.warn("ROUTING-001 refused {}: cases are not rewritten or moved around their steps", name);
-            throw new AuthorizationException("ROUTING-001 " + name + " is refused: a case's variables, position and "
-                    + "process version are changed only by its own steps, signed decisions and the applicant's "
-                    + "messages (see docs/engine.md, 'Nobody routes around a signed step')");
+            refuse(name, "a case's variables, position, process version, time limits and history are changed only by its "
+                    + "own steps, signed decisions and the messages its API takes");
         }
+        if (MESSAGES.contains(name) && !delivering.running()) {
+            refuse(name, "messages reach a case only through its API (POST /api/cases/{caseId}/corrections, "
+                    + "/review-requests, /supervision-queries, /api/tasks/{taskId}/extension-requests), which checks who sends them");
+        }
+        if ("ExecuteJobsCmd".equals(name) && configuration.getIdentityService().getCurrentAuthentication() != null
+                && isTimer(configuration, CommandFields.read(command, "jobId", String.class).orElse(null))) {
+            refuse(name, "a timer fires when it is due, not when someone runs it: a time limit moves only by a signed "
+                    + "extension");
+        }
+    }
+
+    private static boolean isTimer(ProcessEngineConfigurationImpl configuration, String jobId) {
+        return jobId != null && configuration.getCommandExecutorTxRequired().execute(context ->
+                context.runWithoutAuthorization(() -> context.getJobManager().findJobById(jobId)) instanceof TimerEntity);
+    }
+
+    private static void refuse(String command, String why) {
+        log.warn("ROUTING-001 refused {}: cases are not rewritten or moved around their steps", command);
+        throw new AuthorizationException("ROUTING-001 " + command + " is refused: " + why
+                + " (see docs/engine.md, 'Nobody routes around a signed step')");
     }
 }

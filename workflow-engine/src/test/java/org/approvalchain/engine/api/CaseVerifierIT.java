@@ -138,9 +138,12 @@ class CaseVerifierIT {
         String taskId = taskOf(caseId);
         jdbc.update("DELETE FROM ac_decision WHERE case_id = ?", caseId);
         List<String> findings = findings(caseId);
-        assertThat(findings).hasSize(2);
+        assertThat(findings).hasSize(5);
         assertThat(findings.get(0)).startsWith("MISSING " + manualStep + " decision null DecisionRegistry tx 0x");
         assertThat(findings.get(1)).isEqualTo("MISSING " + taskId + " decision task Activity_ReviewApplication completed null");
+        // the decision the case still shows, now that no signed decision made it
+        assertThat(findings.subList(2, 5)).containsExactly("EXTRA case history decision APPROVE null",
+                "EXTRA case history decidedBy wang.fang null", "EXTRA case history decisionReasons 符合条件 null");
     }
 
     @Test

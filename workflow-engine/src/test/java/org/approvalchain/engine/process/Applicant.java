@@ -38,7 +38,7 @@ final class Applicant {
         this.cases = new Cases(definitions, engine.getRuntimeService(), mock(CaseRecord.class),
                 access, new ApplicationGuard(null), new Deadlines(reads, definitions),
                 new LicenceReuse(null, engine.getHistoryService(), definitions), reads); // no chain: these cases reuse no licence
-        this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions);
+        this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions, new RoutingGuard());
     }
 
     /** Starts a case of the latest version of {@code processKey}. */

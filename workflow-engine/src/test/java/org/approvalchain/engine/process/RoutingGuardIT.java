@@ -7,18 +7,24 @@ import java.util.List;
 import java.util.Map;
 
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.BusinessRegistration;
 import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.SharedEngine;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Nobody routes a case around its signed step: a candidate who rewrites what the officer will sign
- * on, and an administrator who moves the case past the review or sets its decision, are refused
- * with 403 through Camunda's REST API, and the case stays where it was with its data unchanged.
+ * on, ends the task by an error or hands it to someone else, and an administrator who moves the
+ * case past the review, sets its decision, signals it on, sends it a message, fires or deletes its
+ * time limit or deletes the task or the case's history, are refused with 403 through Camunda's REST
+ * API, and the case stays where it was with its data unchanged.
  */
 @SharedEngine
 class RoutingGuardIT {
@@ -31,6 +37,9 @@ class RoutingGuardIT {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    ManagementService management;
 
     @Test
     void refusesVariableWritesAndModificationsAroundTheReview() {
@@ -55,6 +64,51 @@ class RoutingGuardIT {
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
         assertThat(runtime.getVariable(instanceId, "licenceType")).isEqualTo("食品经营许可证");
         assertThat(runtime.getVariable(instanceId, "decision")).isNull();
+    }
+
+    @Test
+    void refusesEndingTheOfficersTaskOtherwiseThanBySigningAndHandingItToAnotherUser() {
+        String base = "http://127.0.0.1:" + port;
+        String caseId = BusinessRegistration.atTheOfficersReview(ApiClient.demoUser(base, "wang.fang"), Duration.ofSeconds(60));
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        Task review = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Activity_OfficerReview").singleResult();
+        String timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult().getId();
+        ApiClient officer = ApiClient.demoUser(base, "chen.jie");
+        ApiClient admin = ApiClient.of(base, "demo", "demo");
+        Map<String, Object> approve = Map.of("decision", Map.of("value", "APPROVE", "type", "String"));
+
+        assertRefused(officer.request("POST", "/engine-rest/task/" + review.getId() + "/bpmnError",
+                Map.of("errorCode", "X", "variables", approve)));
+        assertRefused(officer.request("POST", "/engine-rest/task/" + review.getId() + "/bpmnEscalation",
+                Map.of("escalationCode", "E", "variables", approve)));
+        assertRefused(admin.request("POST", "/engine-rest/execution/" + review.getExecutionId() + "/signal",
+                Map.of("variables", approve)));
+        assertRefused(admin.request("POST", "/engine-rest/message", Map.of("messageName", "time-limit-extension-requested",
+                "businessKey", caseId, "processVariables", Map.of("submittedAt", Map.of("value", 4102444800000L, "type", "Long")))));
+        assertRefused(admin.request("POST", "/engine-rest/job/" + timer + "/execute", null));
+        assertRefused(admin.request("DELETE", "/engine-rest/job/" + timer, null));
+        assertRefused(admin.request("DELETE", "/engine-rest/task/" + review.getId(), null));
+        assertRefused(admin.request("DELETE", "/engine-rest/history/process-instance/" + instanceId, null));
+        for (Reply handedOver : List.of(
+                officer.request("POST", "/engine-rest/task/" + review.getId() + "/assignee", Map.of("userId", "wang.fang")),
+                officer.request("POST", "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", "wang.fang")),
+                officer.request("POST", "/engine-rest/task/" + review.getId() + "/identity-links",
+                        Map.of("userId", "wang.fang", "type", "candidate")),
+                admin.request("POST", "/engine-rest/task/" + review.getId() + "/delegate", Map.of("userId", "liu.yang")),
+                admin.request("PUT", "/engine-rest/task/" + review.getId(), Map.of("name", "x", "assignee", "liu.yang")))) {
+            assertThat(handedOver.status()).as(handedOver.text()).isEqualTo(403);
+            assertThat(handedOver.text()).contains("DECISION-010");
+        }
+
+        Task after = tasks.createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(after).as("the officer's task, still open").isNotNull();
+        assertThat(after.getAssignee()).isNull();
+        assertThat(after.getName()).isEqualTo(review.getName());
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getUserId).containsOnlyNulls();
+        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).list()).as("no extension task opened").hasSize(1);
+        assertThat(management.createJobQuery().jobId(timer).count()).as("the time limit, still set").isOne();
+        assertThat(runtime.getVariable(instanceId, "decision")).isNull();
+        assertThat(runtime.getVariable(instanceId, "submittedAt")).isNotEqualTo(4102444800000L);
     }
 
     private static void assertRefused(Reply reply) {
