@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -70,6 +71,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             default -> HttpStatus.BAD_REQUEST;
         };
         return Problems.of(status, message);
+    }
+
+    /** A header or path Spring Security's firewall refuses once the operation reads it (a control character, say). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "the request is refused: " + e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

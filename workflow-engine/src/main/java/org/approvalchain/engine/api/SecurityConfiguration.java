@@ -2,6 +2,7 @@ package org.approvalchain.engine.api;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -123,6 +125,13 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .headers(Customizer.withDefaults())
                 .build();
+    }
+
+    /** A request Spring Security's firewall refuses (a {@code ;} or {@code //} in its path, say) answers a problem detail. */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, HttpStatus.BAD_REQUEST, "API-400",
+                "the request is refused: " + rejected.getMessage());
     }
 
     /**

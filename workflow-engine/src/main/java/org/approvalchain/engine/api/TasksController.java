@@ -83,7 +83,7 @@ class TasksController {
                     + "SM3, and the case state it covers; the personal fields it shows are recorded as read.",
             parameters = {@Parameter(name = "decision", description = "APPROVE, REJECT or RETURN_FOR_CORRECTION", example = "APPROVE"),
                     @Parameter(name = "reason", description = "the reasons, shown to the applicant and signed with the "
-                            + "decision", example = "材料齐全"),
+                            + "decision; at most 2000 characters", example = "材料齐全"),
                     @Parameter(name = "score", description = "only for a task that scores items (a committee member's "
                             + "evaluation of a tender's bids): one per item, item=score, e.g. TB-2026-000123=85")})
     @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-009"})

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Subscriptions {
 
+    /** The longest URL kept (the column's size). */
+    static final int MAX_URL_LENGTH = 2000;
     static final int MIN_SECRET_LENGTH = 16;
     static final int MAX_SECRET_LENGTH = 200;
 
@@ -39,7 +41,8 @@ public class Subscriptions {
     /**
      * Subscribes {@code url} to {@code eventTypes}.
      *
-     * @throws SubscriptionException INVALID naming the field: not an absolute http(s) URL, no or an
+     * @throws SubscriptionException INVALID naming the field: not an absolute http(s) URL of at most
+     *     {@value #MAX_URL_LENGTH} characters, no or an
      *     unknown event type, a secret shorter than {@value #MIN_SECRET_LENGTH} or longer than
      *     {@value #MAX_SECRET_LENGTH} characters
      */
@@ -76,6 +79,10 @@ public class Subscriptions {
     }
 
     private static URI checkedUrl(String url) {
+        if (url != null && url.length() > MAX_URL_LENGTH) {
+            throw new SubscriptionException(INVALID, "url", "EVENTS-001 url must have at most " + MAX_URL_LENGTH
+                    + " characters, has " + url.length());
+        }
         try {
             URI uri = new URI(url == null ? "" : url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {

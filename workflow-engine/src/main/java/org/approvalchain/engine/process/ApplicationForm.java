@@ -1,5 +1,6 @@
 package org.approvalchain.engine.process;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 /**
  * The application a process takes, as its start event declares it in Camunda form fields ({@code
  * camunda:formData}): each field's name, type ({@code string}, {@code long}, {@code boolean} or
- * {@code enum} with its values) and whether it is required. An application is checked against it
+ * {@code enum} with its values), whether it is required and, for a whole number, its {@code min} and
+ * {@code max} constraints. Text is at most {@value #MAX_TEXT} characters (what a case variable holds).
+ * An application is checked against it
  * before a case starts, so a case that starts has every field its expressions need; the answer
  * names every missing, unknown or invalid field. A process that declares no fields takes any flat
  * fields. No process may be given a field the engine keeps for itself. A field whose {@code
@@ -36,13 +39,18 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
     private static final String PERSONAL = "personal";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
+    /** The most characters a text field holds: Camunda keeps a text variable in a column of 4,000. */
+    static final int MAX_TEXT = 4000;
+
     /**
      * One declared field; {@code values} are the allowed values of an {@code enum}.
      *
      * @param prefill the licence type and field it may be filled from; null when it declares none
+     * @param min the least whole number it takes (constraint {@code min}); null when it declares none
+     * @param max the greatest whole number it takes (constraint {@code max}); null when it declares none
      */
     record Field(String name, String label, String type, boolean required, List<String> values, boolean personal,
-                 Prefill prefill) {
+                 Prefill prefill, Long min, Long max) {
     }
 
     /** The form of {@code processKey}'s none start event in the model; no fields when it declares none. */
@@ -116,7 +124,7 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
 
     private static Optional<Object> typed(Field field, Object value, List<String> problems) {
         Optional<Object> typed = switch (field.type()) {
-            case "long" -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Optional.of(n.longValue())
+            case "long" -> value instanceof Number n ? wholeNumber(n).map(v -> (Object) v)
                     : value instanceof String s && WHOLE_NUMBER.matcher(s.trim()).matches() ? Optional.of(Long.parseLong(s.trim()))
                     : Optional.empty();
             case "boolean" -> value instanceof Boolean b ? Optional.of(b)
@@ -125,19 +133,61 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
             default -> value instanceof String || value instanceof Number ? Optional.of(String.valueOf(value)) : Optional.empty();
         };
         if (typed.isEmpty()) {
-            problems.add("application field '" + field.name() + "': " + value + " is not " + switch (field.type()) {
-                case "long" -> "a whole number";
+            problems.add("application field '" + field.name() + "': " + abbreviated(value) + " is not " + switch (field.type()) {
+                case "long" -> "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
                 case "boolean" -> "true or false";
                 case "enum" -> "one of " + field.values();
                 default -> "text";
             });
+            return typed;
         }
-        return typed;
+        if (typed.get() instanceof Long number && field.min() != null && number < field.min()) {
+            problems.add("application field '" + field.name() + "': " + number + " is less than " + field.min());
+            return Optional.empty();
+        }
+        if (typed.get() instanceof Long number && field.max() != null && number > field.max()) {
+            problems.add("application field '" + field.name() + "': " + number + " is more than " + field.max());
+            return Optional.empty();
+        }
+        return text(field.name(), typed.get(), problems);
+    }
+
+    /** The number as a whole number of 64 bits, if it is one (not {@code 1.5}, not {@code 1e400}). */
+    private static Optional<Long> wholeNumber(Number n) {
+        try {
+            return Optional.of(new BigDecimal(n.toString()).longValueExact());
+        } catch (ArithmeticException | NumberFormatException notWhole) {
+            return Optional.empty();
+        }
+    }
+
+    /** Text of at most {@value #MAX_TEXT} characters; anything else as it is. */
+    private static Optional<Object> text(String name, Object value, List<String> problems) {
+        if (value instanceof String s && s.length() > MAX_TEXT) {
+            problems.add("application field '" + name + "': at most " + MAX_TEXT + " characters, is " + s.length());
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static String abbreviated(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 100 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
     }
 
     private static Optional<Object> flat(String name, Object value, List<String> problems) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return Optional.ofNullable(value instanceof Integer i ? (Object) i.longValue() : value);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number n && !(value instanceof Double || value instanceof Float || value instanceof BigDecimal)) {
+            Optional<Long> whole = wholeNumber(n);
+            if (whole.isEmpty()) {
+                problems.add("application field '" + name + "': " + abbreviated(value) + " is not a whole number of 64 bits");
+            }
+            return whole.map(v -> v);
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return text(name, value, problems);
         }
         problems.add("application field '" + name + "' must be text, a number or true/false; put the applicant's personal "
                 + "data under 'applicant'");
@@ -156,7 +206,14 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
         Prefill prefill = Prefill.parse(property(field, Prefill.PROPERTY)).orElse(null);
         return new Field(field.getCamundaId(), field.getCamundaLabel(), field.getCamundaType() == null ? "string"
                 : field.getCamundaType(), required, field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList(),
-                personal, prefill);
+                personal, prefill, bound(field, "min"), bound(field, "max"));
+    }
+
+    /** The whole number a field's constraint {@code name} sets ({@code <camunda:constraint name="min" config="0"/>}); null when none. */
+    private static Long bound(CamundaFormField field, String name) {
+        return field.getCamundaValidation() == null ? null : field.getCamundaValidation().getCamundaConstraints().stream()
+                .filter(c -> name.equals(c.getCamundaName()) && c.getCamundaConfig() != null)
+                .map(c -> Long.parseLong(c.getCamundaConfig().trim())).findFirst().orElse(null);
     }
 
     /** A form field's property, named by {@code name} or {@code id}; null when absent. */

@@ -41,6 +41,9 @@ public class CaseSearch {
     /** Whether a case is still running ({@code OPEN}) or has ended ({@code ENDED}). */
     public enum Standing { OPEN, ENDED }
 
+    private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     /**
      * What to look for; every part may be null (any).
      *
@@ -67,6 +70,8 @@ public class CaseSearch {
      * @throws CaseException INVALID when the last day comes before the first
      */
     public List<CaseSummary> find(Criteria criteria, String userId) {
+        requireDay("startedFrom", criteria.startedFrom());
+        requireDay("startedTo", criteria.startedTo());
         if (criteria.startedFrom() != null && criteria.startedTo() != null && criteria.startedTo().isBefore(criteria.startedFrom())) {
             throw new CaseException(CaseException.Kind.INVALID, "startedTo " + criteria.startedTo()
                     + " is before startedFrom " + criteria.startedFrom());
@@ -101,5 +106,13 @@ public class CaseSearch {
                         : definitions.elementName(instance.getProcessDefinitionId(), instance.getEndActivityId()),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
                 access.principalActedFor(instance, userId).orElse(null));
+    }
+
+    /** A day a case can have started on: what a date can be turned into a time of. */
+    private static void requireDay(String name, LocalDate day) {
+        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+            throw new CaseException(CaseException.Kind.INVALID, name + " " + day + " is not a day from " + FIRST_DAY
+                    + " to " + LAST_DAY);
+        }
     }
 }

@@ -145,7 +145,12 @@ public class Cases {
 
     private static String toJson(Map<String, Object> value) {
         try {
-            return JSON.writeValueAsString(value);
+            String json = JSON.writeValueAsString(value);
+            if (json.length() > ApplicationForm.MAX_TEXT) {
+                throw new CaseException(CaseException.Kind.INVALID, "applicant: at most " + ApplicationForm.MAX_TEXT
+                        + " characters as JSON, is " + json.length());
+            }
+            return json;
         } catch (JsonProcessingException e) {
             throw new CaseException(CaseException.Kind.INVALID, "applicant data is not JSON: " + e.getOriginalMessage());
         }

@@ -33,6 +33,8 @@ public class Decisions {
     /** How long a payload may wait between issue and submission. */
     static final Duration PAYLOAD_VALIDITY = Duration.ofMinutes(15);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** The most characters of reasons a decision carries (the case keeps them as one of its variables). */
+    static final int MAX_REASONS = 2000;
 
     private final TaskAccess access;
     private final CaseStates caseStates;
@@ -56,6 +58,10 @@ public class Decisions {
      * covers; {@code scores} (item to score) only for a task that scores items, see {@link CommitteeScores}.
      */
     public PayloadToSign payloadFor(String taskId, String decision, String reasons, Map<String, Long> scores, String userId) {
+        if (reasons != null && reasons.length() > MAX_REASONS) {
+            throw new CaseException(CaseException.Kind.INVALID, "reason: at most " + MAX_REASONS + " characters, is "
+                    + reasons.length());
+        }
         Task task = access.workable(taskId, userId);
         CaseStateDocument state = caseStates.issue(task);
         DecisionPayload payload = payload(task, state, state.sm3Hex(), parseDecision(decision),
@@ -105,6 +111,10 @@ public class Decisions {
             throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 payload format v=" + payload.version() + " has no "
                     + "caseState and is no longer accepted for new decisions: fetch a fresh payload (v="
                     + DecisionPayload.FORMAT_VERSION + ")");
+        }
+        if (payload.reasons() != null && payload.reasons().length() > MAX_REASONS) {
+            throw new CaseException(CaseException.Kind.INVALID, "DECISION-002 payload refused: its reasons are "
+                    + payload.reasons().length() + " characters, at most " + MAX_REASONS + " are taken");
         }
         DecisionPayload expected = payload(task, state, payload.caseState(), payload.decision(), payload.reasons(),
                 payload.issuedAt(), payload.scores());

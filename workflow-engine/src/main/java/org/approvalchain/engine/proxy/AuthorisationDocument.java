@@ -22,15 +22,22 @@ public record AuthorisationDocument(String principal, String agent, List<String>
 
     public static final String PURPOSE = "approvalchain:proxy-authorisation";
     private static final Pattern SERVICE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
+    /** A user id as the identity service takes them. */
+    private static final Pattern USER = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     public AuthorisationDocument {
         require(principal != null && !principal.isBlank(), "principal: must name the applicant who authorises");
         require(agent != null && !agent.isBlank(), "agent: must name the user authorised");
+        require(USER.matcher(agent).matches(), "agent: '" + abbreviated(agent) + "' is not a user id (letters, digits, "
+                + "'.', '_' and '-', at most 255)");
         require(!principal.equals(agent), "agent: must be another user than the principal");
         require(services != null && !services.isEmpty(), "services: must name at least one service (process key)");
         services.forEach(s -> require(s != null && SERVICE.matcher(s).matches(), "services: '" + s + "' is not a process key"));
         require(services.stream().distinct().count() == services.size(), "services: a service is named twice");
-        require(validFrom != null && validUntil != null && validUntil.isAfter(validFrom),
+        require(validFrom != null && validUntil != null && !validFrom.isBefore(Instant.EPOCH) && validUntil.isBefore(LATEST),
+                "validFrom, validUntil: must lie between 1970 and 9999");
+        require(validUntil.isAfter(validFrom),
                 "validUntil: must come after validFrom");
         require(validFrom.getNano() % 1_000_000 == 0 && validUntil.getNano() % 1_000_000 == 0,
                 "validFrom, validUntil: milliseconds at most");
@@ -79,5 +86,9 @@ public record AuthorisationDocument(String principal, String agent, List<String>
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "… (" + text.length() + " characters)";
     }
 }

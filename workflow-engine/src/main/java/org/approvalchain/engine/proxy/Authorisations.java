@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.approvalchain.engine.chain.ProxyChain;
 import org.approvalchain.engine.crypto.Sm3;
+import org.approvalchain.engine.identity.UserDirectory;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.ApproverKeys;
@@ -29,8 +30,10 @@ public class Authorisations {
     private final AuthorisationStore store;
     private final ProxyChain chain;
     private final ApproverKeys keys;
+    private final UserDirectory users;
 
-    Authorisations(AuthorisationStore store, ProxyChain chain, ApproverKeys keys) {
+    Authorisations(AuthorisationStore store, ProxyChain chain, ApproverKeys keys, UserDirectory users) {
+        this.users = users;
         this.store = store;
         this.chain = chain;
         this.keys = keys;
@@ -64,6 +67,10 @@ public class Authorisations {
             throw new ProxyException(INVALID, "PROXY-005 the authorisation document is refused: " + e.getMessage());
         }
         requirePrincipal(callerId, authorisation.principal());
+        if (!users.exists(authorisation.agent())) {
+            throw new ProxyException(INVALID, "PROXY-005 the authorisation document is refused: agent '"
+                    + authorisation.agent() + "' is no user of this engine");
+        }
         if (!authorisation.validUntil().isAfter(Instant.now())) {
             throw new ProxyException(INVALID, "PROXY-005 the authorisation document is refused: validUntil "
                     + authorisation.validUntil() + " has passed");

@@ -77,10 +77,15 @@ final class ApproverKeyPem {
     }
 
     private static SubjectPublicKeyInfo parse(PemObject block, Supplier<SubjectPublicKeyInfo> parser) {
+        if (block.getContent() == null || block.getContent().length == 0) {
+            throw new InvalidApproverKeyException("PEM " + block.getType() + " is empty");
+        }
         try {
             return parser.get();
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
             throw new InvalidApproverKeyException("PEM " + block.getType() + " does not hold valid DER: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidApproverKeyException("PEM " + block.getType() + " does not hold valid DER", e);
         }
     }
 

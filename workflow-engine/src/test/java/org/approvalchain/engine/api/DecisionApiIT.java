@@ -138,6 +138,14 @@ class DecisionApiIT {
                 HttpStatus.BAD_REQUEST, "not for this task");
         assertRefused(post("zhao.lei", "/api/tasks/" + taskA + "/decision", decision(payloadA, signedA)),
                 HttpStatus.FORBIDDEN, "neither the assignee nor a candidate");
+        String tooLong = "x".repeat(2001);
+        assertRefused(http.withBasicAuth("li.na", "li.na").getForEntity("/api/tasks/" + taskA
+                + "/decision-payload?decision=REJECT&reason=" + tooLong, String.class), HttpStatus.BAD_REQUEST, "at most 2000");
+        String longReasons = payloadA.get("payload").asText().replace("缺少材料", tooLong);
+        assertRefused(post("li.na", "/api/tasks/" + taskA + "/decision", Map.of("payload", longReasons,
+                "signature", LI_NA.sign(longReasons))), HttpStatus.BAD_REQUEST, "DECISION-002");
+        assertThat(getJson("li.na", "/api/tasks/" + taskA + "/decision-payload?decision=REJECT&reason=" + "x".repeat(2000))
+                .get("payload").asText()).as("2000 characters are taken").contains("x".repeat(2000));
 
         ResponseEntity<String> viaCamunda = http.withBasicAuth("li.na", "li.na").exchange(
                 "/engine-rest/task/" + taskB + "/complete", HttpMethod.POST, jsonBody(Map.of()), String.class);

@@ -79,7 +79,8 @@ class DesignIT {
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         JsonNode problem = JSON.readTree(response.getBody());
         assertThat(problem.path("code").asText()).isEqualTo("API-400");
-        assertThat(problem.path("detail").asText()).startsWith("not a BPMN model");
+        assertThat(problem.path("detail").asText()).startsWith("not a BPMN model: line 1")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -106,6 +107,14 @@ class DesignIT {
         assertThat(refused.body().path("detail").asText()).contains("LEGAL-004", "Activity_CheckEligibility");
         as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml", "not a model at all"))
                 .refused(400, "DEPLOY-003");
+        Reply noProcess = as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml",
+                "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"t\"></definitions>"));
+        noProcess.refused(400, "DEPLOY-003");
+        assertThat(noProcess.text()).contains("no executable process");
+        assertThat(as("lin.hua").request("GET", "/api/processes/" + key + "/versions/0/bpmn", null,
+                Map.of("Accept", "*/*")).status()).as("versions count from 1").isEqualTo(404);
+        assertThat(as("lin.hua").request("GET", "/api/processes/licence-application/versions/-1/automation-map", null).status())
+                .isEqualTo(404);
 
         JsonNode deployed = as("lin.hua").request("POST", "/api/models/deployments", Map.of("name", key, "bpmnXml", model)).accepted();
         assertThat(deployed.get(0).path("processKey").asText()).isEqualTo(key);

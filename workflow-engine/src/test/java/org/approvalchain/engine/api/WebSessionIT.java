@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,6 +87,28 @@ class WebSessionIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"application\":{}}")));
         assertThat(unsafe.statusCode()).as("refused by the API, not by CSRF").isEqualTo(404);
         assertThat(program.cookies.getCookieStore().getCookies()).as("no session, no CSRF cookie").isEmpty();
+    }
+
+    @Test
+    void wrongPasswordsLockNobodyOut() throws Exception {
+        User user = identity.newUser("lockout.probe");
+        user.setPassword("Right-Passw0rd-2026");
+        identity.saveUser(user);
+        try {
+            Browser stranger = new Browser();
+            for (int attempt = 1; attempt <= 12; attempt++) {
+                assertThat(basic(stranger, "lockout.probe", "guess-" + attempt).statusCode()).as("guess %d", attempt).isEqualTo(401);
+            }
+            assertThat(basic(new Browser(), "lockout.probe", "Right-Passw0rd-2026").statusCode())
+                    .as("the right password, at once after a stranger's twelve wrong ones").isEqualTo(200);
+        } finally {
+            identity.deleteUser("lockout.probe");
+        }
+    }
+
+    private static HttpResponse<String> basic(Browser browser, String user, String password) throws Exception {
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        return browser.send(HttpRequest.newBuilder(browser.uri("/api/me")).header("Authorization", authorization).GET());
     }
 
     /** A cookie jar and a client, as a browser keeps them for one site. */

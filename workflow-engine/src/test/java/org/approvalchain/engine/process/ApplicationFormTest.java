@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -39,6 +40,25 @@ class ApplicationFormTest {
     }
 
     @Test
+    void refusesWholeNumbersOutsideTheirBoundsOrOf64BitsAndTextTooLongToKeep() {
+        assertThat(FORM.variables(Map.of("age", 0, "licenceType", "x"))).containsEntry("age", 0L);
+        assertThat(FORM.variables(Map.of("age", 150.0, "licenceType", "x".repeat(4000)))).containsEntry("age", 150L);
+        assertThatThrownBy(() -> FORM.variables(Map.of("age", -1, "licenceType", "x")))
+                .hasMessageContaining("application field 'age': -1 is less than 0");
+        assertThatThrownBy(() -> FORM.variables(Map.of("age", 151, "licenceType", "x")))
+                .hasMessageContaining("application field 'age': 151 is more than 150");
+        assertThatThrownBy(() -> FORM.variables(Map.of("age", new BigInteger("9223372036854775808"), "licenceType", "x")))
+                .hasMessageContaining("'age': 9223372036854775808 is not a whole number");
+        assertThatThrownBy(() -> FORM.variables(Map.of("age", 1e308, "licenceType", "x".repeat(4001))))
+                .hasMessageContaining("'age': 1.0E308 is not a whole number")
+                .hasMessageContaining("'licenceType': at most 4000 characters, is 4001");
+        ApplicationForm undeclared = ApplicationForm.of(Bpmn.createExecutableProcess("q").startEvent().endEvent().done(), "q");
+        assertThatThrownBy(() -> undeclared.variables(Map.of("n", new BigInteger("9223372036854775808"))))
+                .hasMessageContaining("'n': 9223372036854775808 is not a whole number of 64 bits");
+        assertThatThrownBy(() -> undeclared.variables(Map.of("note", "x".repeat(4001)))).hasMessageContaining("at most 4000");
+    }
+
+    @Test
     void checksCorrectionsFieldByFieldWithoutRequiringTheRest() {
         assertThat(FORM.corrections(Map.of("age", 31))).containsExactly(Map.entry("age", 31L));
         assertThatThrownBy(() -> FORM.corrections(Map.of("licenceType", " "))).hasMessageContaining("'licenceType' is required");
@@ -71,7 +91,8 @@ class ApplicationFormTest {
                     <startEvent id="Start"><extensionElements><camunda:formData>
                       <camunda:formField id="age" type="long">
                         <camunda:properties><camunda:property id="personal" value="true" /></camunda:properties>
-                        <camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
+                        <camunda:validation><camunda:constraint name="required" /><camunda:constraint name="min" config="0" />
+                          <camunda:constraint name="max" config="150" /></camunda:validation></camunda:formField>
                       <camunda:formField id="licenceType" type="string">
                         <camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
                       <camunda:formField id="urgent" type="boolean">

@@ -71,6 +71,8 @@ class ApproverKeyTest {
                 .hasMessageContaining("no PEM block found");
         assertThatThrownBy(() -> ApproverKey.fromPem(TestKeys.pem("PUBLIC KEY", new byte[] {1, 2, 3})))
                 .hasMessageContaining("PEM PUBLIC KEY does not hold valid DER");
+        assertThatThrownBy(() -> ApproverKey.fromPem("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n"))
+                .hasMessage("PEM PUBLIC KEY is empty");
         assertThatThrownBy(() -> ApproverKey.fromPem(TestKeys.pem("PRIVATE KEY", sm2.getPrivate().getEncoded())))
                 .hasMessageContaining("this is a private key");
         assertThatThrownBy(() -> ApproverKey.fromPem(TestKeys.pem("RSA PUBLIC KEY", new byte[] {1})))

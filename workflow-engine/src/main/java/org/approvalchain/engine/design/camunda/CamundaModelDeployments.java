@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.approvalchain.engine.design.ModelDeployments;
+import org.approvalchain.engine.legal.ModelValidator;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,7 +23,8 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.xml.ModelException;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +43,11 @@ class CamundaModelDeployments implements ModelDeployments {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final HistoryService history;
+    private final ModelValidator validator;
 
-    CamundaModelDeployments(RepositoryService repository, IdentityService identity, HistoryService history) {
+    CamundaModelDeployments(RepositoryService repository, IdentityService identity, HistoryService history,
+                            ModelValidator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.identity = identity;
         this.history = history;
@@ -51,10 +56,14 @@ class CamundaModelDeployments implements ModelDeployments {
     @Override
     public List<DeployedVersion> deploy(String userId, String name, byte[] bpmnXml) {
         try {
-            Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
-        } catch (ModelException e) {
+            validator.validate(bpmnXml); // its findings are the deployment gate's to refuse, with all of them
+        } catch (IllegalArgumentException e) {
             // bad input, not a model the gate refused: 400, as the live check answers it
-            throw new IllegalArgumentException("DEPLOY-003 not a BPMN model: " + e.getMessage(), e);
+            throw new IllegalArgumentException("DEPLOY-003 " + e.getMessage(), e);
+        }
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
+        if (model.getModelElementsByType(Process.class).stream().noneMatch(Process::isExecutable)) {
+            throw new IllegalArgumentException("DEPLOY-003 the model has no executable process (isExecutable=\"true\") to deploy");
         }
         // with their groups: Camunda's authorizations are granted to groups
         identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
@@ -88,6 +97,9 @@ class CamundaModelDeployments implements ModelDeployments {
 
     @Override
     public Optional<byte[]> bpmn(String processKey, int version) {
+        if (version < 1) {
+            return Optional.empty(); // versions count from 1; Camunda's query refuses any other
+        }
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
                 .processDefinitionVersion(version).singleResult();
         if (definition == null) {

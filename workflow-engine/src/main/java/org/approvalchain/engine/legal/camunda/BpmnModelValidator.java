@@ -1,6 +1,5 @@
 package org.approvalchain.engine.legal.camunda;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,9 +10,7 @@ import org.approvalchain.engine.legal.ContractCatalogue;
 import org.approvalchain.engine.legal.Finding;
 import org.approvalchain.engine.legal.LegalGate;
 import org.approvalchain.engine.legal.ModelValidator;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +35,7 @@ class BpmnModelValidator implements ModelValidator {
 
     @Override
     public List<Finding> validate(byte[] bpmnXml) {
-        BpmnModelInstance model;
-        try {
-            model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
-        } catch (ModelException e) {
-            throw new IllegalArgumentException("not a BPMN model: " + messageOf(e), e);
-        }
-        return findings(model);
+        return findings(BpmnXml.parse(bpmnXml));
     }
 
     /**
@@ -56,13 +47,5 @@ class BpmnModelValidator implements ModelValidator {
         return Stream.of(LegalModels.of(model).stream().flatMap(process -> gate.check(process).stream()),
                 ModelCode.findings(model).stream(), TimeLimitText.findings(model).stream(),
                 SeparateFrom.findings(model).stream(), PrefillDeclarations.findings(model).stream()).flatMap(s -> s).toList();
-    }
-
-    private static String messageOf(Throwable e) {
-        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            message.append(": ").append(cause.getMessage());
-        }
-        return message.toString();
     }
 }

@@ -68,6 +68,9 @@ class DeployedAutomationMaps implements AutomationMaps {
 
     @Override
     public Optional<AnchoredMap> served(String processKey, int version) {
+        if (version < 1) {
+            return Optional.empty(); // versions count from 1; Camunda's query refuses any other
+        }
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
                 .processDefinitionVersion(version).singleResult();
         if (definition == null) {

@@ -1,0 +1,100 @@
+package org.approvalchain.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.approvalchain.engine.support.SharedEngine;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Input an outside client may send by mistake or on purpose is refused with a 4xx problem detail
+ * that says what was wrong (its {@code code}, no exception class, no stack trace), and nothing is
+ * started: numbers out of range or of more than 64 bits, text longer than a case keeps, a body with
+ * something after its JSON, a method or body type the path does not take, a multipart body that
+ * cannot be read, a day no time can be made of, a path the firewall refuses.
+ */
+@SharedEngine
+class MalformedRequestsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APPLICATION = "{\"application\":{\"enterpriseName\":\"%s\",\"tradeName\":\"畸形\","
+            + "\"industry\":\"软件和信息技术服务业\",\"materialsSubmitted\":%s},\"applicant\":{\"name\":\"%s\"}}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HistoryService history;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void refusesApplicationsACaseCannotKeepAndStartsNothing() throws Exception {
+        long before = history.createHistoricProcessInstanceQuery().processDefinitionKey("business-registration").count();
+
+        assertProblem(start(APPLICATION.formatted("北京畸形科技有限公司", "-1", "张三")), 400, "API-400",
+                "'materialsSubmitted': -1 is less than 0");
+        assertProblem(start(APPLICATION.formatted("北京畸形科技有限公司", "9223372036854775808", "张三")), 400, "API-400",
+                "'materialsSubmitted': 9223372036854775808 is not a whole number");
+        assertProblem(start(APPLICATION.formatted("北京畸形科技有限公司", "1e400", "张三")), 400, "API-400",
+                "'materialsSubmitted'");
+        assertProblem(start(APPLICATION.formatted("x".repeat(4001), "5", "张三")), 400, "API-400",
+                "'enterpriseName': at most 4000 characters, is 4001");
+        assertProblem(start(APPLICATION.formatted("北京畸形科技有限公司", "5", "x".repeat(4000))), 400, "API-400",
+                "applicant: at most 4000 characters as JSON");
+        assertProblem(start(APPLICATION.formatted("北京畸形科技有限公司", "5", "张三") + " trailing-garbage"), 400, "API-400",
+                "not JSON");
+
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("business-registration").count())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void refusesWhatThePathDoesNotTakeWithAProblem() throws Exception {
+        HttpResponse<String> deleteMe = send(request("/api/me", "demo").DELETE());
+        assertProblem(deleteMe, 405, "API-405", "not DELETE");
+        assertThat(deleteMe.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+
+        assertProblem(send(request("/api/me/key-enrolments", "lin.hua").header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<key/>"))), 415, "API-415", "application/xml");
+        assertProblem(send(request("/api/models/validate", "lin.hua").header("Content-Type", "multipart/form-data; boundary=XyZ")
+                .POST(HttpRequest.BodyPublishers.ofString("--XyZ\r\ngarbage"))), 400, "API-400", "multipart");
+        assertProblem(send(request("/api/cases?startedTo=%2B999999999-12-31", "demo").GET()), 400, "API-400",
+                "is not a day from 1970-01-01 to 9999-12-31");
+        assertProblem(send(request("/api/cases/;x", "demo").GET()), 400, "API-400", "refused");
+    }
+
+    private HttpResponse<String> start(String body) throws Exception {
+        return send(request("/api/processes/business-registration/cases", "wang.fang").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code, String detail) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("code").asText()).as(response.body()).isEqualTo(code);
+        assertThat(problem.path("detail").asText()).as(response.body()).contains(detail).doesNotContain("Exception", "\tat ");
+    }
+}
