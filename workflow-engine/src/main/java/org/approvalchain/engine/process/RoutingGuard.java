@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * restarting, migrating, or moving an instance to another process version; signalling an execution
  * on (a waiting step left without being taken) and throwing BPMN signals; ending a task by a BPMN
  * error or escalation, or deleting it (a task ends by being completed: a signed decision where
- * one is required, {@link DecisionGuard}); deleting a case's history or setting when it is removed;
+ * one is required, {@link DecisionGuard}); deleting a case's history or setting when it is removed,
+ * or a process version (its deployment, which takes its cases' history with it);
  * and moving a job's due date, running a timer before it is due, or deleting a job (a time limit
  * moves only by a signed extension, {@link TimeLimitExtensions}). Messages reach a case only
  * through {@link CaseMessages}, which checks who sends them and which variables they carry; a
@@ -44,7 +45,8 @@ class RoutingGuard extends CommandGuard {
             "HandleTaskEscalationCmd", "DeleteTaskCmd", "DeleteHistoricVariableInstanceCmd",
             "DeleteHistoricVariableInstancesByProcessInstanceIdCmd", "DeleteHistoricProcessInstancesCmd",
             "DeleteHistoricProcessInstancesBatchCmd", "DeleteHistoricTaskInstanceCmd",
-            "SetRemovalTimeToHistoricProcessInstancesCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd", "DeleteJobCmd");
+            "SetRemovalTimeToHistoricProcessInstancesCmd", "DeleteDeploymentCmd", "DeleteProcessDefinitionsByIdsCmd",
+            "DeleteProcessDefinitionsByKeyCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd", "DeleteJobCmd");
 
     /** The commands that correlate a message: refused unless {@link CaseMessages} delivers it. */
     static final Set<String> MESSAGES = Set.of("CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
@@ -62,7 +64,7 @@ class RoutingGuard extends CommandGuard {
         String name = command.getClass().getSimpleName();
         if (REFUSED.contains(name)) {
             refuse(name, "a case's variables, position, process version, time limits and history are changed only by its "
-                    + "own steps, signed decisions and the messages its API takes");
+                    + "own steps, signed decisions and the messages its API takes, and a deployed process version stays");
         }
         if (MESSAGES.contains(name) && !delivering.running()) {
             refuse(name, "messages reach a case only through its API (POST /api/cases/{caseId}/corrections, "

@@ -89,6 +89,9 @@ class RoutingGuardIT {
         assertRefused(admin.request("DELETE", "/engine-rest/job/" + timer, null));
         assertRefused(admin.request("DELETE", "/engine-rest/task/" + review.getId(), null));
         assertRefused(admin.request("DELETE", "/engine-rest/history/process-instance/" + instanceId, null));
+        String definition = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+                .getProcessDefinitionId();
+        assertRefused(admin.request("DELETE", "/engine-rest/process-definition/" + definition + "?cascade=true", null));
         for (Reply handedOver : List.of(
                 officer.request("POST", "/engine-rest/task/" + review.getId() + "/assignee", Map.of("userId", "wang.fang")),
                 officer.request("POST", "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", "wang.fang")),
