@@ -63,9 +63,11 @@ class VerifyCommandIT {
             db.createStatement().executeUpdate("DELETE FROM ac_decision WHERE case_id = '" + caseId + "'");
         }
         assertThat(printed(() -> assertThat(verify("all")).isEqualTo(1)))
-                // its three steps are on chain but not in the record, and its completed review has no decision
+                // its three steps are on chain but not in the record, its completed review has no decision,
+                // and the three decision variables the case shows were made by no recorded decision
                 .as("a case whose rows were all deleted is still verified from its steps on chain")
-                .contains("VERIFY-002 case " + caseId + ": 4 finding(s)", "EXTRA " + caseId + "/", "MISSING ");
+                .contains("VERIFY-002 case " + caseId + ": 7 finding(s)", "EXTRA " + caseId + "/", "MISSING ",
+                        "EXTRA case history decision");
 
         try (var chain = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger/chain"), "ledger", "")) {
             chain.createStatement().executeUpdate("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 1");

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What the process engine's own history says about a case's signed steps, for the verifier to hold
  * against the case record and the chain: which tasks that only a signed decision may complete were
- * completed (as tasks and as activities), and the decision variables the case shows now.
+ * completed (as tasks and as activities), and the variables the case shows now.
  */
 public interface CaseHistory {
 
@@ -32,6 +32,12 @@ public interface CaseHistory {
      */
     String responsibleDepartment(String processDefinitionId, String activityId);
 
-    /** The case's {@code decision}, {@code decidedBy} and {@code decisionReasons} as its history holds them now. */
-    Map<String, String> decisionVariables(String caseId);
+    /**
+     * The case's process-level variables as its history holds them now, as text (its {@code decision},
+     * {@code decidedBy}, {@code decisionReasons}, application fields, {@code applicantHash}...); one without a value absent.
+     */
+    Map<String, String> variables(String caseId);
+
+    /** The application fields a process version declares on its start form; none when it declares none. */
+    Set<String> declaredFields(String processDefinitionId);
 }

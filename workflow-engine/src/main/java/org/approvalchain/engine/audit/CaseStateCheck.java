@@ -66,7 +66,8 @@ final class CaseStateCheck {
         return findings;
     }
 
-    private static Optional<String> signedCaseState(KeptDecision kept) {
+    /** The {@code caseState} of the payload the approver signed; empty for a payload without one, or none at all. */
+    static Optional<String> signedCaseState(KeptDecision kept) {
         try {
             return Optional.ofNullable(DecisionPayload.parse(kept.payload().getBytes(StandardCharsets.UTF_8)).caseState());
         } catch (RuntimeException notAPayload) {

@@ -117,8 +117,10 @@ public class CaseVerifier {
                         DecisionCheck.issuedAt(kept, decision), keys.of(decision.approverId()))));
             }
         }
-        findings.addAll(HistoryCheck.check(recorded, completed, history.finishedTaskActivities(caseId),
-                history.decisionVariables(caseId)));
+        Map<String, String> variables = history.variables(caseId);
+        findings.addAll(HistoryCheck.check(recorded, completed, history.finishedTaskActivities(caseId), variables));
+        HistoryCheck.latest(recorded).ifPresent(latest -> findings.addAll(DecidedOnCheck.check(latest,
+                definition == null ? Set.of() : history.declaredFields(definition), variables)));
         Verification verification = Verification.of(caseId, findings);
         publisher.publishEvent(new CaseVerified(verification));
         return verification;

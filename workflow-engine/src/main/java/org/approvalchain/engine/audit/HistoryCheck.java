@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.approvalchain.engine.audit.Verification.Finding;
@@ -43,17 +44,21 @@ final class HistoryCheck {
                         decision.decision() + " by " + decision.approverId() + ", tx " + decision.decisionTxHash()));
             }
         }
-        recorded.stream().max(Comparator.comparing(KeptDecision::decisionBlock, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(KeptDecision::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .ifPresentOrElse(latest -> {
-                    differs(latest.taskId(), "history decision", variables.get("decision"), latest.decision(), findings);
-                    differs(latest.taskId(), "history decidedBy", variables.get("decidedBy"), latest.approverId(), findings);
-                    differs(latest.taskId(), "history decisionReasons", variables.get("decisionReasons"),
-                            String.valueOf(latest.reasons()), findings);
-                }, () -> DECISION_VARIABLES.stream().filter(variables::containsKey).forEach(name ->
-                        // a decision the case shows that no signed decision made: set some other way than by signing
-                        findings.add(new Finding(Kind.EXTRA, "case", "history " + name, variables.get(name), null))));
+        latest(recorded).ifPresentOrElse(latest -> {
+            differs(latest.taskId(), "history decision", variables.get("decision"), latest.decision(), findings);
+            differs(latest.taskId(), "history decidedBy", variables.get("decidedBy"), latest.approverId(), findings);
+            differs(latest.taskId(), "history decisionReasons", variables.get("decisionReasons"),
+                    String.valueOf(latest.reasons()), findings);
+        }, () -> DECISION_VARIABLES.stream().filter(variables::containsKey).forEach(name ->
+                // a decision the case shows that no signed decision made: set some other way than by signing
+                findings.add(new Finding(Kind.EXTRA, "case", "history " + name, variables.get(name), null))));
         return findings;
+    }
+
+    /** The decision recorded last: in the latest block, then the latest recorded. */
+    static Optional<KeptDecision> latest(List<KeptDecision> recorded) {
+        return recorded.stream().max(Comparator.comparing(KeptDecision::decisionBlock, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(KeptDecision::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     private static void differs(String subject, String field, String history, String recorded, List<Finding> findings) {

@@ -160,6 +160,23 @@ class CaseVerifierIT {
     }
 
     @Test
+    void anApplicationFieldOrApplicantEditedAfterTheDecisionIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = '导游证' WHERE NAME_ = 'licenceType' AND PROC_INST_ID_ = ?", instance);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " decided on licenceType 导游证 营业执照");
+
+        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = '营业执照' WHERE NAME_ = 'licenceType' AND PROC_INST_ID_ = ?", instance);
+        String hash = jdbc.queryForObject("SELECT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = 'applicantHash' AND PROC_INST_ID_ = ?",
+                String.class, instance);
+        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = ? WHERE NAME_ = 'applicantHash' AND PROC_INST_ID_ = ?",
+                "0x" + "7d".repeat(32), instance);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " decided on applicantHash 0x" + "7d".repeat(32)
+                + " " + hash);
+    }
+
+    @Test
     void aDeletedActivityOfASignedStepIsReported() {
         String caseId = completedCase();
         String taskId = taskOf(caseId);

@@ -19,7 +19,11 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.springframework.stereotype.Component;
 
 /** The case history is Camunda's: its historic task instances and variables, read as the system. */
@@ -97,14 +101,24 @@ class CamundaCaseHistory implements CaseHistory {
     }
 
     @Override
-    public Map<String, String> decisionVariables(String caseId) {
+    public Map<String, String> variables(String caseId) {
         Map<String, String> variables = new LinkedHashMap<>();
         history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list().forEach(instance ->
-                history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list().stream()
-                        .filter(v -> DECISION_VARIABLES.contains(v.getName()))
-                        .filter(v -> instance.getId().equals(v.getActivityInstanceId()))
+                history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).disableBinaryFetching()
+                        .disableCustomObjectDeserialization().list().stream()
+                        .filter(v -> instance.getId().equals(v.getActivityInstanceId()) && v.getValue() != null)
                         .forEach((HistoricVariableInstance v) -> variables.put(v.getName(), String.valueOf(v.getValue()))));
         return variables;
+    }
+
+    @Override
+    public Set<String> declaredFields(String processDefinitionId) {
+        return repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(StartEvent.class).stream()
+                .filter(start -> start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty()
+                        && start.getExtensionElements() != null)
+                .flatMap(start -> start.getExtensionElements().getChildElementsByType(CamundaFormData.class).stream())
+                .flatMap(form -> form.getCamundaFormFields().stream()).map(CamundaFormField::getCamundaId)
+                .collect(Collectors.toSet());
     }
 
     private boolean guarded(HistoricTaskInstance task) {
