@@ -68,6 +68,7 @@ class VerifyCommandIT {
                 .as("a case whose rows were all deleted is still verified from its steps on chain")
                 .contains("VERIFY-002 case " + caseId + ": 7 finding(s)", "EXTRA " + caseId + "/", "MISSING ",
                         "EXTRA case history decision");
+        assertThat(verify(caseId)).as("by its id too: its steps are on chain").isEqualTo(1);
 
         try (var chain = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger/chain"), "ledger", "")) {
             chain.createStatement().executeUpdate("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 1");

@@ -2,6 +2,7 @@ package org.approvalchain.engine.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,17 @@ public interface CaseHistory {
      * {@code decidedBy}, {@code decisionReasons}, application fields, {@code applicantHash}...); one without a value absent.
      */
     Map<String, String> variables(String caseId);
+
+    /**
+     * For a completed case said to have ended at an activity its activity history never reached, that
+     * activity with the end events (of the process or its sub-processes) the history shows it reached;
+     * empty otherwise.
+     */
+    Optional<EndDisagreement> endDisagreement(String caseId);
+
+    /** A completed case's end event as its process instance names it, against the end events its activities reached. */
+    record EndDisagreement(String endActivityId, List<String> endEventsReached) {
+    }
 
     /** The application fields a process version declares on its start form; none when it declares none. */
     Set<String> declaredFields(String processDefinitionId);

@@ -63,9 +63,9 @@ public class CaseVerifier {
         this.history = history;
     }
 
-    /** Does the record hold anything of this case? */
+    /** Does the record hold anything of this case, or, when it holds nothing (rows deleted), the chain? */
     public boolean knows(String caseId) {
-        return record.knows(caseId);
+        return record.knows(caseId) || !stepEvents(Set.of(caseId)).isEmpty();
     }
 
     public Verification verify(String caseId) {
@@ -117,6 +117,8 @@ public class CaseVerifier {
                         DecisionCheck.issuedAt(kept, decision), keys.of(decision.approverId()))));
             }
         }
+        history.endDisagreement(caseId).ifPresent(end -> findings.add(new Finding(Kind.ALTERED, "case", "end event",
+                end.endActivityId(), "reached " + end.endEventsReached())));
         Map<String, String> variables = history.variables(caseId);
         findings.addAll(HistoryCheck.check(recorded, completed, history.finishedTaskActivities(caseId), variables));
         HistoryCheck.latest(recorded).ifPresent(latest -> findings.addAll(DecidedOnCheck.check(latest,

@@ -177,6 +177,16 @@ class CaseVerifierIT {
     }
 
     @Test
+    void anEndTheCaseDidNotReachIsReported() {
+        String caseId = completedCase();
+        String ended = jdbc.queryForObject("SELECT END_ACT_ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        jdbc.update("UPDATE ACT_HI_PROCINST SET END_ACT_ID_ = 'EndEvent_NotApproved' WHERE BUSINESS_KEY_ = ?", caseId);
+
+        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED case end event EndEvent_NotApproved reached [")
+                .contains(ended);
+    }
+
+    @Test
     void aDeletedActivityOfASignedStepIsReported() {
         String caseId = completedCase();
         String taskId = taskOf(caseId);

@@ -112,6 +112,23 @@ class CamundaCaseHistory implements CaseHistory {
     }
 
     @Override
+    public Optional<EndDisagreement> endDisagreement(String caseId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .completed().singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        List<HistoricActivityInstance> finished = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).finished().list();
+        if (finished.stream().anyMatch(a -> a.getActivityId().equals(instance.getEndActivityId()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new EndDisagreement(instance.getEndActivityId(), finished.stream()
+                .filter(a -> a.getActivityType().endsWith("EndEvent")).map(HistoricActivityInstance::getActivityId)
+                .distinct().sorted().toList()));
+    }
+
+    @Override
     public Set<String> declaredFields(String processDefinitionId) {
         return repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(StartEvent.class).stream()
                 .filter(start -> start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty()
