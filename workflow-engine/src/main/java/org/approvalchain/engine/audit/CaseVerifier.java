@@ -63,9 +63,13 @@ public class CaseVerifier {
         this.history = history;
     }
 
-    /** Does the record hold anything of this case, or, when it holds nothing (rows deleted), the chain? */
-    public boolean knows(String caseId) {
-        return record.knows(caseId) || !stepEvents(Set.of(caseId)).isEmpty();
+    /**
+     * The case verified when the record holds anything of it or, its rows deleted, the chain has steps
+     * of it (one pass over the chain either way); empty when neither does.
+     */
+    public Optional<Verification> verifyIfKnown(String caseId) {
+        Map<String, List<StepEvent>> events = stepEvents(Set.of(caseId));
+        return record.knows(caseId) || !events.isEmpty() ? Optional.of(verify(caseId, events)) : Optional.empty();
     }
 
     public Verification verify(String caseId) {

@@ -3,6 +3,7 @@ package org.approvalchain.engine.audit;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,13 +36,14 @@ class VerificationCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         String which = values.get(0);
-        if (!"all".equals(which) && !verifier.knows(which)) {
+        Optional<Verification> one = "all".equals(which) ? Optional.empty() : verifier.verifyIfKnown(which);
+        if (!"all".equals(which) && one.isEmpty()) {
             out.println("VERIFY-003 no records of case " + which);
             exitCode = 2;
             return;
         }
-        CaseVerifier.AllCases all = "all".equals(which) ? verifier.verifyAll()
-                : new CaseVerifier.AllCases(List.of(verifier.verify(which)), Map.of());
+        CaseVerifier.AllCases all = one.map(verified -> new CaseVerifier.AllCases(List.of(verified), Map.of()))
+                .orElseGet(verifier::verifyAll);
         List<Verification> results = all.verified();
         int offCases = 0;
         for (Verification result : results) {

@@ -150,11 +150,10 @@ class CaseVerifierIT {
     void anEditedHistoryDecisionAndADeletedHistoryTaskAreReported() {
         String caseId = completedCase();
         String taskId = taskOf(caseId);
-        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
-        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = 'REJECT' WHERE NAME_ = 'decision' AND PROC_INST_ID_ = ?", instance);
+        setHistoryVariable(caseId, "decision", "REJECT");
         assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " history decision REJECT APPROVE");
 
-        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = 'APPROVE' WHERE NAME_ = 'decision' AND PROC_INST_ID_ = ?", instance);
+        setHistoryVariable(caseId, "decision", "APPROVE");
         jdbc.update("DELETE FROM ACT_HI_TASKINST WHERE ID_ = ?", taskId);
         assertThat(findings(caseId)).singleElement().asString().startsWith("MISSING " + taskId + " completed task null APPROVE by wang.fang");
     }
@@ -163,17 +162,22 @@ class CaseVerifierIT {
     void anApplicationFieldOrApplicantEditedAfterTheDecisionIsReported() {
         String caseId = completedCase();
         String taskId = taskOf(caseId);
-        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
-        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = '导游证' WHERE NAME_ = 'licenceType' AND PROC_INST_ID_ = ?", instance);
+        setHistoryVariable(caseId, "licenceType", "导游证");
         assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " decided on licenceType 导游证 营业执照");
 
-        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = '营业执照' WHERE NAME_ = 'licenceType' AND PROC_INST_ID_ = ?", instance);
-        String hash = jdbc.queryForObject("SELECT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = 'applicantHash' AND PROC_INST_ID_ = ?",
-                String.class, instance);
-        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = ? WHERE NAME_ = 'applicantHash' AND PROC_INST_ID_ = ?",
-                "0x" + "7d".repeat(32), instance);
+        setHistoryVariable(caseId, "licenceType", "营业执照");
+        String hash = setHistoryVariable(caseId, "applicantHash", "0x" + "7d".repeat(32));
         assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " decided on applicantHash 0x" + "7d".repeat(32)
                 + " " + hash);
+    }
+
+    /** Edits the text of the case's history variable {@code name} behind the engine's back; returns what it was. */
+    private String setHistoryVariable(String caseId, String name, String text) {
+        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        String was = jdbc.queryForObject("SELECT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = ? AND PROC_INST_ID_ = ?", String.class,
+                name, instance);
+        jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = ? WHERE NAME_ = ? AND PROC_INST_ID_ = ?", text, name, instance);
+        return was;
     }
 
     @Test

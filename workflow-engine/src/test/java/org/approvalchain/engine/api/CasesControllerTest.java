@@ -203,7 +203,6 @@ class CasesControllerTest {
 
     @Test
     void answersServiceUnavailableWhenTheChainCannotBeReadForVerification() throws Exception {
-        given(verifier.knows("case-1")).willReturn(true);
         given(verifier.verify("case-1")).willThrow(new LedgerUnavailableException("LEDGER-004", "node unreachable"));
 
         http.perform(get("/api/cases/case-1/verify"))
