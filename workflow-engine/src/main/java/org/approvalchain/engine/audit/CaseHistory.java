@@ -12,8 +12,15 @@ import java.util.Set;
  */
 public interface CaseHistory {
 
-    /** The case's completed tasks that require a signed decision: task id to activity id. */
-    Map<String, String> completedGuardedTasks(String caseId);
+    /** The case's tasks that require a signed decision, open and finished, by task id. */
+    Map<String, GuardedTask> guardedTasks(String caseId);
+
+    /**
+     * A task only a signed decision may complete, as the history holds it: its activity, whether it
+     * was completed (not open, nor ended by an event or a cancellation) and its assignee (null when none).
+     */
+    record GuardedTask(String activityId, boolean completed, String assignee) {
+    }
 
     /** The task ids of the case's finished user-task activity instances (Camunda's activity history). */
     Set<String> finishedTaskActivities(String caseId);

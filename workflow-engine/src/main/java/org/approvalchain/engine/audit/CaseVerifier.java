@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
 import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecord;
+import org.approvalchain.engine.audit.CaseHistory.GuardedTask;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.chain.CaseChain.StepEvent;
@@ -35,7 +36,8 @@ import org.web3j.utils.Numeric;
  * each step on {@code CaseLedger} with the same kind and result hash, in the same order, with its
  * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck}) with
  * the state the chain gives it, signed with the approver's key registered and valid then (see {@link
- * KeyCheck}), and the case state it was signed on (see {@link CaseStateCheck}); no
+ * KeyCheck}), and the case state it was signed on (see {@link CaseStateCheck}); the case's process
+ * version and applicant as its first step opened it on chain (see {@link OpenedCheck}); no
  * step on chain that the record lacks; and the decisions against the engine's own history (see
  * {@link HistoryCheck}); each step's transactions sent by the account of the department responsible
  * for it. The chain's step events are read once per run:
@@ -108,11 +110,12 @@ public class CaseVerifier {
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
-        Map<String, String> completed = history.completedGuardedTasks(caseId);
+        Map<String, GuardedTask> tasks = history.guardedTasks(caseId);
         List<KeptDecision> recorded = new ArrayList<>();
         for (KeptDecision kept : decisions) {
             Optional<DecisionRecord> onChain = caseChain.decision(caseId, kept.taskId());
-            if (DecisionCheck.checkState(kept, onChain, completed.containsKey(kept.taskId()), findings)) {
+            if (DecisionCheck.checkState(kept, onChain,
+                    tasks.containsKey(kept.taskId()) && tasks.get(kept.taskId()).completed(), findings)) {
                 recorded.add(kept);
                 findings.addAll(DecisionCheck.againstChain(kept, onChain));
                 findings.addAll(DecisionCheck.inItself(kept));
@@ -124,7 +127,8 @@ public class CaseVerifier {
         history.endDisagreement(caseId).ifPresent(end -> findings.add(new Finding(Kind.ALTERED, "case", "end event",
                 end.endActivityId(), "reached " + end.endEventsReached())));
         Map<String, String> variables = history.variables(caseId);
-        findings.addAll(HistoryCheck.check(recorded, completed, history.finishedTaskActivities(caseId), variables));
+        findings.addAll(OpenedCheck.check(caseChain.opened(caseId), definition, variables));
+        findings.addAll(HistoryCheck.check(recorded, tasks, history.finishedTaskActivities(caseId), variables));
         HistoryCheck.latest(recorded).ifPresent(latest -> findings.addAll(DecidedOnCheck.check(latest,
                 definition == null ? Set.of() : history.declaredFields(definition), variables)));
         Verification verification = Verification.of(caseId, findings);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.approvalchain.engine.audit.CaseHistory.GuardedTask;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.record.KeptDecision;
@@ -15,7 +16,7 @@ import org.approvalchain.engine.record.KeptDecision;
 /**
  * The recorded decisions of a case against the engine's history: every completed task that required
  * a signed decision has one, every recorded decision has its completed task and its finished
- * activity instance, and the decision
+ * activity instance, no such task is assigned to anyone but its signer, and the decision
  * variables the case shows are those of its latest recorded decision (and a case with none shows none).
  */
 final class HistoryCheck {
@@ -26,16 +27,24 @@ final class HistoryCheck {
     private HistoryCheck() {
     }
 
-    static List<Finding> check(List<KeptDecision> recorded, Map<String, String> completedTasks, Set<String> taskActivities,
+    static List<Finding> check(List<KeptDecision> recorded, Map<String, GuardedTask> tasks, Set<String> taskActivities,
                                Map<String, String> variables) {
         List<Finding> findings = new ArrayList<>();
-        completedTasks.forEach((taskId, activityId) -> {
-            if (recorded.stream().noneMatch(d -> d.taskId().equals(taskId))) {
-                findings.add(new Finding(Kind.MISSING, taskId, "decision", "task " + activityId + " completed", null));
+        tasks.forEach((taskId, task) -> {
+            Optional<KeptDecision> decision = recorded.stream().filter(d -> d.taskId().equals(taskId)).findFirst();
+            if (task.completed() && decision.isEmpty()) {
+                findings.add(new Finding(Kind.MISSING, taskId, "decision", "task " + task.activityId() + " completed", null));
+            }
+            // nobody is assigned a guarded task (DecisionGuard), and who decides is the signer: an
+            // assignee other than the signer was written into the history, and would give its user the case to read
+            String signer = decision.map(KeptDecision::approverId).orElse(null);
+            if (task.assignee() != null && !task.assignee().equals(signer)) {
+                findings.add(new Finding(Kind.ALTERED, taskId, "history assignee", task.assignee(), signer));
             }
         });
         for (KeptDecision decision : recorded) {
-            if (!completedTasks.containsKey(decision.taskId())) {
+            GuardedTask task = tasks.get(decision.taskId());
+            if (task == null || !task.completed()) {
                 findings.add(new Finding(Kind.MISSING, decision.taskId(), "completed task", null,
                         decision.decision() + " by " + decision.approverId() + ", tx " + decision.decisionTxHash()));
             }

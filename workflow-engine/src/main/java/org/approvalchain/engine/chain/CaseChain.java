@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.approvalchain.contracts.CaseLedgerContract.CallReturned;
+import org.approvalchain.contracts.CaseLedgerContract.CaseRecord;
 import org.approvalchain.contracts.CaseLedgerContract.StepCall;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
@@ -127,6 +128,12 @@ public class CaseChain {
         return contracts.sendRecordCall(department, kase.caseId(), stepKey(kase, activityInstance),
                         DecisionRegistryContract.NAME, input)
                 .requireSucceeded("DECISION-103 recording the decision of task " + taskId + " and its step on chain");
+    }
+
+    /** The case as {@code CaseLedger} holds it, if its first step opened it. */
+    public Optional<CaseRecord> opened(String caseId) {
+        CallResult result = contracts.read(CaseLedgerContract.NAME, caseLedger.getCase(caseId));
+        return result.succeeded() ? caseLedger.decodeCase(result.output()) : Optional.empty();
     }
 
     /** The step {@code CaseLedger} holds for the case's activity instance, if any. */

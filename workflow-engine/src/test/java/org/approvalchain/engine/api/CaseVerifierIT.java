@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A completed case verifies clean against the chain; each edit of the engine's own records is
  * then reported precisely: changed reasons, a deleted step row, swapped step order, a changed
- * signature, an edited case-state document or step result, a decision state set back. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
+ * signature, an edited case-state document or step result, a decision state set back, a case put
+ * on another process version, an assignee written into the history. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
  */
 @SharedEngine
 class CaseVerifierIT {
@@ -167,8 +168,22 @@ class CaseVerifierIT {
 
         setHistoryVariable(caseId, "licenceType", "营业执照");
         String hash = setHistoryVariable(caseId, "applicantHash", "0x" + "7d".repeat(32));
-        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " decided on applicantHash 0x" + "7d".repeat(32)
-                + " " + hash);
+        assertThat(findings(caseId)).containsExactly("ALTERED case applicantHash 0x" + "7d".repeat(32) + " " + hash,
+                "ALTERED " + taskId + " decided on applicantHash 0x" + "7d".repeat(32) + " " + hash);
+    }
+
+    @Test
+    void aCasePutOnAnotherVersionOrGivenAnotherAssigneeIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        String version = jdbc.queryForObject("SELECT PROC_DEF_ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        String other = jdbc.queryForObject("SELECT MIN(ID_) FROM ACT_RE_PROCDEF WHERE KEY_ = 'business-registration'", String.class);
+        jdbc.update("UPDATE ACT_HI_PROCINST SET PROC_DEF_ID_ = ? WHERE BUSINESS_KEY_ = ?", other, caseId);
+        assertThat(findings(caseId)).contains("ALTERED case process definition " + other + " " + version);
+
+        jdbc.update("UPDATE ACT_HI_PROCINST SET PROC_DEF_ID_ = ? WHERE BUSINESS_KEY_ = ?", version, caseId);
+        jdbc.update("UPDATE ACT_HI_TASKINST SET ASSIGNEE_ = 'zhang.wei' WHERE ID_ = ?", taskId);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " history assignee zhang.wei wang.fang");
     }
 
     /** Edits the text of the case's history variable {@code name} behind the engine's back; returns what it was. */

@@ -42,15 +42,15 @@ class CamundaCaseHistory implements CaseHistory {
     }
 
     @Override
-    public Map<String, String> completedGuardedTasks(String caseId) {
-        Map<String, String> completed = new LinkedHashMap<>();
-        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId)
-                .finished().list()) {
-            if ("completed".equals(task.getDeleteReason()) && guarded(task)) {
-                completed.put(task.getId(), task.getTaskDefinitionKey());
+    public Map<String, GuardedTask> guardedTasks(String caseId) {
+        Map<String, GuardedTask> guarded = new LinkedHashMap<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId).list()) {
+            if (guarded(task)) {
+                guarded.put(task.getId(), new GuardedTask(task.getTaskDefinitionKey(), task.getEndTime() != null
+                        && "completed".equals(task.getDeleteReason()), task.getAssignee()));
             }
         }
-        return completed;
+        return guarded;
     }
 
     @Override
