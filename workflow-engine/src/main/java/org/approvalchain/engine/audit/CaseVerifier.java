@@ -18,11 +18,14 @@ import org.approvalchain.engine.audit.CaseHistory.GuardedTask;
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
 import org.approvalchain.engine.chain.CaseChain.StepEvent;
+import org.approvalchain.engine.chain.CallDecoder.Call;
+import org.approvalchain.engine.chain.CallDecoder;
 import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.chain.Departments;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.keys.RegisteredKeys;
 import org.approvalchain.engine.ledger.Ledger;
+import org.approvalchain.engine.ledger.SealedTransaction;
 import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.CaseStep;
@@ -40,7 +43,7 @@ import org.web3j.utils.Numeric;
  * version and applicant as its first step opened it on chain (see {@link OpenedCheck}); no
  * step on chain that the record lacks; and the decisions against the engine's own history (see
  * {@link HistoryCheck}); each step's transactions sent by the account of the department responsible
- * for it. The chain's step events are read once per run:
+ * for it, its call made to the contract and function its row names. The chain's step events are read once per run:
  * verifying every case costs one pass over the chain, not one per case.
  */
 @Service
@@ -53,10 +56,12 @@ public class CaseVerifier {
     private final RegisteredKeys keys;
     private final ApplicationEventPublisher publisher;
     private final Departments departments;
+    private final CallDecoder calls;
 
     CaseVerifier(CaseRecord record, CaseChain caseChain, Ledger ledger, CaseHistory history, RegisteredKeys keys,
-                 ApplicationEventPublisher publisher, Departments departments) {
+                 ApplicationEventPublisher publisher, Departments departments, CallDecoder calls) {
         this.departments = departments;
+        this.calls = calls;
         this.keys = keys;
         this.publisher = publisher;
         this.record = record;
@@ -106,7 +111,7 @@ public class CaseVerifier {
         for (CaseStep step : record.steps(caseId)) {
             checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
             checkRecordedStep(step, decisions, findings);
-            checkSenders(definition, step, findings);
+            checkTransactions(definition, step, findings);
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
@@ -165,19 +170,44 @@ public class CaseVerifier {
     }
 
     /**
-     * The step's transactions were sent by the account of the department its process version makes
-     * responsible for it (the engine account when it names none): a step recorded by another
-     * department, or by anyone else, is not the responsible department's act. The process version is
-     * the case's, looked up once per case ({@code definition}, null when the history lacks the case).
+     * The step's transactions: sent by the account of the department its process version makes
+     * responsible for it (the engine account when it names none), since a step recorded by another
+     * department, or by anyone else, is not the responsible department's act; and its call made to
+     * the contract and function the step row names (in a {@code recordCall}, the call it forwarded).
+     * The process version is the case's, looked up once per case ({@code definition}, null when the
+     * history lacks the case).
      */
-    private void checkSenders(String definition, CaseStep step, List<Finding> findings) {
+    private void checkTransactions(String definition, CaseStep step, List<Finding> findings) {
         String department = definition == null ? null : history.responsibleDepartment(definition, step.activityId());
         String account = departments.accountOf(department);
         String expected = account == null ? "department " + department : account;
-        departments.sender(step.stepTxHash()).ifPresent(sender -> differs(step.stepKey(), "step_tx sender", expected, sender, findings));
-        if (step.callTxHash() != null && !step.callTxHash().equalsIgnoreCase(step.stepTxHash())) {
-            departments.sender(step.callTxHash()).ifPresent(sender -> differs(step.stepKey(), "call_tx sender", expected, sender, findings));
+        Optional<SealedTransaction> stepTx = ledger.transaction(step.stepTxHash());
+        stepTx.ifPresent(tx -> differs(step.stepKey(), "step_tx sender", expected, tx.from(), findings));
+        if (step.callTxHash() == null) {
+            return;
         }
+        if (step.callTxHash().equalsIgnoreCase(step.stepTxHash())) {
+            stepTx.ifPresent(tx -> {
+                String recordedBy = calls.contractAt(tx.to());
+                checkCall(step, calls.decode(recordedBy, tx.input()).flatMap(call -> calls.forwarded(recordedBy, call)), findings);
+            });
+        } else {
+            ledger.transaction(step.callTxHash()).ifPresent(tx -> {
+                differs(step.stepKey(), "call_tx sender", expected, tx.from(), findings);
+                checkCall(step, Optional.of(new Call(calls.contractAt(tx.to()), tx.input())), findings);
+            });
+        }
+    }
+
+    /** The contract and function of the step's call on chain against the step row's (the function by name, or by signature when the row names one). */
+    private void checkCall(CaseStep step, Optional<Call> called, List<Finding> findings) {
+        String contract = called.map(Call::contract).orElse(null);
+        differs(step.stepKey(), "contract", step.contract(), contract, findings);
+        String function = called.flatMap(c -> calls.decode(c.contract(), c.input()))
+                .map(c -> step.function() != null && step.function().contains("(") ? c.function().signature()
+                        : c.function().name())
+                .orElse(null);
+        differs(step.stepKey(), "function", step.function(), function, findings);
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */

@@ -71,14 +71,10 @@ public class Departments {
         return id == null ? engine.address() : byId(id).map(Department::address).orElse(null);
     }
 
-    /** The address that signed a transaction on chain, if the chain has it. */
-    public Optional<String> sender(String txHash) {
-        return txHash == null ? Optional.empty() : ledger.transaction(txHash).map(SealedTransaction::from);
-    }
-
     /** The department whose account signed a transaction on chain, if a department's did. */
     public Optional<Department> sentBy(String txHash) {
-        return sender(txHash).flatMap(this::byAddress);
+        return txHash == null ? Optional.empty()
+                : ledger.transaction(txHash).map(SealedTransaction::from).flatMap(this::byAddress);
     }
 
     /** The signer of a department's account; the caller has found the department with {@link #byId}. */

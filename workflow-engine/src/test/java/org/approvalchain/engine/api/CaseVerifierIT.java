@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A completed case verifies clean against the chain; each edit of the engine's own records is
  * then reported precisely: changed reasons, a deleted step row, swapped step order, a changed
  * signature, an edited case-state document or step result, a decision state set back, a case put
- * on another process version, an assignee written into the history. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
+ * on another process version, an assignee written into the history, a step row naming another
+ * contract or function than its call. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
  */
 @SharedEngine
 class CaseVerifierIT {
@@ -116,7 +117,23 @@ class CaseVerifierIT {
                 + "WHERE write_key LIKE 'grant/%' ORDER BY block_number LIMIT 1");
         jdbc.update("UPDATE ac_case_step SET call_tx_hash = ?, call_block = ?, call_status = ? WHERE step_key = ?",
                 other.get("tx_hash"), other.get("block_number"), other.get("status"), stepKey);
-        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " call_tx sender ");
+        List<String> findings = findings(caseId);
+        assertThat(findings).hasSize(3);
+        assertThat(findings.get(0)).startsWith("ALTERED " + stepKey + " call_tx sender ");
+        // and the transaction made another call than the step's
+        assertThat(findings.get(1)).startsWith("ALTERED " + stepKey + " contract EligibilityRule ");
+        assertThat(findings.get(2)).isEqualTo("ALTERED " + stepKey + " function evaluate grantWriter");
+    }
+
+    @Test
+    void aStepRowNamingAnotherContractOrFunctionThanItsCallIsReported() {
+        String caseId = completedCase();
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND function_name = 'issue'",
+                String.class, caseId);
+        jdbc.update("UPDATE ac_case_step SET contract_name = 'EligibilityRule', function_name = 'evaluate' WHERE step_key = ?",
+                stepKey);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " contract EligibilityRule LicenseRegistry",
+                "ALTERED " + stepKey + " function evaluate issue");
     }
 
     @Test
