@@ -122,6 +122,8 @@ public class CaseVerifier {
             if (DecisionCheck.checkState(kept, onChain,
                     tasks.containsKey(kept.taskId()) && tasks.get(kept.taskId()).completed(), findings)) {
                 recorded.add(kept);
+                checkReceipt(kept.taskId(), "decision_tx", kept.decisionTxHash(), kept.decisionBlock(),
+                        TransactionReceipt.STATUS_OK, findings);
                 findings.addAll(DecisionCheck.againstChain(kept, onChain));
                 findings.addAll(DecisionCheck.inItself(kept));
                 findings.addAll(CaseStateCheck.check(kept, activityInstance -> caseChain.step(caseId, activityInstance)));
