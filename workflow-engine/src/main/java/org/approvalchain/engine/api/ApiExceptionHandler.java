@@ -99,7 +99,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, "request body is not JSON of the expected shape"));
+                .body(Problems.of(HttpStatus.BAD_REQUEST, JsonBodies.unreadable(e)));
     }
 
     /** A path or query parameter that is not of its type, e.g. {@code page=first}: names the parameter and the value. */

@@ -75,6 +75,22 @@ class MalformedRequestsIT {
         assertProblem(send(request("/api/cases/;x", "demo").GET()), 400, "API-400", "refused");
     }
 
+    @Test
+    void refusesAFlagOrANumberWhereTextBelongsNamingTheField() throws Exception {
+        assertProblem(post("/api/tasks/no-such-task/decision", "chen.jie", "{\"payload\":true,\"signature\":\"MEUCIQ==\"}"),
+                400, "API-400", "payload: expected text");
+        assertProblem(post("/api/admin/event-subscriptions", "demo",
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"case.completed\", 7],\"secret\":\"s3cret-s3cret\"}"),
+                400, "API-400", "eventTypes[1]: expected text");
+        assertProblem(post("/api/cases/no-such-case/review-requests", "wang.fang", "{\"reason\":12.5}"),
+                400, "API-400", "reason: expected text");
+    }
+
+    private HttpResponse<String> post(String path, String user, String json) throws Exception {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     private HttpResponse<String> start(String body) throws Exception {
         return send(request("/api/processes/business-registration/cases", "wang.fang").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
