@@ -161,7 +161,7 @@ class CasesController {
     @Operation(summary = "Verify a case against the chain",
             description = "The engine's records of the case checked against the chain and the engine's history: "
                     + "`clean`, and each finding (MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE, "
-                    + "INVALID_KEY) with subject, field and both values. 200 whether clean or not.")
+                    + "INVALID_KEY, EARLY) with subject, field and both values. 200 whether clean or not.")
     @Refusals({"API-403", "API-404", "API-503"})
     @GetMapping("/api/cases/{caseId}/verify")
     Verification verify(@PathVariable String caseId, Principal user) {

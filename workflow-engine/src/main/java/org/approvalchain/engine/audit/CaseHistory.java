@@ -1,5 +1,6 @@
 package org.approvalchain.engine.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,17 @@ public interface CaseHistory {
 
     /** A completed case's end event as its process instance names it, against the end events its activities reached. */
     record EndDisagreement(String endActivityId, List<String> endEventsReached) {
+    }
+
+    /**
+     * The case's timers that someone ran before they were due (Camunda's user operation log has who
+     * ran a job and when, its job log when the job was due): a time limit passed early moves the case
+     * on as if the official had let it lapse.
+     */
+    List<TimerRunEarly> timersRunEarly(String caseId);
+
+    /** A timer (by its activity, a boundary or intermediate timer event) run by a user before it was due. */
+    record TimerRunEarly(String activityId, String userId, Instant ran, Instant due) {
     }
 
     /** The application fields a process version declares on its start form; none when it declares none. */

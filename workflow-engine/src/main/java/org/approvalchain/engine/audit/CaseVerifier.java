@@ -133,6 +133,8 @@ public class CaseVerifier {
         }
         history.endDisagreement(caseId).ifPresent(end -> findings.add(new Finding(Kind.ALTERED, "case", "end event",
                 end.endActivityId(), "reached " + end.endEventsReached())));
+        history.timersRunEarly(caseId).forEach(timer -> findings.add(new Finding(Kind.EARLY, timer.activityId(), "time limit",
+                "run by " + timer.userId() + " at " + timer.ran(), "due " + timer.due())));
         Map<String, String> variables = history.variables(caseId);
         findings.addAll(OpenedCheck.check(caseChain.opened(caseId), definition, variables));
         findings.addAll(HistoryCheck.check(recorded, tasks, history.finishedTaskActivities(caseId), variables));

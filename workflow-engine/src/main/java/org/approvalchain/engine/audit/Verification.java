@@ -12,8 +12,8 @@ public record Verification(String caseId, boolean clean, List<Finding> findings)
         return new Verification(caseId, findings.isEmpty(), List.copyOf(findings));
     }
 
-    /** What is off. */
-    public enum Kind { MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE, INVALID_KEY }
+    /** What is off ({@code EARLY}: a timer someone ran before it was due, a time limit cut short). */
+    public enum Kind { MISSING, ALTERED, EXTRA, REORDERED, INVALID_SIGNATURE, INVALID_KEY, EARLY }
 
     /**
      * One difference: {@code subject} is a step key ({@code <case>/<activity>#<visit>}) or a

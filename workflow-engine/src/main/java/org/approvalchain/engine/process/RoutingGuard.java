@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * or a process version (its deployment, which takes its cases' history with it);
  * and moving a job's due date or deleting a job (a time limit moves only by a signed extension,
  * {@link TimeLimitExtensions}; an administrator may still run a timer job at once, which the
- * acceptance tests use to let a time limit pass). Messages reach a case only
+ * acceptance tests use to let a time limit pass, and which the verifier reports as {@code EARLY}). Messages reach a case only
  * through {@link CaseMessages}, which checks who sends them and which variables they carry; a
  * message correlated any other way is refused. The engine itself never needs the rest: it sets
  * variables only through its own steps and those messages. An operator who must move a case does

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.BusinessRegistration;
 import org.approvalchain.engine.support.Reply;
@@ -24,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * on, ends the task by an error or hands it to someone else, and an administrator who moves the
  * case past the review, sets its decision, signals it on, sends it a message, deletes its time
  * limit or deletes the task or the case's history, are refused with 403 through Camunda's REST
- * API, and the case stays where it was with its data unchanged.
+ * API, and the case stays where it was with its data unchanged. An administrator may run its time
+ * limit at once (the acceptance tests let a limit pass so); the verifier then reports it.
  */
 @SharedEngine
 class RoutingGuardIT {
@@ -111,6 +113,29 @@ class RoutingGuardIT {
         assertThat(management.createJobQuery().jobId(timer).count()).as("the time limit, still set").isOne();
         assertThat(runtime.getVariable(instanceId, "decision")).isNull();
         assertThat(runtime.getVariable(instanceId, "submittedAt")).isNotEqualTo(4102444800000L);
+    }
+
+    @Test
+    void aTimeLimitAnAdministratorRunsBeforeItIsDueIsReportedByTheVerifier() {
+        String base = "http://127.0.0.1:" + port;
+        String caseId = BusinessRegistration.atTheOfficersReview(ApiClient.demoUser(base, "wang.fang"), Duration.ofSeconds(60));
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        var timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        String timerActivity = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+                .getActivityId();
+        ApiClient admin = ApiClient.of(base, "demo", "demo");
+        assertThat(admin.request("GET", "/api/cases/" + caseId + "/verify", null).body().get("clean").asBoolean()).isTrue();
+
+        admin.camundaPost("/job/" + timer.getId() + "/execute", null); // allowed: the acceptance tests let a time limit pass so
+
+        JsonNode verified = admin.request("GET", "/api/cases/" + caseId + "/verify", null).body();
+        assertThat(verified.get("clean").asBoolean()).isFalse();
+        assertThat(verified.get("findings")).singleElement().satisfies(finding -> {
+            assertThat(finding.get("kind").asText()).isEqualTo("EARLY");
+            assertThat(finding.get("subject").asText()).isEqualTo(timerActivity);
+            assertThat(finding.get("engine").asText()).startsWith("run by demo at ");
+            assertThat(finding.get("chain").asText()).isEqualTo("due " + timer.getDuedate().toInstant());
+        });
     }
 
     private static void assertRefused(Reply reply) {

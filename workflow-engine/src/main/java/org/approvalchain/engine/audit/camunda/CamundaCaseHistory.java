@@ -1,5 +1,6 @@
 package org.approvalchain.engine.audit.camunda;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.approvalchain.engine.legal.Mode;
 import org.approvalchain.engine.legal.camunda.DepartmentProperty;
 import org.approvalchain.engine.legal.camunda.ExtensionProperties;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -126,6 +129,24 @@ class CamundaCaseHistory implements CaseHistory {
         return Optional.of(new EndDisagreement(instance.getEndActivityId(), finished.stream()
                 .filter(a -> a.getActivityType().endsWith("EndEvent")).map(HistoricActivityInstance::getActivityId)
                 .distinct().sorted().toList()));
+    }
+
+    @Override
+    public List<TimerRunEarly> timersRunEarly(String caseId) {
+        List<TimerRunEarly> early = new ArrayList<>();
+        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()) {
+            for (UserOperationLogEntry run : history.createUserOperationLogQuery().processInstanceId(instance.getId())
+                    .entityType(EntityTypes.JOB).operationType(UserOperationLogEntry.OPERATION_TYPE_EXECUTE).list()) {
+                // the job's log when it succeeded holds the due date it had then (a signed extension may have moved it)
+                history.createHistoricJobLogQuery().jobId(run.getJobId()).successLog().list().stream()
+                        .filter(done -> done.getJobDefinitionType() != null && done.getJobDefinitionType().startsWith("timer")
+                                && done.getJobDueDate() != null && run.getTimestamp().before(done.getJobDueDate()))
+                        .findFirst()
+                        .ifPresent(timer -> early.add(new TimerRunEarly(timer.getActivityId(), run.getUserId(),
+                                run.getTimestamp().toInstant(), timer.getJobDueDate().toInstant())));
+            }
+        }
+        return early;
     }
 
     @Override
