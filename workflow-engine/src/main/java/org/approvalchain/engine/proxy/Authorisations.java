@@ -31,8 +31,10 @@ public class Authorisations {
     private final ProxyChain chain;
     private final ApproverKeys keys;
     private final UserDirectory users;
+    private final Services services;
 
-    Authorisations(AuthorisationStore store, ProxyChain chain, ApproverKeys keys, UserDirectory users) {
+    Authorisations(AuthorisationStore store, ProxyChain chain, ApproverKeys keys, UserDirectory users, Services services) {
+        this.services = services;
         this.users = users;
         this.store = store;
         this.chain = chain;
@@ -71,6 +73,10 @@ public class Authorisations {
             throw new ProxyException(INVALID, "PROXY-005 the authorisation document is refused: agent '"
                     + authorisation.agent() + "' is no user of this engine");
         }
+        authorisation.services().stream().filter(service -> !services.deployed(service)).findFirst().ifPresent(unknown -> {
+            throw new ProxyException(INVALID, "PROXY-005 the authorisation document is refused: service '" + unknown
+                    + "' is no process of this engine");
+        });
         if (!authorisation.validUntil().isAfter(Instant.now())) {
             throw new ProxyException(INVALID, "PROXY-005 the authorisation document is refused: validUntil "
                     + authorisation.validUntil() + " has passed");

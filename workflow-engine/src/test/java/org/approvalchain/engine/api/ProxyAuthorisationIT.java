@@ -89,7 +89,7 @@ class ProxyAuthorisationIT {
         Reply forged = principal.client.request("POST", "/api/authorisations",
                 Map.of("document", document, "signature", Sm2DecisionSigner.generate().sign(document)));
         assertThat(forged.refused(400, "PROXY-006").get("detail").asText()).contains("DOES_NOT_VERIFY");
-        principal.client.request("POST", "/api/authorisations", Map.of("document", document.replace(SERVICE, "other"),
+        principal.client.request("POST", "/api/authorisations", Map.of("document", document.replace(SERVICE, "business-registration"),
                 "signature", principal.key.sign(document))).refused(400, "PROXY-006");
         principal.client.request("POST", "/api/authorisations", Map.of("document", document.replace(",", ", "),
                 "signature", principal.key.sign(document.replace(",", ", ")))).refused(400, "PROXY-005");
@@ -101,6 +101,10 @@ class ProxyAuthorisationIT {
         assertThat(client(keyless).request("POST", "/api/authorisations", Map.of("document", keylessDocument,
                 "signature", principal.key.sign(keylessDocument))).refused(400, "PROXY-006").get("detail").asText())
                 .contains("NO_KEY_REGISTERED");
+        String noSuchService = document(principal.user, AGENT, "no-such-service", from, until);
+        assertThat(principal.client.request("POST", "/api/authorisations", Map.of("document", noSuchService,
+                "signature", principal.key.sign(noSuchService))).refused(400, "PROXY-005").get("detail").asText())
+                .contains("service 'no-such-service' is no process of this engine");
         String expired = document(principal.user, AGENT, SERVICE, from.minusSeconds(600), from);
         principal.client.request("POST", "/api/authorisations", Map.of("document", expired,
                 "signature", principal.key.sign(expired))).refused(400, "PROXY-005");
