@@ -18,7 +18,8 @@ import org.springframework.core.io.Resource;
  * Starts the engine once before all scenarios and stops it after the last one. Before it stops, a
  * run of the whole feature set checks that the scenarios took every process to each of its ends
  * ({@link EndEventCoverage}); a run of some features only (e.g. {@code -Dcucumber.features=…}, a
- * tag or name filter, one file from an IDE) cannot, and says so.
+ * tag or name filter, one file from an IDE) cannot, and says so. Every case any run left must verify
+ * against the chain ({@link EveryCaseVerified}).
  */
 public class EngineLifecycle {
 
@@ -47,6 +48,7 @@ public class EngineLifecycle {
             } else {
                 EndEventCoverage.assertEveryEndReached(RunningEngine.get().as("demo"));
             }
+            EveryCaseVerified.assertEveryCaseVerifies(RunningEngine.get().as("demo"));
         } finally {
             RunningEngine.stop();
         }

@@ -21,9 +21,10 @@ import org.approvalchain.engine.signing.CaseStateDocument;
  * What a case shows now against what its latest signed decision was taken on: the application
  * fields its process declares, the applicant's hash and the material hashes, as the case-state
  * document kept with the decision has them (whose hash the approver signed and the chain holds,
- * {@link CaseStateCheck}; a document that is not the one signed is not compared). They change only by corrections after a return for correction, which
- * another decision follows; so a difference after any other decision is an edit of the engine's
- * records. A field a document of a process without declared fields lists is not compared (later
+ * {@link CaseStateCheck}; a document that is not the one signed is not compared). The fields change
+ * only by the applicant's corrections, after a return for correction (by a decision, or by an
+ * automatic step), which another decision follows; so a difference with no corrections since the
+ * decision is an edit of the engine's records. The applicant's hash and the materials never change. A field a document of a process without declared fields lists is not compared (later
  * steps may set it).
  */
 final class DecidedOnCheck {
@@ -31,6 +32,8 @@ final class DecidedOnCheck {
     /** The variables of the case-state document that are not application fields. */
     static final String APPLICANT_HASH = "applicantHash";
     static final String MATERIAL_HASHES = "materialHashes";
+    /** When the applicant last sent corrections, in ms (the engine's variable, set by the corrections message). */
+    static final String CORRECTIONS_SUBMITTED_AT = "correctionsSubmittedAt";
 
     private DecidedOnCheck() {
     }
@@ -52,7 +55,7 @@ final class DecidedOnCheck {
             return findings; // CaseStateCheck reports it
         }
         String subject = latest.taskId();
-        for (String name : new TreeSet<>(declared)) {
+        for (String name : correctedSince(latest, now) ? Set.<String>of() : new TreeSet<>(declared)) {
             Object value = decidedOn.application().get(name);
             differs(subject, "decided on " + name, now.get(name), value == null ? null : String.valueOf(value), findings);
         }
@@ -65,6 +68,21 @@ final class DecidedOnCheck {
                     String.join(",", decidedOn.materialHashes())));
         }
         return findings;
+    }
+
+    /**
+     * Whether the applicant sent corrections after the decision was signed: an automatic step may
+     * return a case for correction too (a certificate no authority anchored), and the corrected
+     * fields then stand until the next decision, which is taken on them.
+     */
+    private static boolean correctedSince(KeptDecision latest, Map<String, String> now) {
+        String correctedAt = now.get(CORRECTIONS_SUBMITTED_AT);
+        try {
+            return correctedAt != null && latest.signedAt() != null
+                    && Long.parseLong(correctedAt) > latest.signedAt().toEpochMilli();
+        } catch (NumberFormatException notATime) {
+            return false;
+        }
     }
 
     private static void differs(String subject, String field, String now, String decidedOn, List<Finding> findings) {

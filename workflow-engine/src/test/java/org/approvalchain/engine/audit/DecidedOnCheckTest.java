@@ -55,6 +55,22 @@ class DecidedOnCheckTest {
     }
 
     @Test
+    void fieldsTheApplicantCorrectedAfterTheDecisionAreNotComparedTheRestIs() {
+        // an automatic step returned the case for correction after the decision (a certificate no authority anchored)
+        KeptDecision approved = decision("APPROVE");
+        Map<String, String> corrected = new HashMap<>(NOW);
+        corrected.put("enterpriseName", "北京东岭科技有限公司");
+        corrected.put("applicantHash", "0x" + "cd".repeat(32));
+        corrected.put("correctionsSubmittedAt", String.valueOf(approved.signedAt().toEpochMilli() + 1));
+        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected)).containsExactly(
+                new Finding(Kind.ALTERED, "task-1", "decided on applicantHash", "0x" + "cd".repeat(32), HASH));
+
+        corrected.put("correctionsSubmittedAt", String.valueOf(approved.signedAt().toEpochMilli() - 1));
+        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected)).contains(
+                new Finding(Kind.ALTERED, "task-1", "decided on enterpriseName", "北京东岭科技有限公司", "北京西岭科技有限公司"));
+    }
+
+    @Test
     void aDocumentThatIsNotTheOneSignedIsLeftToTheCaseStateCheck() {
         KeptDecision approved = decision("APPROVE");
         KeptDecision edited = KeptDecision.signed("task-1", "case-1", "Activity_OfficerReview", "chen.jie", "APPROVE", "理由",

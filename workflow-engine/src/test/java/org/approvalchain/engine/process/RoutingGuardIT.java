@@ -14,6 +14,7 @@ import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class RoutingGuardIT {
         String caseId = applicant.startCase("licence-application", Map.of("applicantAge", 30, "licenceType", "食品经营许可证"),
                 Map.of("name", "赵一"));
         String taskId = applicant.awaitOpenTask(caseId, "Activity_ReviewApplication", Duration.ofSeconds(30));
-        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        String instanceId = instanceOf(caseId);
         ApiClient candidate = ApiClient.demoUser("http://127.0.0.1:" + port, "wang.fang");
         ApiClient admin = ApiClient.of("http://127.0.0.1:" + port, "demo", "demo");
 
@@ -72,7 +73,7 @@ class RoutingGuardIT {
     void refusesEndingTheOfficersTaskOtherwiseThanBySigningAndHandingItToAnotherUser() {
         String base = "http://127.0.0.1:" + port;
         String caseId = BusinessRegistration.atTheOfficersReview(ApiClient.demoUser(base, "wang.fang"), Duration.ofSeconds(60));
-        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        String instanceId = instanceOf(caseId);
         Task review = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Activity_OfficerReview").singleResult();
         String timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult().getId();
         ApiClient officer = ApiClient.demoUser(base, "chen.jie");
@@ -112,6 +113,25 @@ class RoutingGuardIT {
         assertThat(tasks.createTaskQuery().processInstanceId(instanceId).list()).as("no extension task opened").hasSize(1);
         assertThat(management.createJobQuery().jobId(timer).count()).as("the time limit, still set").isOne();
         assertThat(runtime.getVariable(instanceId, "decision")).isNull();
+    }
+
+    @Test
+    void aRefusedCallToRunTheTimeLimitLeavesItAsItWas() {
+        String base = "http://127.0.0.1:" + port;
+        String caseId = BusinessRegistration.atTheOfficersReview(ApiClient.demoUser(base, "wang.fang"), Duration.ofSeconds(60));
+        String instanceId = instanceOf(caseId);
+        Job timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+
+        // Camunda would count each refusal as a failure of the job: a retry less, due again a moment later
+        for (String user : List.of("zhang.wei", "chen.jie", "zhang.wei")) {
+            Reply refused = ApiClient.demoUser(base, user).request("POST", "/engine-rest/job/" + timer.getId() + "/execute", null);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        }
+
+        Job after = management.createJobQuery().jobId(timer.getId()).singleResult();
+        assertThat(after.getRetries()).isEqualTo(timer.getRetries());
+        assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
+        assertThat(after.getExceptionMessage()).isNull();
         assertThat(runtime.getVariable(instanceId, "submittedAt")).isNotEqualTo(4102444800000L);
     }
 
@@ -119,8 +139,8 @@ class RoutingGuardIT {
     void aTimeLimitAnAdministratorRunsBeforeItIsDueIsReportedByTheVerifier() {
         String base = "http://127.0.0.1:" + port;
         String caseId = BusinessRegistration.atTheOfficersReview(ApiClient.demoUser(base, "wang.fang"), Duration.ofSeconds(60));
-        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-        var timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        String instanceId = instanceOf(caseId);
+        Job timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
         String timerActivity = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
                 .getActivityId();
         ApiClient admin = ApiClient.of(base, "demo", "demo");
@@ -136,6 +156,10 @@ class RoutingGuardIT {
             assertThat(finding.get("engine").asText()).startsWith("run by demo at ");
             assertThat(finding.get("chain").asText()).isEqualTo("due " + timer.getDuedate().toInstant());
         });
+    }
+
+    private String instanceOf(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
     }
 
     private static void assertRefused(Reply reply) {
