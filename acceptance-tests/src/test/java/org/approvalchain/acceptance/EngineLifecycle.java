@@ -48,7 +48,7 @@ public class EngineLifecycle {
             } else {
                 EndEventCoverage.assertEveryEndReached(RunningEngine.get().as("demo"));
             }
-            EveryCaseVerified.assertEveryCaseVerifies(RunningEngine.get().as("demo"));
+            log.info(EveryCaseVerified.assertEveryCaseVerifies(RunningEngine.get().as("demo")));
         } finally {
             RunningEngine.stop();
         }

@@ -19,11 +19,15 @@ final class EveryCaseVerified {
     private EveryCaseVerified() {
     }
 
-    /** Fails naming every case with a finding other than a time limit run early. */
-    static void assertEveryCaseVerifies(ApiClient admin) {
+    /**
+     * Fails naming every case with a finding other than a time limit run early; else says how many
+     * cases verified and how many time limits the verifier reported run early.
+     */
+    static String assertEveryCaseVerifies(ApiClient admin) {
         JsonNode cases = admin.camundaGet("/history/process-instance");
         List<String> offending = new ArrayList<>();
         int verified = 0;
+        int early = 0;
         for (JsonNode instance : cases) {
             String caseId = instance.path("businessKey").asText(null);
             if (caseId == null) {
@@ -36,6 +40,8 @@ final class EveryCaseVerified {
                         + reply.text());
                 continue;
             }
+            early += (int) StreamSupport.stream(reply.body().path("findings").spliterator(), false)
+                    .filter(finding -> "EARLY".equals(finding.path("kind").asText())).count();
             StreamSupport.stream(reply.body().path("findings").spliterator(), false)
                     .filter(finding -> !"EARLY".equals(finding.path("kind").asText()))
                     .forEach(finding -> offending.add(caseId + " (" + instance.path("processDefinitionKey").asText() + "): "
@@ -48,5 +54,6 @@ final class EveryCaseVerified {
             throw new AssertionError(offending.size() + " finding(s) in the " + verified
                     + " cases the scenarios left, which no scenario caused on purpose:\n  " + String.join("\n  ", offending));
         }
+        return verified + " case(s) verified against the chain, " + early + " time limit(s) reported run early";
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +85,19 @@ class MalformedRequestsIT {
                 400, "API-400", "eventTypes[1]: expected text");
         assertProblem(post("/api/cases/no-such-case/review-requests", "wang.fang", "{\"reason\":12.5}"),
                 400, "API-400", "reason: expected text");
+    }
+
+    @Test
+    void refusesAPageOfCamundasListsThatStartsOrEndsBelowZero() throws Exception {
+        for (String query : List.of("/engine-rest/task?firstResult=-2", "/engine-rest/user?maxResults=-3",
+                "/engine-rest/history/process-instance?firstResult=-10&maxResults=-10", "/engine-rest/task?firstResult=zwei")) {
+            HttpResponse<String> response = send(request(query, "zhang.wei").GET());
+            assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.path("type").asText()).isEqualTo("InvalidRequestException");
+            assertThat(body.path("message").asText()).startsWith(query.contains("maxResults=-3") ? "maxResults" : "firstResult");
+        }
+        assertThat(send(request("/engine-rest/task?firstResult=0&maxResults=5", "zhang.wei").GET()).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> post(String path, String user, String json) throws Exception {
