@@ -100,6 +100,22 @@ class MalformedRequestsIT {
         assertThat(send(request("/engine-rest/task?firstResult=0&maxResults=5", "zhang.wei").GET()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void answersTheEnginesRefusalOfAnArgumentWith400() throws Exception {
+        HttpResponse<String> emptyGroups = send(request("/engine-rest/task?candidateGroups=", "zhang.wei").GET());
+        assertThat(emptyGroups.statusCode()).as(emptyGroups.body()).isEqualTo(400);
+        assertThat(JSON.readTree(emptyGroups.body()).path("message").asText()).contains("Candidate group list is empty");
+
+        HttpResponse<String> noWorker = send(request("/engine-rest/external-task/fetchAndLock", "demo")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"workerId\":null,\"maxTasks\":1,\"topics\":[]}")));
+        assertThat(noWorker.statusCode()).as(noWorker.body()).isEqualTo(400);
+        assertThat(JSON.readTree(noWorker.body()).path("message").asText()).contains("workerId is null");
+
+        HttpResponse<String> unknownJob = send(request("/engine-rest/job/no-such-job", "demo").GET());
+        assertThat(unknownJob.statusCode()).as("Camunda's own answers stay as they were").isEqualTo(404);
+    }
+
     private HttpResponse<String> post(String path, String user, String json) throws Exception {
         return send(request(path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
