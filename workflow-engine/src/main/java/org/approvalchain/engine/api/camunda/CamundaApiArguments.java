@@ -1,4 +1,4 @@
-package org.approvalchain.engine.api;
+package org.approvalchain.engine.api.camunda;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
