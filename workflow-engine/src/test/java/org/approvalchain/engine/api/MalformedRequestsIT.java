@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +38,9 @@ class MalformedRequestsIT {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -114,6 +118,21 @@ class MalformedRequestsIT {
 
         HttpResponse<String> unknownJob = send(request("/engine-rest/job/no-such-job", "demo").GET());
         assertThat(unknownJob.statusCode()).as("Camunda's own answers stay as they were").isEqualTo(404);
+
+        assertCamundaAnswers(post("/engine-rest/condition", "zhang.wei", "{}"), 400, "ENGINE-13043");
+        assertCamundaAnswers(send(request("/engine-rest/job/no-such-job/retries", "demo").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":-1}"))), 400, "ENGINE-13054");
+        assertCamundaAnswers(post("/engine-rest/job/retries", "demo", "{\"retries\":1}"), 400, "ENGINE-13050");
+        assertCamundaAnswers(send(request("/engine-rest/task/no-such-task/variables/x/data", "demo").GET()), 404, "doesn't exist");
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("licence-application").latestVersion()
+                .singleResult().getId();
+        assertCamundaAnswers(post("/engine-rest/process-definition/" + definition + "/restart-async", "zhang.wei", "{}"), 400,
+                "lacks a value");
+    }
+
+    private static void assertCamundaAnswers(HttpResponse<String> response, int status, String message) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).path("message").asText()).contains(message);
     }
 
     private HttpResponse<String> post(String path, String user, String json) throws Exception {
