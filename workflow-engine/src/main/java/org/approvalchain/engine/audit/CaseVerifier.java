@@ -38,7 +38,7 @@ import org.web3j.utils.Numeric;
  * Checks a case's record (its steps and decisions, as the engine recorded them) against the chain:
  * each step on {@code CaseLedger} with the same kind and result hash, in the same order, with its
  * transactions' receipts; each decision in {@code DecisionRegistry} (see {@link DecisionCheck}) with
- * the state the chain gives it, signed with the approver's key registered and valid then (see {@link
+ * the state the chain gives it and times that fit its payload's and the chain's, signed with the approver's key registered and valid then (see {@link
  * KeyCheck}), and the case state it was signed on (see {@link CaseStateCheck}); the case's process
  * version and applicant as its first step opened it on chain (see {@link OpenedCheck}); no
  * step on chain that the record lacks; and the decisions against the engine's own history (see
@@ -127,8 +127,11 @@ public class CaseVerifier {
                 findings.addAll(DecisionCheck.againstChain(kept, onChain));
                 findings.addAll(DecisionCheck.inItself(kept));
                 findings.addAll(CaseStateCheck.check(kept, activityInstance -> caseChain.step(caseId, activityInstance)));
-                onChain.ifPresent(decision -> findings.addAll(KeyCheck.check(kept.taskId(), decision,
-                        DecisionCheck.issuedAt(kept, decision), keys.of(decision.approverId()))));
+                onChain.ifPresent(decision -> {
+                    findings.addAll(DecisionCheck.times(kept, decision));
+                    findings.addAll(KeyCheck.check(kept.taskId(), decision, DecisionCheck.issuedAt(kept, decision),
+                            keys.of(decision.approverId())));
+                });
             }
         }
         history.endDisagreement(caseId).ifPresent(end -> findings.add(new Finding(Kind.ALTERED, "case", "end event",

@@ -93,6 +93,35 @@ final class DecisionCheck {
         return findings;
     }
 
+    /**
+     * The kept times against the signed payload's {@code issuedAt} and the chain's time of the record:
+     * a decision is kept when it is submitted, within {@link DecisionPayload#VALIDITY} of its payload's
+     * issue and before the chain records it, and marked recorded after that. Each allows the clocks
+     * {@link DecisionPayload#CLOCK_SKEW} apart.
+     */
+    static List<Finding> times(KeptDecision kept, DecisionRecord onChain) {
+        List<Finding> findings = new ArrayList<>();
+        Instant issued = issuedAt(kept, onChain);
+        Instant chain = Instant.ofEpochMilli(onChain.recordedAt());
+        Instant latestSigned = earlier(issued.plus(DecisionPayload.VALIDITY), chain).plus(DecisionPayload.CLOCK_SKEW);
+        if (kept.signedAt() == null || kept.signedAt().isBefore(issued.minus(DecisionPayload.CLOCK_SKEW))
+                || kept.signedAt().isAfter(latestSigned)) {
+            findings.add(new Finding(Kind.ALTERED, kept.taskId(), "signed_at", String.valueOf(kept.signedAt()),
+                    "payload issued " + issued + ", on chain " + chain));
+        }
+        if (kept.recordedAt() == null || kept.recordedAt().isBefore(chain.minus(DecisionPayload.CLOCK_SKEW))
+                || kept.signedAt() != null
+                        && kept.recordedAt().isBefore(kept.signedAt().minus(DecisionPayload.CLOCK_SKEW))) {
+            findings.add(new Finding(Kind.ALTERED, kept.taskId(), "recorded_at", String.valueOf(kept.recordedAt()),
+                    "on chain " + chain));
+        }
+        return findings;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     /** When the approver signed: the kept payload's {@code issuedAt}, or the chain's time of the record if it is unreadable. */
     static Instant issuedAt(KeptDecision kept, DecisionRecord onChain) {
         try {

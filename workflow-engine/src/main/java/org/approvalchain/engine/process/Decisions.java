@@ -1,7 +1,6 @@
 package org.approvalchain.engine.process;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -30,9 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Decisions {
 
-    /** How long a payload may wait between issue and submission. */
-    static final Duration PAYLOAD_VALIDITY = Duration.ofMinutes(15);
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     /** The most characters of reasons a decision carries (the case keeps them as one of its variables). */
     static final int MAX_REASONS = 2000;
 
@@ -129,9 +125,10 @@ public class Decisions {
                     + caseStates.changesSince(payload.caseState(), state) + "; fetch a fresh payload");
         }
         Instant now = Instant.now();
-        if (payload.issuedAt().isBefore(now.minus(PAYLOAD_VALIDITY)) || payload.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
+        if (payload.issuedAt().isBefore(now.minus(DecisionPayload.VALIDITY))
+                || payload.issuedAt().isAfter(now.plus(DecisionPayload.CLOCK_SKEW))) {
             throw new CaseException(CaseException.Kind.INVALID, "DECISION-005 payload issued at " + payload.issuedAt()
-                    + " is stale or from the future: fetch a fresh one (valid " + PAYLOAD_VALIDITY.toMinutes() + " minutes)");
+                    + " is stale or from the future: fetch a fresh one (valid " + DecisionPayload.VALIDITY.toMinutes() + " minutes)");
         }
     }
 

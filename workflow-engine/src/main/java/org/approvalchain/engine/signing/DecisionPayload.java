@@ -1,5 +1,6 @@
 package org.approvalchain.engine.signing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,12 @@ public record DecisionPayload(
 
     /** The format before {@code caseState}: read, so that old decisions verify, but not accepted for new ones. */
     public static final int FORMAT_VERSION_WITHOUT_CASE_STATE = 1;
+
+    /** How long a payload may wait between issue and submission: a decision is taken, and kept, within it. */
+    public static final Duration VALIDITY = Duration.ofMinutes(15);
+
+    /** How far the clocks of the engine's nodes (and the chain's) may be apart. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     static final Pattern SM3_HEX = Pattern.compile("0x[0-9a-f]{64}");
     public static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")

@@ -291,6 +291,16 @@ class CaseVerifierIT {
         assertThat(findings(caseId)).containsExactly("ALTERED " + taskId + " decision_tx block " + (block + 1000) + " " + block);
     }
 
+    @Test
+    void aDecisionBackdatedOrMarkedRecordedBeforeTheChainIsReported() {
+        // the time a decision was taken counts against the step's time limit
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        jdbc.update("UPDATE ac_decision SET signed_at = DATEADD('DAY', -3, signed_at), recorded_at = DATEADD('DAY', -3, recorded_at)"
+                + " WHERE case_id = ?", caseId);
+        assertThat(findings(caseId)).extracting(line -> line.split(" ")[2]).containsExactly("signed_at", "recorded_at");
+    }
+
     private String signedCaseState(String caseId) {
         String payload = jdbc.queryForObject("SELECT payload FROM ac_decision WHERE case_id = ?", String.class, caseId);
         return DecisionPayload.parse(payload.getBytes(UTF_8)).caseState();
