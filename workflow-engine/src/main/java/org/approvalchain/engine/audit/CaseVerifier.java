@@ -107,7 +107,8 @@ public class CaseVerifier {
         List<Finding> findings = new ArrayList<>();
         Map<String, Long> sequences = new LinkedHashMap<>();
         List<KeptDecision> decisions = record.decisions(caseId);
-        String definition = history.processDefinitionId(caseId);
+        CaseHistory.Case inHistory = history.of(caseId);
+        String definition = inHistory.processDefinitionId();
         for (CaseStep step : record.steps(caseId)) {
             checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
             checkRecordedStep(step, decisions, findings);
@@ -115,7 +116,7 @@ public class CaseVerifier {
         }
         checkOrder(sequences, findings);
         checkExtra(caseId, sequences.keySet(), events.getOrDefault(caseId, List.of()), findings);
-        Map<String, GuardedTask> tasks = history.guardedTasks(caseId);
+        Map<String, GuardedTask> tasks = inHistory.guardedTasks();
         List<KeptDecision> recorded = new ArrayList<>();
         for (KeptDecision kept : decisions) {
             Optional<DecisionRecord> onChain = caseChain.decision(caseId, kept.taskId());
@@ -134,13 +135,13 @@ public class CaseVerifier {
                 });
             }
         }
-        history.endDisagreement(caseId).ifPresent(end -> findings.add(new Finding(Kind.ALTERED, "case", "end event",
-                end.endActivityId(), "reached " + end.endEventsReached())));
-        history.timersRunEarly(caseId).forEach(timer -> findings.add(new Finding(Kind.EARLY, timer.activityId(), "time limit",
+        Optional.ofNullable(inHistory.endDisagreement()).ifPresent(end -> findings.add(new Finding(Kind.ALTERED, "case",
+                "end event", end.endActivityId(), "reached " + end.endEventsReached())));
+        inHistory.timersRunEarly().forEach(timer -> findings.add(new Finding(Kind.EARLY, timer.activityId(), "time limit",
                 "run by " + timer.userId() + " at " + timer.ran(), "due " + timer.due())));
-        Map<String, String> variables = history.variables(caseId);
+        Map<String, String> variables = inHistory.variables();
         findings.addAll(OpenedCheck.check(caseChain.opened(caseId), definition, variables));
-        findings.addAll(HistoryCheck.check(recorded, tasks, history.finishedTaskActivities(caseId), variables));
+        findings.addAll(HistoryCheck.check(recorded, tasks, inHistory.finishedTaskActivities(), variables));
         HistoryCheck.latest(recorded).ifPresent(latest -> findings.addAll(DecidedOnCheck.check(latest,
                 definition == null ? Set.of() : history.declaredFields(definition), variables)));
         Verification verification = Verification.of(caseId, findings);

@@ -1,6 +1,7 @@
 package org.approvalchain.engine.audit.camunda;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,33 @@ class CamundaCaseHistory implements CaseHistory {
     }
 
     @Override
-    public Map<String, GuardedTask> guardedTasks(String caseId) {
+    public Case of(String caseId) {
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).list();
+        if (instances.isEmpty()) {
+            return Case.UNKNOWN;
+        }
         Map<String, GuardedTask> guarded = new LinkedHashMap<>();
-        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId).list()) {
+        Set<String> finishedTasks = new HashSet<>();
+        Map<String, String> variables = new LinkedHashMap<>();
+        EndDisagreement end = null;
+        List<TimerRunEarly> early = new ArrayList<>();
+        for (HistoricProcessInstance instance : instances) {
+            guarded.putAll(guardedTasks(instance));
+            List<HistoricActivityInstance> finished = history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId()).finished().list();
+            finished.stream().filter(a -> "userTask".equals(a.getActivityType())).map(HistoricActivityInstance::getTaskId)
+                    .filter(Objects::nonNull).forEach(finishedTasks::add);
+            variables.putAll(variables(instance));
+            end = end != null ? end : endDisagreement(instance, finished);
+            early.addAll(timersRunEarly(instance));
+        }
+        return new Case(instances.get(0).getProcessDefinitionId(), guarded, finishedTasks, variables, end, early);
+    }
+
+    private Map<String, GuardedTask> guardedTasks(HistoricProcessInstance instance) {
+        Map<String, GuardedTask> guarded = new LinkedHashMap<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {
             if (guarded(task)) {
                 guarded.put(task.getId(), new GuardedTask(task.getTaskDefinitionKey(), task.getEndTime() != null
                         && "completed".equals(task.getDeleteReason()), task.getAssignee()));
@@ -56,19 +81,39 @@ class CamundaCaseHistory implements CaseHistory {
         return guarded;
     }
 
-    @Override
-    public Set<String> finishedTaskActivities(String caseId) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .flatMap(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                        .activityType("userTask").finished().list().stream())
-                .map(HistoricActivityInstance::getTaskId).filter(Objects::nonNull).collect(Collectors.toSet());
+    private Map<String, String> variables(HistoricProcessInstance instance) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).disableBinaryFetching()
+                .disableCustomObjectDeserialization().list().stream()
+                .filter(v -> instance.getId().equals(v.getActivityInstanceId()) && v.getValue() != null)
+                .forEach((HistoricVariableInstance v) -> variables.put(v.getName(), String.valueOf(v.getValue())));
+        return variables;
     }
 
-    @Override
-    public String processDefinitionId(String caseId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .singleResult();
-        return instance == null ? null : instance.getProcessDefinitionId();
+    /** For a completed instance whose end activity its finished activities lack: that end, with the end events they reached. */
+    private static EndDisagreement endDisagreement(HistoricProcessInstance instance, List<HistoricActivityInstance> finished) {
+        if (!HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
+                || finished.stream().anyMatch(a -> a.getActivityId().equals(instance.getEndActivityId()))) {
+            return null;
+        }
+        return new EndDisagreement(instance.getEndActivityId(), finished.stream()
+                .filter(a -> a.getActivityType().endsWith("EndEvent")).map(HistoricActivityInstance::getActivityId)
+                .distinct().sorted().toList());
+    }
+
+    private List<TimerRunEarly> timersRunEarly(HistoricProcessInstance instance) {
+        List<TimerRunEarly> early = new ArrayList<>();
+        for (UserOperationLogEntry run : history.createUserOperationLogQuery().processInstanceId(instance.getId())
+                .entityType(EntityTypes.JOB).operationType(UserOperationLogEntry.OPERATION_TYPE_EXECUTE).list()) {
+            // the job's log when it succeeded holds the due date it had then (a signed extension may have moved it)
+            history.createHistoricJobLogQuery().jobId(run.getJobId()).successLog().list().stream()
+                    .filter(done -> done.getJobDefinitionType() != null && done.getJobDefinitionType().startsWith("timer")
+                            && done.getJobDueDate() != null && run.getTimestamp().before(done.getJobDueDate()))
+                    .findFirst()
+                    .ifPresent(timer -> early.add(new TimerRunEarly(timer.getActivityId(), run.getUserId(),
+                            run.getTimestamp().toInstant(), timer.getJobDueDate().toInstant())));
+        }
+        return early;
     }
 
     @Override
@@ -101,52 +146,6 @@ class CamundaCaseHistory implements CaseHistory {
         }
         return "waiting at " + history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished()
                 .list().stream().map(HistoricActivityInstance::getActivityId).sorted().toList();
-    }
-
-    @Override
-    public Map<String, String> variables(String caseId) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list().forEach(instance ->
-                history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).disableBinaryFetching()
-                        .disableCustomObjectDeserialization().list().stream()
-                        .filter(v -> instance.getId().equals(v.getActivityInstanceId()) && v.getValue() != null)
-                        .forEach((HistoricVariableInstance v) -> variables.put(v.getName(), String.valueOf(v.getValue()))));
-        return variables;
-    }
-
-    @Override
-    public Optional<EndDisagreement> endDisagreement(String caseId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .completed().singleResult();
-        if (instance == null) {
-            return Optional.empty();
-        }
-        List<HistoricActivityInstance> finished = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).finished().list();
-        if (finished.stream().anyMatch(a -> a.getActivityId().equals(instance.getEndActivityId()))) {
-            return Optional.empty();
-        }
-        return Optional.of(new EndDisagreement(instance.getEndActivityId(), finished.stream()
-                .filter(a -> a.getActivityType().endsWith("EndEvent")).map(HistoricActivityInstance::getActivityId)
-                .distinct().sorted().toList()));
-    }
-
-    @Override
-    public List<TimerRunEarly> timersRunEarly(String caseId) {
-        List<TimerRunEarly> early = new ArrayList<>();
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()) {
-            for (UserOperationLogEntry run : history.createUserOperationLogQuery().processInstanceId(instance.getId())
-                    .entityType(EntityTypes.JOB).operationType(UserOperationLogEntry.OPERATION_TYPE_EXECUTE).list()) {
-                // the job's log when it succeeded holds the due date it had then (a signed extension may have moved it)
-                history.createHistoricJobLogQuery().jobId(run.getJobId()).successLog().list().stream()
-                        .filter(done -> done.getJobDefinitionType() != null && done.getJobDefinitionType().startsWith("timer")
-                                && done.getJobDueDate() != null && run.getTimestamp().before(done.getJobDueDate()))
-                        .findFirst()
-                        .ifPresent(timer -> early.add(new TimerRunEarly(timer.getActivityId(), run.getUserId(),
-                                run.getTimestamp().toInstant(), timer.getJobDueDate().toInstant())));
-            }
-        }
-        return early;
     }
 
     @Override
