@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * that says what was wrong (its {@code code}, no exception class, no stack trace), and nothing is
  * started: numbers out of range or of more than 64 bits, text longer than a case keeps, a body with
  * something after its JSON, a method or body type the path does not take, a multipart body that
- * cannot be read, a day no time can be made of, a path the firewall refuses.
+ * cannot be read, a day no time can be made of, a path the firewall refuses. Camunda's REST API
+ * answers wrong input 400, a look-up of nothing 404 and a second task of an id 409, never 500.
  */
 @SharedEngine
 class MalformedRequestsIT {
@@ -130,6 +132,65 @@ class MalformedRequestsIT {
                 "lacks a value");
     }
 
+    @Test
+    void answersWrongInputToCamundasApiWith400() throws Exception {
+        String objectFilter = "[{\"name\":\"x\",\"operator\":\"eq\",\"value\":{\"a\":1}}]";
+        assertCamundaAnswers(post("/engine-rest/process-instance", "demo", "{\"variables\":" + objectFilter + "}"), 400,
+                "Object values cannot be used to query");
+        assertCamundaAnswers(post("/engine-rest/task", "zhang.wei", "{\"processVariables\":" + objectFilter + "}"), 400,
+                "Object values cannot be used to query");
+        assertCamundaAnswers(post("/engine-rest/history/process-instance", "demo", "{\"variables\":" + objectFilter + "}"),
+                400, "Object values cannot be used to query");
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("licence-application").latestVersion()
+                .singleResult().getId();
+        assertCamundaAnswers(post("/engine-rest/process-definition/" + definition + "/start", "demo",
+                "{\"skipCustomListeners\":true}"), 400, "ENGINE-13024");
+        assertCamundaAnswers(post("/engine-rest/process-instance/job-retries", "demo", "{\"retries\":1}"), 400, "ENGINE-13051");
+        assertCamundaAnswers(post("/engine-rest/task/no-such-task/variables", "demo",
+                "{\"modifications\":{\"f\":{\"type\":\"File\",\"value\":\"aGk=\"}}}"), 400, "without valueInfo");
+        assertCamundaAnswers(send(request("/engine-rest/group/applicants", "demo").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))), 400, "lacks a value");
+        assertCamundaAnswers(send(request("/engine-rest/user/demo/profile", "demo").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))), 400, "lacks a value");
+        assertCamundaAnswers(post("/engine-rest/job", "demo", "{\"dueDates\":[{\"operator\":\"lt\",\"value\":{\"a\":1}}]}"),
+                400, "not of the type");
+        assertCamundaAnswers(post("/engine-rest/external-task/fetchAndLock", "demo",
+                "{\"workerId\":\"w\",\"maxTasks\":1,\"topics\":[],\"sorting\":[{}]}"), 400, "lacks a value");
+        assertCamundaAnswers(post("/engine-rest/authorization/create", "demo",
+                "{\"type\":0,\"permissions\":[\"ALL\"],\"groupId\":\"g\",\"resourceType\":0,\"resourceId\":\"*\"}"), 400,
+                "ENGINE-03027");
+        assertCamundaAnswers(post("/engine-rest/authorization/create", "demo",
+                "{\"type\":0,\"permissions\":[\"ALL\"],\"userId\":\"x\",\"resourceType\":0,\"resourceId\":\"*\"}"), 400,
+                "ENGINE-03028");
+        assertCamundaAnswers(deploy("deployment-activation-time", "notatime", "a.txt"), 400, "Invalid format");
+        assertCamundaAnswers(deploy("deployment-name", "malformed", "a.dmn"), 400, "ENGINE-22004");
+        assertCamundaAnswers(deploy("deployment-name", "malformed", "a.cmmn"), 400, "ENGINE-04001");
+        assertCamundaAnswers(deploy("deployment-name", "malformed", "a.form"), 400, "ENGINE-09033");
+        assertCamundaAnswers(post("/engine-rest/task/create", "demo", "{\"id\":\"" + "a".repeat(300) + "\"}"), 400, "longer");
+        assertCamundaAnswers(post("/engine-rest/group/create", "demo", "{\"id\":\"malformedlong\",\"name\":\""
+                + "n".repeat(6000) + "\"}"), 400, "longer");
+        for (String id : List.of("", "../x", "a b")) {
+            assertCamundaAnswers(post("/engine-rest/task/create", "demo", "{\"id\":\"" + id + "\"}"), 400, "id: letters");
+        }
+    }
+
+    @Test
+    void answersALookUpOfNothingOnCamundasApiWith404AndASecondThingOfAnIdWith409() throws Exception {
+        assertCamundaAnswers(post("/engine-rest/process-definition/no-such-definition/start", "demo", "{}"), 404,
+                "no deployed process definition found");
+        assertCamundaAnswers(send(request("/engine-rest/process-definition/no-such-definition/suspended", "demo")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"suspended\":true}"))),
+                404, "does not exist");
+        assertCamundaAnswers(send(request("/engine-rest/job/no-such-job/retries", "demo").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}"))), 404, "ENGINE-13053");
+        assertCamundaAnswers(send(request("/engine-rest/task/no-such-task/deployed-form", "demo").GET()), 404, "does not exist");
+
+        // a task of no case, which stays: nobody deletes a task (ROUTING-001)
+        String task = "{\"id\":\"malformed-" + UUID.randomUUID() + "\"}";
+        assertThat(post("/engine-rest/task/create", "demo", task).statusCode()).isEqualTo(204);
+        assertCamundaAnswers(post("/engine-rest/task/create", "demo", task), 409, "exists already");
+    }
+
     private static void assertCamundaAnswers(HttpResponse<String> response, int status, String message) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(JSON.readTree(response.body()).path("message").asText()).contains(message);
@@ -138,6 +199,15 @@ class MalformedRequestsIT {
     private HttpResponse<String> post(String path, String user, String json) throws Exception {
         return send(request(path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** A deployment through Camunda's REST API of one resource that is not what its name says. */
+    private HttpResponse<String> deploy(String field, String value, String resource) throws Exception {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + resource + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nnot a model\r\n--XyZ--\r\n";
+        return send(request("/engine-rest/deployment/create", "demo").header("Content-Type", "multipart/form-data; boundary=XyZ")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> start(String body) throws Exception {
