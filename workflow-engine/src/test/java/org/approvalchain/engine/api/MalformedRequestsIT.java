@@ -104,6 +104,8 @@ class MalformedRequestsIT {
             assertThat(body.path("message").asText()).startsWith(query.contains("maxResults=-3") ? "maxResults" : "firstResult");
         }
         assertThat(send(request("/engine-rest/task?firstResult=0&maxResults=5", "zhang.wei").GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task?firstResult=-2")).GET())
+                .statusCode()).as("who asks is known first").isEqualTo(401);
     }
 
     @Test

@@ -263,7 +263,8 @@ class CamundaApiArguments {
                 .entity(ExceptionHandlerHelper.getInstance().fromException(e)).build();
     }
 
-    private static Response answer(Response.Status status, String message) {
+    /** An answer in Camunda's error shape with a message of ours. */
+    static Response answer(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("type", "InvalidRequestException", "message", message)).build();
     }
