@@ -64,6 +64,12 @@ public interface CaseHistory {
      */
     String responsibleDepartment(String processDefinitionId, String activityId);
 
+    /**
+     * The name a process version gives one of its activities, as a step of it is recorded; null when
+     * the version has no such activity (a called process's) or names it by an expression.
+     */
+    String activityName(String processDefinitionId, String activityId);
+
     /** The application fields a process version declares on its start form; none when it declares none. */
     Set<String> declaredFields(String processDefinitionId);
 }

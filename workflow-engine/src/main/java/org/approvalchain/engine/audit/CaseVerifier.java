@@ -112,6 +112,7 @@ public class CaseVerifier {
         for (CaseStep step : record.steps(caseId)) {
             checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
             checkRecordedStep(step, decisions, findings);
+            checkRow(caseId, definition, step, findings);
             checkTransactions(definition, step, findings);
         }
         checkOrder(sequences, findings);
@@ -174,6 +175,23 @@ public class CaseVerifier {
             findings.add(new Finding(Kind.MISSING, step.stepKey(), "decision", null, "DecisionRegistry tx " + step.callTxHash()));
         } else {
             differs(step.stepKey(), "actor", step.actor(), kept.get().approverId(), findings);
+        }
+    }
+
+    /**
+     * The step row's activity and visit are those of its key, which names the step on chain, and its
+     * activity's name the one the case's process version gives it (null {@code definition}: the
+     * history lacks the case).
+     */
+    private void checkRow(String caseId, String definition, CaseStep step, List<Finding> findings) {
+        String key = step.stepKey().substring(caseId.length() + 1);
+        int hash = key.lastIndexOf('#');
+        String activityId = hash < 0 ? key : key.substring(0, hash);
+        differs(step.stepKey(), "activity_id", step.activityId(), activityId, findings);
+        differs(step.stepKey(), "visit", String.valueOf(step.visit()), hash < 0 ? null : key.substring(hash + 1), findings);
+        String modelled = definition == null ? null : history.activityName(definition, activityId);
+        if (modelled != null) {
+            differs(step.stepKey(), "activity_name", step.activityName(), modelled, findings);
         }
     }
 

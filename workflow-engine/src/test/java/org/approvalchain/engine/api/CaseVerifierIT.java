@@ -301,6 +301,22 @@ class CaseVerifierIT {
         assertThat(findings(caseId)).extracting(line -> line.split(" ")[2]).containsExactly("signed_at", "recorded_at");
     }
 
+    @Test
+    void aStepRowRenamedOrPutOnAnotherActivityOrVisitThanItsKeyIsReported() {
+        String caseId = completedCase();
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        String name = jdbc.queryForObject("SELECT activity_name FROM ac_case_step WHERE step_key = ?", String.class, stepKey);
+        jdbc.update("UPDATE ac_case_step SET activity_name = '人工复核 Reviewed by an officer' WHERE step_key = ?", stepKey);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " activity_name 人工复核 Reviewed by an officer " + name);
+
+        String activityId = stepKey.substring(caseId.length() + 1, stepKey.lastIndexOf('#'));
+        jdbc.update("UPDATE ac_case_step SET activity_name = ?, activity_id = 'Activity_ReviewApplication', visit = 2 "
+                + "WHERE step_key = ?", name, stepKey);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " activity_id Activity_ReviewApplication " + activityId,
+                "ALTERED " + stepKey + " visit 2 1");
+    }
+
     private String signedCaseState(String caseId) {
         String payload = jdbc.queryForObject("SELECT payload FROM ac_decision WHERE case_id = ?", String.class, caseId);
         return DecisionPayload.parse(payload.getBytes(UTF_8)).caseState();

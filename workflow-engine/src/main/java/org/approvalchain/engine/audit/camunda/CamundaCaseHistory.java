@@ -23,11 +23,13 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /** The case history is Camunda's: its historic task instances and variables, read as the system. */
@@ -39,6 +41,7 @@ class CamundaCaseHistory implements CaseHistory {
     private final HistoryService history;
     private final RepositoryService repository;
     private final Map<String, Optional<String>> departments = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> activityNames = new ConcurrentHashMap<>();
 
     CamundaCaseHistory(HistoryService history, RepositoryService repository) {
         this.history = history;
@@ -121,6 +124,15 @@ class CamundaCaseHistory implements CaseHistory {
         return departments.computeIfAbsent(processDefinitionId + "/" + activityId,
                 key -> Optional.ofNullable(DepartmentProperty.of(repository.getBpmnModelInstance(processDefinitionId)
                         .getModelElementById(activityId)))).orElse(null);
+    }
+
+    @Override
+    public String activityName(String processDefinitionId, String activityId) {
+        return activityNames.computeIfAbsent(processDefinitionId + "/" + activityId, key -> {
+            ModelElementInstance element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
+            String name = element instanceof FlowElement flow ? flow.getName() : null;
+            return Optional.ofNullable(name).filter(n -> !n.contains("${") && !n.contains("#{"));
+        }).orElse(null);
     }
 
     @Override
