@@ -11,6 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecord;
 import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
 import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecord;
@@ -48,6 +51,8 @@ import org.web3j.utils.Numeric;
  */
 @Service
 public class CaseVerifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseRecord record;
     private final CaseChain caseChain;
@@ -158,13 +163,15 @@ public class CaseVerifier {
     }
 
     /**
-     * The step in itself: a stored result hashes to the recorded hash; a manual step has its kept
+     * The step in itself: a stored result hashes to the recorded hash and states the row's revert reason
+     * (none for a call that returned); a manual step has its kept
      * decision (the one recorded in the step's transaction), taken by the step's actor.
      */
     private static void checkRecordedStep(CaseStep step, List<KeptDecision> decisions, List<Finding> findings) {
         if (step.resultJson() != null) {
             differs(step.stepKey(), "result_json", hex(step.resultHash()),
                     Sm3.hex(step.resultJson().getBytes(StandardCharsets.UTF_8)), findings);
+            differs(step.stepKey(), "revert_reason", step.revertReason(), revertReasonIn(step.resultJson()), findings);
         }
         if (step.kind() != CaseStep.Kind.MANUAL) {
             return;
@@ -192,6 +199,16 @@ public class CaseVerifier {
         String modelled = definition == null ? null : history.activityName(definition, activityId);
         if (modelled != null) {
             differs(step.stepKey(), "activity_name", step.activityName(), modelled, findings);
+        }
+    }
+
+    /** The revert reason a step's result states (the result's hash covers it); null for a call that returned. */
+    private static String revertReasonIn(String resultJson) {
+        try {
+            JsonNode reason = JSON.readTree(resultJson).path("revertReason");
+            return reason.isTextual() ? reason.asText() : null;
+        } catch (JsonProcessingException unreadable) {
+            return null; // an unreadable result does not hash to the recorded hash: result_json says so
         }
     }
 

@@ -317,6 +317,15 @@ class CaseVerifierIT {
                 "ALTERED " + stepKey + " visit 2 1");
     }
 
+    @Test
+    void aRevertReasonWrittenIntoAStepWhoseCallReturnedIsReported() {
+        String caseId = completedCase();
+        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        jdbc.update("UPDATE ac_case_step SET revert_reason = 'applicant under 18' WHERE step_key = ?", stepKey);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " revert_reason applicant under 18 null");
+    }
+
     private String signedCaseState(String caseId) {
         String payload = jdbc.queryForObject("SELECT payload FROM ac_decision WHERE case_id = ?", String.class, caseId);
         return DecisionPayload.parse(payload.getBytes(UTF_8)).caseState();
