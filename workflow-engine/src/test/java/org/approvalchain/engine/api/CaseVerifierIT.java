@@ -63,8 +63,7 @@ class CaseVerifierIT {
     @Test
     void aDeletedStepRowLeavesAnExtraStepOnChain() {
         String caseId = completedCase();
-        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
-                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        String stepKey = firstAutomaticStep(caseId);
         jdbc.update("DELETE FROM ac_case_step WHERE step_key = ?", stepKey);
         JsonNode result = verify(caseId, 200);
         assertThat(result.get("clean").asBoolean()).isFalse();
@@ -110,8 +109,7 @@ class CaseVerifierIT {
     @Test
     void aStepWhoseTransactionAnotherAccountSentIsNotTheResponsibleDepartmentsAct() {
         String caseId = completedCase();
-        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
-                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        String stepKey = firstAutomaticStep(caseId);
         // a transaction the engine account sent (granting a department its writes), in the same block and state
         Map<String, Object> other = jdbc.queryForMap("SELECT tx_hash, block_number, status FROM ac_chain_write "
                 + "WHERE write_key LIKE 'grant/%' AND write_key NOT LIKE 'grant/EligibilityRule/%' ORDER BY block_number LIMIT 1");
@@ -139,8 +137,7 @@ class CaseVerifierIT {
     @Test
     void anEditedResultWhoseHashWasKeptIsAltered() {
         String caseId = completedCase();
-        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
-                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        String stepKey = firstAutomaticStep(caseId);
         jdbc.update("UPDATE ac_case_step SET result_json = REPLACE(result_json, 'true', 'false') WHERE step_key = ?", stepKey);
         assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " result_json ");
     }
@@ -304,8 +301,7 @@ class CaseVerifierIT {
     @Test
     void aStepRowRenamedOrPutOnAnotherActivityOrVisitThanItsKeyIsReported() {
         String caseId = completedCase();
-        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
-                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        String stepKey = firstAutomaticStep(caseId);
         String name = jdbc.queryForObject("SELECT activity_name FROM ac_case_step WHERE step_key = ?", String.class, stepKey);
         jdbc.update("UPDATE ac_case_step SET activity_name = '人工复核 Reviewed by an officer' WHERE step_key = ?", stepKey);
         assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " activity_name 人工复核 Reviewed by an officer " + name);
@@ -320,8 +316,7 @@ class CaseVerifierIT {
     @Test
     void aRevertReasonWrittenIntoAStepWhoseCallReturnedIsReported() {
         String caseId = completedCase();
-        String stepKey = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
-                + "ORDER BY step_block LIMIT 1", String.class, caseId);
+        String stepKey = firstAutomaticStep(caseId);
         jdbc.update("UPDATE ac_case_step SET revert_reason = 'applicant under 18' WHERE step_key = ?", stepKey);
         assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " revert_reason applicant under 18 null");
     }
@@ -339,6 +334,11 @@ class CaseVerifierIT {
         wangFang.decide(taskId, "APPROVE", "符合条件", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "wang.fang")::sign);
         wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
         return caseId;
+    }
+
+    private String firstAutomaticStep(String caseId) {
+        return jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'AUTOMATIC' "
+                + "ORDER BY step_block LIMIT 1", String.class, caseId);
     }
 
     private String taskOf(String caseId) {
