@@ -1,6 +1,7 @@
 package org.approvalchain.engine.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.CaseStep;
 import org.approvalchain.engine.record.KeptDecision;
+import org.approvalchain.engine.signing.DecisionPayload;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.web3j.utils.Numeric;
@@ -272,6 +274,12 @@ public class CaseVerifier {
         StepRecord chain = onChain.get();
         differs(step.stepKey(), "kind", step.kind().name(), chain.kind().name(), findings);
         differs(step.stepKey(), "result_hash", hex(step.resultHash()), Numeric.toHexString(chain.resultHash()), findings);
+        Instant onChainAt = Instant.ofEpochMilli(chain.recordedAt());
+        if (step.recordedAt() == null || step.recordedAt().isBefore(onChainAt.minus(DecisionPayload.CLOCK_SKEW))) {
+            // the row is written once its transaction is in a block, never before
+            findings.add(new Finding(Kind.ALTERED, step.stepKey(), "recorded_at", String.valueOf(step.recordedAt()),
+                    "on chain " + onChainAt));
+        }
         return Optional.of(chain.sequence());
     }
 

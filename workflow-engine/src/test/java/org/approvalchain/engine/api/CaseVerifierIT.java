@@ -314,11 +314,15 @@ class CaseVerifierIT {
     }
 
     @Test
-    void aRevertReasonWrittenIntoAStepWhoseCallReturnedIsReported() {
+    void aRevertReasonWrittenIntoAStepWhoseCallReturnedOrAStepBackdatedIsReported() {
         String caseId = completedCase();
         String stepKey = firstAutomaticStep(caseId);
         jdbc.update("UPDATE ac_case_step SET revert_reason = 'applicant under 18' WHERE step_key = ?", stepKey);
         assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " revert_reason applicant under 18 null");
+
+        jdbc.update("UPDATE ac_case_step SET revert_reason = NULL, recorded_at = DATEADD('DAY', -2, recorded_at) WHERE step_key = ?",
+                stepKey);
+        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " recorded_at ");
     }
 
     private String signedCaseState(String caseId) {
