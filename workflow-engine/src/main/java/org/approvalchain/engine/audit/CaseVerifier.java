@@ -166,7 +166,7 @@ public class CaseVerifier {
 
     /**
      * The step in itself: a stored result hashes to the recorded hash and states the row's revert reason
-     * (none for a call that returned); a manual step has its kept
+     * (none for a call that returned); an automatic step names no actor; a manual step has its kept
      * decision (the one recorded in the step's transaction), taken by the step's actor.
      */
     private static void checkRecordedStep(CaseStep step, List<KeptDecision> decisions, List<Finding> findings) {
@@ -176,6 +176,7 @@ public class CaseVerifier {
             differs(step.stepKey(), "revert_reason", step.revertReason(), revertReasonIn(step.resultJson()), findings);
         }
         if (step.kind() != CaseStep.Kind.MANUAL) {
+            differs(step.stepKey(), "actor", step.actor(), null, findings); // a contract took it, no person
             return;
         }
         Optional<KeptDecision> kept = decisions.stream().filter(d -> step.callTxHash() != null

@@ -22,7 +22,7 @@ import org.web3j.utils.Numeric;
 /**
  * One kept decision against its record in {@code DecisionRegistry}: the state it is kept in, the
  * same payload hash, signature, approver, decision and key on chain; and on its own, the kept payload hashing to its
- * SM3 and stating the kept reasons, and the kept signature verifying over the kept payload. The one
+ * SM3 and stating the kept case, task, activity and reasons, and the kept signature verifying over the kept payload. The one
  * place a kept decision is re-verified (the audit trail asks it too).
  */
 final class DecisionCheck {
@@ -68,7 +68,10 @@ final class DecisionCheck {
         return onChain.isPresent();
     }
 
-    /** What is wrong with the kept decision in itself: payload, reasons, signature (empty: it verifies). */
+    /**
+     * What is wrong with the kept decision in itself: its payload, the case, task, activity and reasons
+     * the payload states, its signature (empty: it verifies).
+     */
     static List<Finding> inItself(KeptDecision kept) {
         String taskId = kept.taskId();
         List<Finding> findings = new ArrayList<>();
@@ -76,6 +79,9 @@ final class DecisionCheck {
         try {
             DecisionPayload payload = DecisionPayload.parse(bytes);
             differs(taskId, "payload", hex(kept.payloadSm3()), payload.sm3Hex(), findings);
+            differs(taskId, "case_id", kept.caseId(), payload.caseId(), findings);
+            differs(taskId, "task_id", kept.taskId(), payload.taskId(), findings);
+            differs(taskId, "activity_id", kept.activityId(), payload.activityId(), findings);
             String reasons = kept.reasons() == null ? "" : kept.reasons();
             if (!reasons.equals(payload.reasons())) {
                 findings.add(new Finding(Kind.ALTERED, taskId, "reasons", reasons, payload.reasons()));

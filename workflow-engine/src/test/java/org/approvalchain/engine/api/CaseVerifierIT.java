@@ -61,6 +61,15 @@ class CaseVerifierIT {
     }
 
     @Test
+    void aDecisionRowPutOnAnotherActivityThanItsSignedPayloadIsReported() {
+        String caseId = completedCase();
+        String taskId = taskOf(caseId);
+        jdbc.update("UPDATE ac_decision SET activity_id = 'Activity_SupervisorReview' WHERE case_id = ?", caseId);
+        assertThat(findings(caseId)).containsExactly(
+                "ALTERED " + taskId + " activity_id Activity_SupervisorReview Activity_ReviewApplication");
+    }
+
+    @Test
     void aDeletedStepRowLeavesAnExtraStepOnChain() {
         String caseId = completedCase();
         String stepKey = firstAutomaticStep(caseId);
@@ -314,13 +323,14 @@ class CaseVerifierIT {
     }
 
     @Test
-    void aRevertReasonWrittenIntoAStepWhoseCallReturnedOrAStepBackdatedIsReported() {
+    void aRevertReasonOrAnActorWrittenIntoAnAutomaticStepOrTheStepBackdatedIsReported() {
         String caseId = completedCase();
         String stepKey = firstAutomaticStep(caseId);
-        jdbc.update("UPDATE ac_case_step SET revert_reason = 'applicant under 18' WHERE step_key = ?", stepKey);
-        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " revert_reason applicant under 18 null");
+        jdbc.update("UPDATE ac_case_step SET revert_reason = 'applicant under 18', actor = 'wang.fang' WHERE step_key = ?", stepKey);
+        assertThat(findings(caseId)).containsExactly("ALTERED " + stepKey + " revert_reason applicant under 18 null",
+                "ALTERED " + stepKey + " actor wang.fang null");
 
-        jdbc.update("UPDATE ac_case_step SET revert_reason = NULL, recorded_at = DATEADD('DAY', -2, recorded_at) WHERE step_key = ?",
+        jdbc.update("UPDATE ac_case_step SET revert_reason = NULL, actor = NULL, recorded_at = DATEADD('DAY', -2, recorded_at) WHERE step_key = ?",
                 stepKey);
         assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " recorded_at ");
     }
