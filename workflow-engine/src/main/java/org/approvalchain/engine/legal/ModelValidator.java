@@ -14,4 +14,12 @@ public interface ModelValidator {
      * @throws IllegalArgumentException when the XML is not a BPMN model, with the parser's message
      */
     List<Finding> validate(byte[] bpmnXml);
+
+    /**
+     * Whether the BPMN XML has a process the engine can run ({@code isExecutable="true"}), read as
+     * {@link #validate} reads it, without the legal gate (which the deployment applies itself).
+     *
+     * @throws IllegalArgumentException when the XML is not a BPMN model, with the parser's message
+     */
+    boolean hasExecutableProcess(byte[] bpmnXml);
 }

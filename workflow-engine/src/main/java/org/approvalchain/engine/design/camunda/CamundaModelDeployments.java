@@ -22,9 +22,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -55,14 +52,15 @@ class CamundaModelDeployments implements ModelDeployments {
 
     @Override
     public List<DeployedVersion> deploy(String userId, String name, byte[] bpmnXml) {
+        boolean executable;
         try {
-            validator.validate(bpmnXml); // its findings are the deployment gate's to refuse, with all of them
+            // the legal gate's findings are the deployment's to refuse, with all of them
+            executable = validator.hasExecutableProcess(bpmnXml);
         } catch (IllegalArgumentException e) {
             // bad input, not a model the gate refused: 400, as the live check answers it
             throw new IllegalArgumentException("DEPLOY-003 " + e.getMessage(), e);
         }
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
-        if (model.getModelElementsByType(Process.class).stream().noneMatch(Process::isExecutable)) {
+        if (!executable) {
             throw new IllegalArgumentException("DEPLOY-003 the model has no executable process (isExecutable=\"true\") to deploy");
         }
         // with their groups: Camunda's authorizations are granted to groups

@@ -11,6 +11,7 @@ import org.approvalchain.engine.legal.Finding;
 import org.approvalchain.engine.legal.LegalGate;
 import org.approvalchain.engine.legal.ModelValidator;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,11 @@ class BpmnModelValidator implements ModelValidator {
     @Override
     public List<Finding> validate(byte[] bpmnXml) {
         return findings(BpmnXml.parse(bpmnXml));
+    }
+
+    @Override
+    public boolean hasExecutableProcess(byte[] bpmnXml) {
+        return BpmnXml.parse(bpmnXml).getModelElementsByType(Process.class).stream().anyMatch(Process::isExecutable);
     }
 
     /**
