@@ -105,7 +105,7 @@ class CasesController {
             parameters = {@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "a key of the client's "
                     + "choosing (a UUID) for this start: sent again with the same request, it answers the case it "
                     + "opened")})
-    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "LICENCE-003", "PROXY-001", "PROXY-002", "PROXY-003",
+    @Refusals({"API-404", "CASE-001", "CASE-002", "CASE-003", "CASE-004", "LICENCE-003", "PROXY-001", "PROXY-002", "PROXY-003",
             "PROXY-004", "API-503"})
     @PostMapping("/api/processes/{processKey}/cases")
     ResponseEntity<CaseStarted> start(@PathVariable String processKey,

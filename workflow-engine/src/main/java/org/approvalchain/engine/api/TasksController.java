@@ -86,7 +86,7 @@ class TasksController {
                             + "decision; at most 2000 characters", example = "材料齐全"),
                     @Parameter(name = "score", description = "only for a task that scores items (a committee member's "
                             + "evaluation of a tender's bids): one per item, item=score, e.g. TB-2026-000123=85")})
-    @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-009"})
+    @Refusals({"TASK-001", "TASK-002", "TASK-005", "DECISION-002", "DECISION-009"})
     @GetMapping("/api/tasks/{taskId}/decision-payload")
     PayloadToSign payload(@PathVariable String taskId, @RequestParam String decision,
                           @RequestParam(required = false, defaultValue = "") String reason,
@@ -128,7 +128,7 @@ class TasksController {
                     + "DecisionRegistry and CaseLedger, and the task completes; 200 with the receipt (transactions "
                     + "and blocks). The same signed decision sent again answers the same receipt; while it is still "
                     + "being recorded, 202 with its status and `Location` to ask again.")
-    @Refusals({"TASK-001", "TASK-002", "DECISION-002", "DECISION-003", "DECISION-004", "DECISION-005", "DECISION-006",
+    @Refusals({"TASK-001", "TASK-002", "TASK-005", "DECISION-002", "DECISION-003", "DECISION-004", "DECISION-005", "DECISION-006",
             "DECISION-009", "API-503"})
     @PostMapping("/api/tasks/{taskId}/decision")
     ResponseEntity<?> decide(@PathVariable String taskId, @Valid @RequestBody SignedDecision body, Principal user) {
@@ -149,7 +149,7 @@ class TasksController {
                     + "the law allows with the head's approval (e.g. 市场主体登记管理条例 第十九条): the message "
                     + "`time-limit-extension-requested` opens the head's task; a signed APPROVE moves the deadline by "
                     + "the model's period (docs/working-days.md). 201 with the task it opened. One extension per stage.")
-    @Refusals({"TASK-001", "TASK-002", "EXTENSION-001", "EXTENSION-002", "EXTENSION-003"})
+    @Refusals({"TASK-001", "TASK-002", "TASK-005", "EXTENSION-001", "EXTENSION-002", "EXTENSION-003"})
     @PostMapping("/api/tasks/{taskId}/extension-requests")
     @ResponseStatus(HttpStatus.CREATED)
     CaseMessages.Delivered extensionRequest(@PathVariable String taskId, @Valid @RequestBody ExtensionRequest body,

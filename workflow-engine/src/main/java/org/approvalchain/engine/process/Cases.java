@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvalchain.engine.record.CaseRecord;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -83,6 +84,9 @@ public class Cases {
                         List<String> reusedLicences, String initiator, Map<String, Object> enginesVariables) {
         ProcessDefinition definition = definitions.latest(processKey).orElseThrow(() ->
                 new CaseException(CaseException.Kind.NOT_FOUND, "no process with key '" + processKey + "' is deployed"));
+        if (definition.isSuspended()) {
+            throw suspended(processKey);
+        }
         ApplicationForm form = definitions.form(definition.getId());
         Map<String, Object> variables = form.variables(application);
         String applicantHash = StepDigest.of(applicant).sm3();
@@ -94,8 +98,17 @@ public class Cases {
         variables.put(APPLICANT, toJson(applicant));
         variables.put(CaseContext.APPLICANT_HASH, applicantHash);
         variables.putAll(enginesVariables);
-        applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
+        try {
+            applications.startChecked(() -> runtime.startProcessInstanceById(definition.getId(), caseId, variables));
+        } catch (SuspendedEntityInteractionException suspendedMeanwhile) {
+            throw suspended(processKey);
+        }
         return caseId;
+    }
+
+    private static CaseException suspended(String processKey) {
+        return new CaseException(CaseException.Kind.CONFLICT, "CASE-004 process '" + processKey
+                + "' is suspended: no case starts until an administrator activates it again");
     }
 
     /**

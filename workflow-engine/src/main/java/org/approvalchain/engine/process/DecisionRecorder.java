@@ -21,6 +21,7 @@ import org.approvalchain.engine.record.KeptDecision;
 import org.approvalchain.engine.signing.ApproverKey;
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.signing.VerifiedDecision;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -100,7 +101,12 @@ class DecisionRecorder {
             // a kept decision survives a crash from here on: the recovery finishes it, answered or not
             store.writeBefore("the signed decision of task " + p.taskId() + " goes on");
             faults.reach(CrashPoint.DECISION_KEPT, p.caseId() + "/task/" + p.taskId());
-            return DecisionStatus.recorded(recordKept(kept, p));
+            try {
+                return DecisionStatus.recorded(recordKept(kept, p));
+            } catch (SuspendedEntityInteractionException suspendedMeanwhile) {
+                // kept: the recovery records it once an administrator activates the case again
+                return DecisionStatus.beingRecorded(p.taskId());
+            }
         } finally {
             recording.remove(p.taskId());
         }

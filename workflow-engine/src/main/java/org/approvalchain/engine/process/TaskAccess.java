@@ -37,7 +37,7 @@ class TaskAccess {
         this.rounds = rounds;
     }
 
-    /** The task, if it is open and {@code userId} may work it; otherwise 404 or 403. */
+    /** The task, if it is open, not suspended and {@code userId} may work it; otherwise 404, 409 or 403. */
     Task workable(String taskId, String userId) {
         LinkedTask linked = reads.linkedTask(taskId)
                 .orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "TASK-001 no open task " + taskId));
@@ -45,6 +45,10 @@ class TaskAccess {
         if (!linked.mayWork(userId, users.groupsOf(userId))) {
             throw new CaseException(CaseException.Kind.FORBIDDEN, "TASK-002 user " + userId
                     + " is neither the assignee nor a candidate of task " + taskId);
+        }
+        if (task.isSuspended()) {
+            throw new CaseException(CaseException.Kind.CONFLICT, "TASK-005 task " + taskId + " (" + task.getName()
+                    + ") is suspended with its case: it can be worked once an administrator activates the case again");
         }
         requireNotSignedBefore(task, userId);
         rounds.requireOneSeat(task, userId);
