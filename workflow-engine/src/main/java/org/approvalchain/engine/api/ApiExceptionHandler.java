@@ -102,13 +102,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, JsonBodies.unreadable(e)));
     }
 
-    /** A path or query parameter that is not of its type, e.g. {@code page=first}: names the parameter and the value. */
+    /**
+     * A path or query parameter that is not of its type, e.g. {@code page=first}: names the parameter
+     * and the value; one that takes a single value, given more than once, says so.
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String type = e.getRequiredType() == null ? "of its type" : "a " + e.getRequiredType().getSimpleName();
+        String message = e.getValue() instanceof Object[] values && values.length != 1
+                ? e.getPropertyName() + ": given " + values.length + " times, it takes one value"
+                : e.getPropertyName() + ": '" + (e.getValue() instanceof Object[] one ? one[0] : e.getValue()) + "' is not " + type;
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, e.getPropertyName() + ": '" + e.getValue() + "' is not " + type));
+                .body(Problems.of(HttpStatus.BAD_REQUEST, message));
     }
 
     /** Spring MVC's own errors (405, 415, a missing parameter...) carry a code too. */

@@ -79,6 +79,9 @@ class MalformedRequestsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("--XyZ\r\ngarbage"))), 400, "API-400", "multipart");
         assertProblem(send(request("/api/cases?startedTo=%2B999999999-12-31", "demo").GET()), 400, "API-400",
                 "is not a day from 1970-01-01 to 9999-12-31");
+        assertProblem(send(request("/api/cases?standing=open&standing=shut", "demo").GET()), 400, "API-400",
+                "standing: given 2 times, it takes one value");
+        assertProblem(send(request("/api/chain/blocks?count=x&count=y", "demo").GET()), 400, "API-400", "count: given 2 times");
         assertProblem(send(request("/api/cases/;x", "demo").GET()), 400, "API-400", "refused");
     }
 
