@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses, at deployment, a BPMN model that breaks a rule of the legal gate, whatever path deploys
  * it: start-up deployment, Camunda's REST API ({@code /engine-rest/deployment/create}) or Java
- * code. A pre-deployer checks every new BPMN resource and throws one {@link ParseException} listing
+ * code; and a deployment holding anything but BPMN models (a script, a class, a DMN table, a form):
+ * models are data, and the gate reads BPMN only. A pre-deployer checks every new BPMN resource and throws one {@link ParseException} listing
  * all findings, each naming the process, the element and the rule. Resources that are not
  * well-formed are left to Camunda's own parser, which reports them.
  */
@@ -47,10 +48,18 @@ class DeploymentGate extends AbstractProcessEnginePlugin {
         if (!deployment.isNew()) {
             return;
         }
+        List<String> notModels = deployment.getResources().keySet().stream().filter(name -> !isBpmn(name)).sorted().toList();
+        if (!notModels.isEmpty()) {
+            String message = "LEGAL-GATE deployment '" + deployment.getName() + "' refused: " + notModels
+                    + " not BPMN models; a deployment holds process models only (.bpmn), which are data: no scripts, "
+                    + "classes, decision tables or forms";
+            log.warn(message);
+            throw new ParseException(message, String.join(", ", notModels), List.of(), List.of());
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
+            if (isBpmn(resource.getName())) {
                 List<Finding> found = findingsOf(resource);
                 if (!found.isEmpty()) {
                     refused.add(resource.getName());
@@ -65,6 +74,10 @@ class DeploymentGate extends AbstractProcessEnginePlugin {
             throw new ParseException(message, String.join(", ", refused),
                     findings.stream().map(f -> (Problem) new FindingProblem(f)).toList(), List.of());
         }
+    }
+
+    private static boolean isBpmn(String resourceName) {
+        return resourceName.endsWith(".bpmn") || resourceName.endsWith(".bpmn20.xml");
     }
 
     private List<Finding> findingsOf(ResourceEntity resource) {
