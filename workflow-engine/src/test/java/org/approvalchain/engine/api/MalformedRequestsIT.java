@@ -82,6 +82,8 @@ class MalformedRequestsIT {
         assertProblem(send(request("/api/cases?standing=open&standing=shut", "demo").GET()), 400, "API-400",
                 "standing: given 2 times, it takes one value");
         assertProblem(send(request("/api/chain/blocks?count=x&count=y", "demo").GET()), 400, "API-400", "count: given 2 times");
+        assertProblem(send(request("/api/admin/personal-data-reads?page=-1", "demo").GET()), 400, "API-400",
+                "page: must be greater than or equal to 0");
         assertProblem(send(request("/api/cases/;x", "demo").GET()), 400, "API-400", "refused");
     }
 
