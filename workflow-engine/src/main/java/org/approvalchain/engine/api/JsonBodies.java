@@ -2,6 +2,7 @@ package org.approvalchain.engine.api;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * refused instead (400, naming the field and what it takes).
  */
 @Configuration
-class JsonBodies {
+public class JsonBodies {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer textIsText() {
@@ -35,9 +36,18 @@ class JsonBodies {
     /** The field a body could not be read at and what it takes, e.g. {@code reasons: expected text}; else that it is not JSON of the shape. */
     static String unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return path(mismatch) + ": expected " + expected(mismatch.getTargetType());
+            return mismatched(mismatch);
         }
         return "request body is not JSON of the expected shape";
+    }
+
+    /**
+     * The field of a body a value of another type was found at and what it takes, in plain words
+     * and without Java's names: {@code eventTypes[1]: expected text}, {@code sorting: expected a list}.
+     */
+    public static String mismatched(MismatchedInputException mismatch) {
+        return (mismatch.getPath().isEmpty() ? "request body" : path(mismatch)) + ": expected "
+                + expected(mismatch.getTargetType());
     }
 
     private static String path(MismatchedInputException mismatch) {
@@ -71,6 +81,11 @@ class JsonBodies {
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
-        return Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : "another kind of value";
+        if (type == Date.class) {
+            return "a date and time";
+        }
+        // a record of ours, a DTO of Camunda's REST API
+        boolean bean = !type.isInterface() && !type.isPrimitive() && !type.getName().startsWith("java.");
+        return Map.class.isAssignableFrom(type) || bean ? "an object" : "another kind of value";
     }
 }

@@ -137,6 +137,11 @@ class MalformedRequestsIT {
                 .singleResult().getId();
         assertCamundaAnswers(post("/engine-rest/process-definition/" + definition + "/restart-async", "zhang.wei", "{}"), 400,
                 "lacks a value");
+
+        assertCamundaAnswers(send(request("/engine-rest/task?includeAssignedTasks=true", "zhang.wei").GET()), 400,
+                "Invalid query usage");
+        assertCamundaAnswers(send(request("/engine-rest/metrics?maxResults=201", "demo").GET()), 400, "larger than 200");
+        assertCamundaAnswers(post("/engine-rest/job/%20/duedate/recalculate", "demo", ""), 400, "jobId is empty");
     }
 
     @Test
@@ -180,6 +185,27 @@ class MalformedRequestsIT {
         for (String id : List.of("", "../x", "a b")) {
             assertCamundaAnswers(post("/engine-rest/task/create", "demo", "{\"id\":\"" + id + "\"}"), 400, "id: letters");
         }
+
+        for (String list : List.of("task", "task/count", "process-instance", "process-instance/count", "history/task",
+                "history/task/count", "history/process-instance", "history/process-instance/count")) {
+            assertCamundaAnswers(send(request("/engine-rest/" + list + "?orQueries=x", "zhang.wei").GET()), 400,
+                    "query parameter is not of the type");
+        }
+        assertCamundaAnswers(send(request("/engine-rest/history/process-instance?processDefinitionKeyNotIn=,", "demo").GET()),
+                400, "the database cannot take");
+        assertCamundaAnswers(post("/engine-rest/history/process-instance", "demo", "{\"processDefinitionKeyNotIn\":[]}"), 400,
+                "the database cannot take");
+    }
+
+    @Test
+    void answersABodyOfCamundasApiItCannotReadInItsErrorShapeNamingTheField() throws Exception {
+        assertUnreadable(post("/engine-rest/external-task", "zhang.wei", "{\"sorting\":5}"), "sorting: expected a list");
+        assertUnreadable(post("/engine-rest/external-task", "zhang.wei", "{\"sorting\":[5]}"), "sorting[0]: expected an object");
+        assertUnreadable(post("/engine-rest/external-task", "zhang.wei", "{\"active\":\"x\"}"), "active: expected true or false");
+        assertUnreadable(post("/engine-rest/external-task", "zhang.wei", "{\"priorityHigherThanOrEquals\":\"abc\"}"),
+                "priorityHigherThanOrEquals: expected a number");
+        assertUnreadable(post("/engine-rest/external-task", "zhang.wei", "[1]"), "request body: expected an object");
+        assertUnreadable(post("/engine-rest/external-task", "zhang.wei", "{"), "not JSON");
     }
 
     @Test
@@ -197,11 +223,27 @@ class MalformedRequestsIT {
         String task = "{\"id\":\"malformed-" + UUID.randomUUID() + "\"}";
         assertThat(post("/engine-rest/task/create", "demo", task).statusCode()).isEqualTo(204);
         assertCamundaAnswers(post("/engine-rest/task/create", "demo", task), 409, "exists already");
+
+        for (String definitions : List.of("process-definition", "decision-definition", "case-definition")) {
+            assertCamundaAnswers(send(request("/engine-rest/" + definitions + "/no-such-definition/history-time-to-live", "demo")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"historyTimeToLive\":5}"))), 404, "does not exist");
+        }
     }
 
     private static void assertCamundaAnswers(HttpResponse<String> response, int status, String message) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(JSON.readTree(response.body()).path("message").asText()).contains(message);
+    }
+
+    /** Camunda's error shape, not Jersey's plain text of Jackson's message with Java's names. */
+    private static void assertUnreadable(HttpResponse<String> response, String message) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertCamundaAnswers(response, 400, message);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("type").asText()).isEqualTo("InvalidRequestException");
+        assertThat(body.path("message").asText()).doesNotContain("java.", "camunda", "Exception");
     }
 
     private HttpResponse<String> post(String path, String user, String json) throws Exception {

@@ -10,8 +10,15 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,7 +28,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.approvalchain.engine.api.JsonBodies;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -45,14 +54,21 @@ import org.springframework.context.annotation.Configuration;
  * negative number of retries, a batch with neither ids nor query, an unreadable BPMN, DMN, CMMN or
  * form, an unknown authorization type or a group or user in a global one, a condition no process
  * waits for); an object or a list as the value of a variable filter; a request the engine calls bad
- * that its REST layer wraps as 500 (skipping listeners at a process's start); a text longer than
- * its database column; a request body without a value, or with a value of another type than the
- * REST layer reads without looking ({@code "sorting":[{}]}, an object as a job's due date); a file
- * variable without a file name, a date that cannot be read;</li>
+ * that its REST layer wraps as 500 (skipping listeners at a process's start, a blank job id whose
+ * due date is recalculated); a query's own check of how it is built ({@code includeAssignedTasks}
+ * without a candidate, more than 200 rows of metrics); a text longer than its database column, or
+ * a value the database cannot take (SQLSTATE class 22: {@code processDefinitionKeyNotIn=,}); a
+ * request body without a value, or with a value of another type than the REST layer reads without
+ * looking ({@code "sorting":[{}]}, an object as a job's due date); a file variable without a file
+ * name, a date or a query parameter that cannot be read ({@code orQueries=x}); a request body that
+ * Jackson cannot read, answered in this shape naming the field and what it takes
+ * ({@code "sorting: expected a list"}) rather than as Jersey's plain text of Jackson's message;</li>
  * <li>404, a look-up of a thing that does not exist: one the REST layer wraps as 500 (start of an
  * unknown process definition, retries of an unknown job) or one an engine command uses without
- * looking (the deployed form of an unknown task, suspending an unknown process definition);</li>
- * <li>409: a thing with the id given exists already (a second task of the same id).</li>
+ * looking (the deployed form of an unknown task, suspending an unknown process definition, the
+ * history time to live of an unknown process, decision or case definition);</li>
+ * <li>409: a thing with the id given exists already (a second task of the same id), or another
+ * request changed the same thing at the same moment (the engine's optimistic lock).</li>
  * </ul>
  * Anything else (a database that is down, a failure of the engine) as Camunda answers it. The id of
  * a task created through the API is refused with 400 unless it is letters, digits and
@@ -70,18 +86,41 @@ class CamundaApiArguments {
     /** The engine's codes of a look-up of a thing that does not exist that Camunda's REST API answers 500. */
     private static final Set<String> UNKNOWN = Set.of("ENGINE-13053"); // no job with that id
 
+    /**
+     * The messages of the engine's checks of an argument that Camunda's REST layer answers 500 with
+     * the message only, without the exception (a job's due date recalculated of a blank job id).
+     */
+    private static final Set<String> UNWRAPPED_ARGUMENT_CHECKS = Set.of("The job id is mandatory: jobId is empty");
+
     /** Engine commands that use a thing they looked up without looking whether it was found. */
     private static final Set<String> UNCHECKED_LOOKUPS = Set.of("org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd",
-            "org.camunda.bpm.engine.impl.cmd.AbstractSetProcessDefinitionStateCmd");
+            "org.camunda.bpm.engine.impl.cmd.AbstractSetProcessDefinitionStateCmd",
+            "org.camunda.bpm.engine.impl.cmd.UpdateProcessDefinitionHistoryTimeToLiveCmd",
+            "org.camunda.bpm.engine.impl.cmd.UpdateDecisionDefinitionHistoryTimeToLiveCmd",
+            "org.camunda.bpm.engine.impl.cmmn.cmd.UpdateCaseDefinitionHistoryTimeToLiveCmd");
 
     private static final String REST_LAYER = "org.camunda.bpm.engine.rest.";
+    private static final String QUERY_PARAMETERS = "org.camunda.bpm.engine.rest.dto.AbstractSearchQueryDto";
     private static final String ARGUMENT_CHECKS = "org.camunda.bpm.engine.impl.util.EnsureUtil";
+    private static final String COMMAND = "org.camunda.bpm.engine.impl.interceptor.CommandExecutorImpl";
     private static final String UNIQUE_VIOLATION = "23505"; // SQLSTATE, H2 and PostgreSQL alike
+    /** SQLSTATE class of a value the database cannot take (too long, of another type), H2 and PostgreSQL alike. */
+    private static final String DATA_EXCEPTION = "22";
+    private static final String CONCURRENT_CHANGE =
+            "another request changed the same thing at the same moment; try again";
+
+    /**
+     * Where Camunda's REST layer makes a value of a request, outside any command of the engine: typed
+     * variables, dates, and the query parameters of a list it sets by reflection ({@code orQueries=x}).
+     */
+    private static final Predicate<String> REQUEST_READERS = name -> name.startsWith("org.camunda.bpm.engine.variable.")
+            || name.equals("org.camunda.bpm.engine.impl.calendar.DateTimeUtil") || name.equals(QUERY_PARAMETERS);
 
     @Bean
     ResourceConfigCustomizer camundaArgumentRefusals() {
         return config -> config.register(EngineRefusals.class).register(RestRefusals.class).register(MissingValues.class)
-                .register(WrongTypes.class).register(UnreadableValues.class).register(TaskIds.class);
+                .register(WrongTypes.class).register(UnreadableValues.class).register(UnparsableBodies.class)
+                .register(MismatchedBodies.class).register(TaskIds.class);
     }
 
     /** Ahead of Camunda's own mapper of the same exception ({@code @Priority}: lower goes first). */
@@ -94,11 +133,18 @@ class CamundaApiArguments {
                 if (e.getCode() == BuiltinExceptionCode.COLUMN_SIZE_TOO_SMALL.getCode()) {
                     return answer(Response.Status.BAD_REQUEST, "a value is longer than the database keeps");
                 }
-                if (sqlState(e, UNIQUE_VIOLATION)) {
+                if (sqlState(e, state -> state.startsWith(DATA_EXCEPTION))) {
+                    return answer(Response.Status.BAD_REQUEST, "a value is of a kind the database cannot take"
+                            + " (an empty list where a value belongs, a text where a number belongs)");
+                }
+                if (sqlState(e, UNIQUE_VIOLATION::equals)) {
                     return answer(Response.Status.CONFLICT, "a thing with this id exists already");
                 }
             }
-            if (badInput(e) || queriedByObject(e)) {
+            if (e instanceof OptimisticLockingException) {
+                return answer(Response.Status.CONFLICT, CONCURRENT_CHANGE);
+            }
+            if (badInput(e) || queriedByObject(e) || queryMisuse(e)) {
                 return answer(Response.Status.BAD_REQUEST, e);
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
@@ -112,13 +158,17 @@ class CamundaApiArguments {
         @Override
         public Response toResponse(RestException e) {
             if (e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+                if (e.getCause() instanceof OptimisticLockingException) {
+                    return answer(Response.Status.CONFLICT, CONCURRENT_CHANGE);
+                }
                 if (e.getCause() instanceof NullValueException missing && argumentCheck(missing)
-                        || e.getCause() instanceof NotFoundException || coded(e.getMessage(), UNKNOWN)) {
+                        || e.getCause() instanceof NotFoundException || startsWithAny(e.getMessage(), UNKNOWN)) {
                     return answer(Response.Status.NOT_FOUND, e); // "task x doesn't exist: task is null"
                 }
                 if (e.getCause() instanceof BadUserRequestException
                         || e.getCause() instanceof ProcessEngineException cause && badInput(cause)
-                        || coded(e.getMessage(), BAD_INPUT)) {
+                        || startsWithAny(e.getMessage(), BAD_INPUT)
+                        || e.getCause() == null && startsWithAny(e.getMessage(), UNWRAPPED_ARGUMENT_CHECKS)) {
                     return answer(Response.Status.BAD_REQUEST, e);
                 }
             }
@@ -160,8 +210,9 @@ class CamundaApiArguments {
     }
 
     /**
-     * A typed value (a file without a file name) or a date Camunda's REST layer makes of a request
-     * and cannot, outside any command of the engine.
+     * A typed value (a file without a file name), a date or a query parameter of a list
+     * ({@code orQueries=x}: "argument type mismatch") Camunda's REST layer makes of a request and
+     * cannot, outside any command of the engine.
      */
     @Priority(1)
     static class UnreadableValues implements ExceptionMapper<IllegalArgumentException> {
@@ -169,11 +220,39 @@ class CamundaApiArguments {
         @Override
         public Response toResponse(IllegalArgumentException e) {
             String thrownIn = thrownIn(e);
-            boolean readingRequest = (thrownIn.startsWith("org.camunda.bpm.engine.variable.")
-                    || thrownIn.equals("org.camunda.bpm.engine.impl.calendar.DateTimeUtil"))
-                    && onStack(e, name -> name.startsWith(REST_LAYER))
-                    && !onStack(e, "org.camunda.bpm.engine.impl.interceptor.CommandExecutorImpl"::equals);
-            return readingRequest ? answer(Response.Status.BAD_REQUEST, e) : ExceptionHandlerHelper.getInstance().getResponse(e);
+            if (!REQUEST_READERS.test(thrownIn) || !onStack(e, name -> name.startsWith(REST_LAYER)) || onStack(e, COMMAND::equals)) {
+                return ExceptionHandlerHelper.getInstance().getResponse(e);
+            }
+            return thrownIn.equals(QUERY_PARAMETERS) // its message is reflection's: "argument type mismatch"
+                    ? answer(Response.Status.BAD_REQUEST, "a query parameter is not of the type this operation takes")
+                    : answer(Response.Status.BAD_REQUEST, e);
+        }
+    }
+
+    /**
+     * A request body that is no JSON ({@code {}): in Camunda's error shape, where Camunda answers
+     * it without a message. Ahead of Camunda's and Jersey's mappers of the same exception.
+     */
+    @Priority(1)
+    static class UnparsableBodies implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException e) {
+            return unreadableBody(e);
+        }
+    }
+
+    /**
+     * A request body with a value of another type than its field takes ({@code "sorting":5}): in
+     * Camunda's error shape, naming the field and what it takes, where Jersey's mapper answers plain
+     * text with Jackson's message (Java's names of Camunda's classes).
+     */
+    @Priority(1)
+    static class MismatchedBodies implements ExceptionMapper<JsonMappingException> {
+
+        @Override
+        public Response toResponse(JsonMappingException e) {
+            return unreadableBody(e);
         }
     }
 
@@ -216,13 +295,32 @@ class CamundaApiArguments {
         }
     }
 
-    private static boolean badInput(ProcessEngineException e) {
-        return argumentCheck(e) || coded(e.getMessage(), BAD_INPUT);
+    /**
+     * What is wrong with a request body Jackson could not read, in plain words. Jackson's failure to
+     * write an answer ({@code JsonGenerator}) is the engine's, and stays 500.
+     */
+    private static Response unreadableBody(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            return answer(Response.Status.BAD_REQUEST, JsonBodies.mismatched(mismatch));
+        }
+        if (e instanceof StreamReadException) {
+            JsonLocation at = e.getLocation();
+            return answer(Response.Status.BAD_REQUEST, at == null ? "the request body is not JSON"
+                    : "the request body is not JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getProcessor() instanceof JsonParser) {
+            return answer(Response.Status.BAD_REQUEST, "the request body is not JSON of the shape this operation takes");
+        }
+        return ExceptionHandlerHelper.getInstance().getResponse(e);
     }
 
-    /** Whether a message starts with one of the engine's codes. */
-    private static boolean coded(String message, Set<String> codes) {
-        return message != null && codes.stream().anyMatch(message::startsWith);
+    private static boolean badInput(ProcessEngineException e) {
+        return argumentCheck(e) || startsWithAny(e.getMessage(), BAD_INPUT);
+    }
+
+    /** Whether a message starts with one of the engine's codes or messages. */
+    private static boolean startsWithAny(String message, Set<String> starts) {
+        return message != null && starts.stream().anyMatch(message::startsWith);
     }
 
     /** Thrown by the engine's argument checks ({@code EnsureUtil}), with nothing underneath. */
@@ -237,6 +335,18 @@ class CamundaApiArguments {
                 && thrownIn(e).equals("org.camunda.bpm.engine.impl.SingleQueryVariableValueCondition");
     }
 
+    /**
+     * A query's own check of how it is built, as Camunda's REST layer builds it from a request
+     * outside any command: "Invalid query usage: candidateUser, ... has to be called before
+     * 'includeAssignedTasks'", "Metrics interval query row limit can't be set larger than 200".
+     */
+    private static boolean queryMisuse(ProcessEngineException e) {
+        String thrownIn = thrownIn(e);
+        return e.getClass() == ProcessEngineException.class && e.getCause() == null
+                && thrownIn.startsWith("org.camunda.bpm.engine.impl.") && thrownIn.endsWith("QueryImpl")
+                && !onStack(e, COMMAND::equals);
+    }
+
     /** The class of Camunda's that threw the exception (past the JDK's and libraries' frames), or "". */
     private static String thrownIn(Throwable e) {
         return Arrays.stream(e.getStackTrace()).map(StackTraceElement::getClassName)
@@ -248,10 +358,10 @@ class CamundaApiArguments {
         return Arrays.stream(e.getStackTrace()).map(StackTraceElement::getClassName).anyMatch(className);
     }
 
-    /** Whether the database refused a statement with this SQLSTATE, somewhere under the exception. */
-    private static boolean sqlState(Throwable e, String state) {
+    /** Whether the database refused a statement with an SQLSTATE that passes the test, somewhere under the exception. */
+    private static boolean sqlState(Throwable e, Predicate<String> state) {
         for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && state.test(sql.getSQLState())) {
                 return true;
             }
         }
