@@ -51,8 +51,8 @@ import org.springframework.context.annotation.Configuration;
  * <li>400, bad input: the engine's own check of an argument (a value that is null, an empty list, a
  * number below its least: {@code GET /engine-rest/task?candidateGroups=} is "Candidate group list
  * is empty", or a user or group saved without an id); the refusals the engine names by code (a
- * negative number of retries, a batch with neither ids nor query, an unreadable BPMN, DMN, CMMN or
- * form, an unknown authorization type or a group or user in a global one, a condition no process
+ * negative number of retries, a batch with neither ids nor query, an unreadable BPMN model, an
+ * unknown authorization type or a group or user in a global one, a condition no process
  * waits for); an object or a list as the value of a variable filter; a request the engine calls bad
  * that its REST layer wraps as 500 (skipping listeners at a process's start, a blank job id whose
  * due date is recalculated); a query's own check of how it is built ({@code includeAssignedTasks}
@@ -80,7 +80,7 @@ class CamundaApiArguments {
     /** The engine's codes of refusals of bad input that Camunda's REST API answers 500. */
     private static final Set<String> BAD_INPUT = Set.of(
             "ENGINE-03025", "ENGINE-03027", "ENGINE-03028", // an authorization of unknown type, a global one of a group or user
-            "ENGINE-04001", "ENGINE-09003", "ENGINE-09033", "ENGINE-22004", // an unreadable CMMN, BPMN, form, DMN resource
+            "ENGINE-09003", // an unreadable BPMN model (the deployment gate refuses anything but BPMN before Camunda reads it)
             "ENGINE-13043", "ENGINE-13050", "ENGINE-13051", "ENGINE-13054"); // no process waits; no ids nor query; retries < 0
 
     /** The engine's codes of a look-up of a thing that does not exist that Camunda's REST API answers 500. */
