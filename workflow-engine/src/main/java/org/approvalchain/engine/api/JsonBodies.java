@@ -33,10 +33,16 @@ public class JsonBodies {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
-    /** The field a body could not be read at and what it takes, e.g. {@code reasons: expected text}; else that it is not JSON of the shape. */
+    /**
+     * The field a body could not be read at and what it takes, e.g. {@code reasons: expected text};
+     * that it is missing; else that it is not JSON of the shape.
+     */
     static String unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return mismatched(mismatch);
+        }
+        if (e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+            return "request body is missing"; // an empty body, of whatever type (a BPMN model to validate, too)
         }
         return "request body is not JSON of the expected shape";
     }

@@ -75,6 +75,8 @@ class MalformedRequestsIT {
 
         assertProblem(send(request("/api/me/key-enrolments", "lin.hua").header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<key/>"))), 415, "API-415", "application/xml");
+        assertProblem(send(request("/api/models/validate", "lin.hua").header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.noBody())), 400, "API-400", "request body is missing");
         assertProblem(send(request("/api/models/validate", "lin.hua").header("Content-Type", "multipart/form-data; boundary=XyZ")
                 .POST(HttpRequest.BodyPublishers.ofString("--XyZ\r\ngarbage"))), 400, "API-400", "multipart");
         assertProblem(send(request("/api/cases?startedTo=%2B999999999-12-31", "demo").GET()), 400, "API-400",
