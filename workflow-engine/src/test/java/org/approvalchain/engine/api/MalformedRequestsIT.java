@@ -87,6 +87,14 @@ class MalformedRequestsIT {
         assertProblem(send(request("/api/admin/personal-data-reads?page=-1", "demo").GET()), 400, "API-400",
                 "page: must be greater than or equal to 0");
         assertProblem(send(request("/api/cases/;x", "demo").GET()), 400, "API-400", "refused");
+        for (String path : List.of("/api/authorisations/%00/actions", "/api/cases/a%2Fb")) {
+            // refused by the web server before any servlet: in JSON too, without the server's name
+            HttpResponse<String> refused = send(request(path, "demo").GET());
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/json"));
+            assertThat(refused.body()).as(path).doesNotContain("<html", "Tomcat");
+        }
     }
 
     @Test
