@@ -34,7 +34,6 @@ import org.approvalchain.engine.ledger.TransactionReceipt;
 import org.approvalchain.engine.record.CaseRecord;
 import org.approvalchain.engine.record.CaseStep;
 import org.approvalchain.engine.record.KeptDecision;
-import org.approvalchain.engine.signing.DecisionPayload;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.web3j.utils.Numeric;
@@ -117,9 +116,10 @@ public class CaseVerifier {
         CaseHistory.Case inHistory = history.of(caseId);
         String definition = inHistory.processDefinitionId();
         for (CaseStep step : record.steps(caseId)) {
-            checkStep(caseId, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
+            String activityInstance = step.stepKey().substring(caseId.length() + 1);
+            checkStep(caseId, activityInstance, step, findings).ifPresent(sequence -> sequences.put(step.stepKey(), sequence));
             checkRecordedStep(step, decisions, findings);
-            checkRow(caseId, definition, step, findings);
+            checkRow(activityInstance, definition, step, findings);
             checkTransactions(definition, step, findings);
         }
         checkOrder(sequences, findings);
@@ -137,9 +137,9 @@ public class CaseVerifier {
                 findings.addAll(DecisionCheck.inItself(kept));
                 findings.addAll(CaseStateCheck.check(kept, activityInstance -> caseChain.step(caseId, activityInstance)));
                 onChain.ifPresent(decision -> {
-                    findings.addAll(DecisionCheck.times(kept, decision));
-                    findings.addAll(KeyCheck.check(kept.taskId(), decision, DecisionCheck.issuedAt(kept, decision),
-                            keys.of(decision.approverId())));
+                    Instant issued = DecisionCheck.issuedAt(kept, decision);
+                    findings.addAll(DecisionCheck.times(kept, issued, decision));
+                    findings.addAll(KeyCheck.check(kept.taskId(), decision, issued, keys.of(decision.approverId())));
                 });
             }
         }
@@ -193,12 +193,12 @@ public class CaseVerifier {
      * activity's name the one the case's process version gives it (null {@code definition}: the
      * history lacks the case).
      */
-    private void checkRow(String caseId, String definition, CaseStep step, List<Finding> findings) {
-        String key = step.stepKey().substring(caseId.length() + 1);
-        int hash = key.lastIndexOf('#');
-        String activityId = hash < 0 ? key : key.substring(0, hash);
+    private void checkRow(String activityInstance, String definition, CaseStep step, List<Finding> findings) {
+        int hash = activityInstance.lastIndexOf('#');
+        String activityId = hash < 0 ? activityInstance : activityInstance.substring(0, hash);
         differs(step.stepKey(), "activity_id", step.activityId(), activityId, findings);
-        differs(step.stepKey(), "visit", String.valueOf(step.visit()), hash < 0 ? null : key.substring(hash + 1), findings);
+        differs(step.stepKey(), "visit", String.valueOf(step.visit()), hash < 0 ? null : activityInstance.substring(hash + 1),
+                findings);
         String modelled = definition == null ? null : history.activityName(definition, activityId);
         if (modelled != null) {
             differs(step.stepKey(), "activity_name", step.activityName(), modelled, findings);
@@ -257,8 +257,7 @@ public class CaseVerifier {
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */
-    private Optional<Long> checkStep(String caseId, CaseStep step, List<Finding> findings) {
-        String activityInstance = step.stepKey().substring(caseId.length() + 1);
+    private Optional<Long> checkStep(String caseId, String activityInstance, CaseStep step, List<Finding> findings) {
         Optional<StepRecord> onChain = caseChain.step(caseId, activityInstance);
         Optional<TransactionReceipt> stepTx = checkReceipt(step.stepKey(), "step_tx", step.stepTxHash(), step.stepBlock(),
                 TransactionReceipt.STATUS_OK, findings);
@@ -276,7 +275,7 @@ public class CaseVerifier {
         differs(step.stepKey(), "kind", step.kind().name(), chain.kind().name(), findings);
         differs(step.stepKey(), "result_hash", hex(step.resultHash()), Numeric.toHexString(chain.resultHash()), findings);
         Instant onChainAt = Instant.ofEpochMilli(chain.recordedAt());
-        if (step.recordedAt() == null || step.recordedAt().isBefore(onChainAt.minus(DecisionPayload.CLOCK_SKEW))) {
+        if (step.recordedAt() == null || DecisionCheck.earlierThan(step.recordedAt(), onChainAt)) {
             // the row is written once its transaction is in a block, never before
             findings.add(new Finding(Kind.ALTERED, step.stepKey(), "recorded_at", String.valueOf(step.recordedAt()),
                     "on chain " + onChainAt));

@@ -100,28 +100,31 @@ final class DecisionCheck {
     }
 
     /**
-     * The kept times against the signed payload's {@code issuedAt} and the chain's time of the record:
+     * The kept times against the signed payload's {@code issued} and the chain's time of the record:
      * a decision is kept when it is submitted, within {@link DecisionPayload#VALIDITY} of its payload's
      * issue and before the chain records it, and marked recorded after that. Each allows the clocks
      * {@link DecisionPayload#CLOCK_SKEW} apart.
      */
-    static List<Finding> times(KeptDecision kept, DecisionRecord onChain) {
+    static List<Finding> times(KeptDecision kept, Instant issued, DecisionRecord onChain) {
         List<Finding> findings = new ArrayList<>();
-        Instant issued = issuedAt(kept, onChain);
         Instant chain = Instant.ofEpochMilli(onChain.recordedAt());
-        Instant latestSigned = earlier(issued.plus(DecisionPayload.VALIDITY), chain).plus(DecisionPayload.CLOCK_SKEW);
-        if (kept.signedAt() == null || kept.signedAt().isBefore(issued.minus(DecisionPayload.CLOCK_SKEW))
-                || kept.signedAt().isAfter(latestSigned)) {
-            findings.add(new Finding(Kind.ALTERED, kept.taskId(), "signed_at", String.valueOf(kept.signedAt()),
+        Instant signed = kept.signedAt();
+        Instant latestSigned = earlier(issued.plus(DecisionPayload.VALIDITY), chain);
+        if (signed == null || earlierThan(signed, issued) || earlierThan(latestSigned, signed)) {
+            findings.add(new Finding(Kind.ALTERED, kept.taskId(), "signed_at", String.valueOf(signed),
                     "payload issued " + issued + ", on chain " + chain));
         }
-        if (kept.recordedAt() == null || kept.recordedAt().isBefore(chain.minus(DecisionPayload.CLOCK_SKEW))
-                || kept.signedAt() != null
-                        && kept.recordedAt().isBefore(kept.signedAt().minus(DecisionPayload.CLOCK_SKEW))) {
+        if (kept.recordedAt() == null || earlierThan(kept.recordedAt(), chain)
+                || signed != null && earlierThan(kept.recordedAt(), signed)) {
             findings.add(new Finding(Kind.ALTERED, kept.taskId(), "recorded_at", String.valueOf(kept.recordedAt()),
                     "on chain " + chain));
         }
         return findings;
+    }
+
+    /** Whether {@code time} is before {@code bound} by more than the clocks of the engine's nodes and the chain may be apart. */
+    static boolean earlierThan(Instant time, Instant bound) {
+        return time.isBefore(bound.minus(DecisionPayload.CLOCK_SKEW));
     }
 
     private static Instant earlier(Instant a, Instant b) {

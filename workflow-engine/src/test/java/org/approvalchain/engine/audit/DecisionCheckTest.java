@@ -21,31 +21,36 @@ class DecisionCheckTest {
 
     @Test
     void aDecisionKeptAfterItsPayloadWasIssuedAndMarkedRecordedAfterTheChainIsClean() {
-        assertThat(DecisionCheck.times(kept(ISSUED.plusSeconds(40), ISSUED.plusSeconds(41)), onChain(ISSUED.plusSeconds(41))))
+        assertThat(times(kept(ISSUED.plusSeconds(40), ISSUED.plusSeconds(41)), onChain(ISSUED.plusSeconds(41))))
                 .isEmpty();
         // kept before a crash, on chain (and marked recorded) an hour later
-        assertThat(DecisionCheck.times(kept(ISSUED.plusSeconds(40), ISSUED.plusSeconds(3601)), onChain(ISSUED.plusSeconds(3600))))
+        assertThat(times(kept(ISSUED.plusSeconds(40), ISSUED.plusSeconds(3601)), onChain(ISSUED.plusSeconds(3600))))
                 .isEmpty();
     }
 
     @Test
     void reportsASignedTimeBeforeThePayloadAfterItsValidityOrAfterTheChain() {
-        assertThat(fields(DecisionCheck.times(kept(ISSUED.minusSeconds(3600), ISSUED.plusSeconds(41)),
+        assertThat(fields(times(kept(ISSUED.minusSeconds(3600), ISSUED.plusSeconds(41)),
                 onChain(ISSUED.plusSeconds(41))))).containsExactly("signed_at");
-        assertThat(fields(DecisionCheck.times(kept(ISSUED.plus(DecisionPayload.VALIDITY).plusSeconds(3600), ISSUED.plusSeconds(7201)),
+        assertThat(fields(times(kept(ISSUED.plus(DecisionPayload.VALIDITY).plusSeconds(3600), ISSUED.plusSeconds(7201)),
                 onChain(ISSUED.plusSeconds(7200))))).containsExactly("signed_at");
-        assertThat(fields(DecisionCheck.times(kept(ISSUED.plusSeconds(600), ISSUED.plusSeconds(601)),
+        assertThat(fields(times(kept(ISSUED.plusSeconds(600), ISSUED.plusSeconds(601)),
                 onChain(ISSUED.plusSeconds(41))))).containsExactly("signed_at");
-        assertThat(fields(DecisionCheck.times(kept(null, ISSUED.plusSeconds(41)), onChain(ISSUED.plusSeconds(41)))))
+        assertThat(fields(times(kept(null, ISSUED.plusSeconds(41)), onChain(ISSUED.plusSeconds(41)))))
                 .containsExactly("signed_at");
     }
 
     @Test
     void reportsARecordedTimeBeforeTheChainOrMissing() {
-        assertThat(fields(DecisionCheck.times(kept(ISSUED.plusSeconds(40), ISSUED.minusSeconds(86400)),
+        assertThat(fields(times(kept(ISSUED.plusSeconds(40), ISSUED.minusSeconds(86400)),
                 onChain(ISSUED.plusSeconds(41))))).containsExactly("recorded_at");
-        assertThat(fields(DecisionCheck.times(kept(ISSUED.plusSeconds(40), null), onChain(ISSUED.plusSeconds(41)))))
+        assertThat(fields(times(kept(ISSUED.plusSeconds(40), null), onChain(ISSUED.plusSeconds(41)))))
                 .containsExactly("recorded_at");
+    }
+
+    /** The times of a decision whose payload was issued at {@link #ISSUED}. */
+    private static List<Finding> times(KeptDecision kept, DecisionRecord onChain) {
+        return DecisionCheck.times(kept, ISSUED, onChain);
     }
 
     private static List<String> fields(List<Finding> findings) {

@@ -325,14 +325,12 @@ class CamundaApiArguments {
 
     /** Thrown by the engine's argument checks ({@code EnsureUtil}), with nothing underneath. */
     private static boolean argumentCheck(ProcessEngineException e) {
-        return e.getCause() == null && (e.getClass() == ProcessEngineException.class || e instanceof NullValueException)
-                && onStack(e, ARGUMENT_CHECKS::equals);
+        return (plain(e) || e.getCause() == null && e instanceof NullValueException) && onStack(e, ARGUMENT_CHECKS::equals);
     }
 
     /** An object or a list as the value of a variable filter of a query: "Object values cannot be used to query". */
     private static boolean queriedByObject(ProcessEngineException e) {
-        return e.getClass() == ProcessEngineException.class && e.getCause() == null
-                && thrownIn(e).equals("org.camunda.bpm.engine.impl.SingleQueryVariableValueCondition");
+        return plain(e) && thrownIn(e).equals("org.camunda.bpm.engine.impl.SingleQueryVariableValueCondition");
     }
 
     /**
@@ -342,9 +340,13 @@ class CamundaApiArguments {
      */
     private static boolean queryMisuse(ProcessEngineException e) {
         String thrownIn = thrownIn(e);
-        return e.getClass() == ProcessEngineException.class && e.getCause() == null
-                && thrownIn.startsWith("org.camunda.bpm.engine.impl.") && thrownIn.endsWith("QueryImpl")
+        return plain(e) && thrownIn.startsWith("org.camunda.bpm.engine.impl.") && thrownIn.endsWith("QueryImpl")
                 && !onStack(e, COMMAND::equals);
+    }
+
+    /** The engine's plain refusal: a {@code ProcessEngineException} itself (no subclass), with nothing underneath. */
+    private static boolean plain(ProcessEngineException e) {
+        return e.getClass() == ProcessEngineException.class && e.getCause() == null;
     }
 
     /** The class of Camunda's that threw the exception (past the JDK's and libraries' frames), or "". */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.approvalchain.engine.audit.CaseHistory;
@@ -121,18 +122,25 @@ class CamundaCaseHistory implements CaseHistory {
 
     @Override
     public String responsibleDepartment(String processDefinitionId, String activityId) {
-        return departments.computeIfAbsent(processDefinitionId + "/" + activityId,
-                key -> Optional.ofNullable(DepartmentProperty.of(repository.getBpmnModelInstance(processDefinitionId)
-                        .getModelElementById(activityId)))).orElse(null);
+        return ofActivity(departments, processDefinitionId, activityId, DepartmentProperty::of);
     }
 
     @Override
     public String activityName(String processDefinitionId, String activityId) {
-        return activityNames.computeIfAbsent(processDefinitionId + "/" + activityId, key -> {
-            ModelElementInstance element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
-            String name = element instanceof FlowElement flow ? flow.getName() : null;
-            return Optional.ofNullable(name).filter(n -> !n.contains("${") && !n.contains("#{"));
-        }).orElse(null);
+        return ofActivity(activityNames, processDefinitionId, activityId, CamundaCaseHistory::literalName);
+    }
+
+    /** The name a step of the activity is recorded with; null when it has none or makes it by an expression. */
+    private static String literalName(ModelElementInstance element) {
+        String name = element instanceof FlowElement flow ? flow.getName() : null;
+        return name == null || name.contains("${") || name.contains("#{") ? null : name;
+    }
+
+    /** What a process version's model says of one of its activities, read from the model once into {@code cache}. */
+    private String ofActivity(Map<String, Optional<String>> cache, String processDefinitionId, String activityId,
+                              Function<ModelElementInstance, String> read) {
+        return cache.computeIfAbsent(processDefinitionId + "/" + activityId, key -> Optional.ofNullable(
+                read.apply(repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId)))).orElse(null);
     }
 
     @Override
