@@ -40,8 +40,8 @@ import org.springframework.web.method.HandlerMethod;
  * The OpenAPI document of our API ({@code /v3/api-docs}, {@code /swagger-ui.html}): its title and
  * the engine's version, the two ways to sign in (HTTP Basic, and the web application's session
  * with its CSRF token), and on every operation its error responses as problem details with their
- * codes, from docs/errors.md ({@link ErrorCatalogue}): 401 and 500 everywhere (but 401 on public
- * operations), 400 where the operation takes input, 403 {@code AUTH-004} on a session's unsafe
+ * codes, from docs/errors.md ({@link ErrorCatalogue}): 401, 429 and 500 everywhere (but 401 and 429
+ * on public operations), 400 where the operation takes input, 403 {@code AUTH-004} on a session's unsafe
  * requests, 403 {@code AUTH-003} on administrators' operations, and what {@link Refusals} names;
  * the shared path parameters described once.
  */
@@ -70,7 +70,7 @@ class ApiDocumentation {
         return new OpenAPI()
                 .path(SecurityConfiguration.LOGIN, new PathItem().post(session("login", "Log in (the web application's session)",
                         "Form `username` and `password`, with the CSRF token (the `AC-XSRF-TOKEN` cookie's value in "
-                                + "`X-XSRF-TOKEN`); 204 and the session cookie.", "AUTH-002", "AUTH-004")
+                                + "`X-XSRF-TOKEN`); 204 and the session cookie.", "AUTH-002", "AUTH-004", "AUTH-005")
                         .requestBody(new RequestBody().required(true).content(new Content().addMediaType(
                                 "application/x-www-form-urlencoded", new MediaType().schema(new ObjectSchema()
                                         .addProperty("username", new StringSchema().example("wang.fang"))
@@ -136,7 +136,7 @@ class ApiDocumentation {
         Refusals named = handler.getMethodAnnotation(Refusals.class);
         return Stream.of(
                 takesInput ? Stream.of("API-400") : Stream.<String>empty(),
-                isPublic(handler) ? Stream.<String>empty() : Stream.of("AUTH-001"),
+                isPublic(handler) ? Stream.<String>empty() : Stream.of("AUTH-001", "AUTH-005"),
                 unsafe && !isPublic(handler) ? Stream.of("AUTH-004") : Stream.<String>empty(),
                 forAdministrators ? Stream.of("AUTH-003") : Stream.<String>empty(),
                 named == null ? Stream.<String>empty() : Arrays.stream(named.value()),

@@ -81,12 +81,13 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
 
     private void requireDecision(DelegateTask task) {
         if (!record.isRecorded(task.getId())) {
-            throw new BadUserRequestException(refusal(task.getId(), task.getName()));
+            throw new BadUserRequestException(refusal(task.getId(), task.getId() + " (" + task.getName() + ")"));
         }
     }
 
-    private static String refusal(String taskId, String name) {
-        return "DECISION-001 task " + taskId + " (" + name + ") can only be completed with a decision signed by the "
+    /** The refusal of completing a guarded task; {@code described} is the task as the caller may know it. */
+    private static String refusal(String taskId, String described) {
+        return "DECISION-001 task " + described + " can only be completed with a decision signed by the "
                 + "approver and recorded on chain: GET /api/tasks/" + taskId + "/decision-payload, sign it, POST /api/tasks/"
                 + taskId + "/decision";
     }
@@ -111,7 +112,7 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
                 String taskId = CommandFields.read(command, "taskId", String.class).orElse(null);
                 String unsigned = taskId == null ? null : guardedTask(taskId, true);
                 if (unsigned != null) {
-                    log.warn("DECISION-001 refused completing task {} ({}) without a recorded signed decision", taskId, unsigned);
+                    log.warn("DECISION-001 refused completing task {} without a recorded signed decision", unsigned);
                     throw new AuthorizationException(refusal(taskId, unsigned));
                 }
             } else if (TASK_CHANGES.contains(command.getClass().getSimpleName())) {
@@ -120,22 +121,34 @@ class DecisionGuard extends AbstractProcessEnginePlugin {
                 String guarded = taskId == null ? null : guardedTask(taskId, false);
                 if (guarded != null) {
                     String name = command.getClass().getSimpleName();
-                    log.warn("DECISION-010 refused {} on task {} ({})", name, taskId, guarded);
-                    throw new AuthorizationException("DECISION-010 " + name + " is refused on task " + taskId + " (" + guarded
-                            + "): a task that needs a signed decision is decided by the candidates its process names, "
+                    log.warn("DECISION-010 refused {} on task {}", name, guarded);
+                    throw new AuthorizationException("DECISION-010 " + name + " is refused on task " + guarded
+                            + ": a task that needs a signed decision is decided by the candidates its process names, "
                             + "so it is not assigned, claimed, delegated or edited, nor are its candidates or owner changed");
                 }
             }
             return next.execute(command);
         }
 
-        /** The name of the task when it is guarded (and, if {@code unsignedOnly}, has no recorded decision); null otherwise. */
+        /**
+         * The task's id with its name when it is guarded (and, if {@code unsignedOnly}, has no
+         * recorded decision), null otherwise; the name only for a caller who may read the task, so
+         * that a refusal tells nobody else what a case is at.
+         */
         private String guardedTask(String taskId, boolean unsignedOnly) {
             return configuration.getCommandExecutorTxRequired().execute(context -> {
                 TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
                 boolean guarded = task != null && task.getTaskDefinition() != null
                         && task.getTaskDefinition().getAllTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).contains(requireDecision);
-                return guarded && !(unsignedOnly && record.isRecorded(taskId)) ? String.valueOf(task.getName()) : null;
+                if (!guarded || unsignedOnly && record.isRecorded(taskId)) {
+                    return null;
+                }
+                try {
+                    configuration.getCommandCheckers().forEach(checker -> checker.checkReadTask(task));
+                    return taskId + " (" + task.getName() + ")";
+                } catch (AuthorizationException notReadable) {
+                    return taskId;
+                }
             });
         }
     }

@@ -9,8 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
@@ -104,6 +109,62 @@ class WebSessionIT {
         } finally {
             identity.deleteUser("lockout.probe");
         }
+    }
+
+    @Test
+    void guessingAPasswordWaitsAfterTwentyWrongOnesAndTheRightOneGetsInAfterTheWait() throws Exception {
+        String user = Applicants.ensure(identity, "throttle.basic");
+        Browser guesser = new Browser();
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            assertThat(basic(guesser, user, "guess-" + attempt).statusCode()).as("guess %d", attempt).isEqualTo(401);
+        }
+        HttpResponse<String> held = basic(guesser, user, user);
+        assertThat(held.statusCode()).as("the right password, at once after twenty wrong ones").isEqualTo(429);
+        assertThat(held.body()).contains("\"code\":\"AUTH-005\"").doesNotContain(user);
+        long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 30L);
+        assertThat(basic(guesser, "chen.jie", "chen.jie").statusCode()).as("another user from the same address").isEqualTo(200);
+
+        Thread.sleep(retryAfter * 1000);
+        assertThat(basic(guesser, user, user).statusCode()).as("the right password after the wait").isEqualTo(200);
+    }
+
+    @Test
+    void theWrongPasswordsOfEveryLoginCountTogether() throws Exception {
+        String user = Applicants.ensure(identity, "throttle.webapp");
+        Browser browser = new Browser();
+        browser.get("/camunda/app/tasklist/default/");
+        String camundaToken = browser.cookie("XSRF-TOKEN").orElseThrow();
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            HttpResponse<String> wrong = browser.post("/camunda/api/admin/auth/user/default/login/tasklist",
+                    "username=" + user + "&password=guess-" + attempt, camundaToken);
+            assertThat(wrong.statusCode()).as("Tasklist login, guess %d", attempt).isEqualTo(401);
+        }
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes());
+        HttpResponse<String> camundaApi = browser.send(HttpRequest.newBuilder(browser.uri("/engine-rest/user/" + user + "/profile"))
+                .header("Authorization", authorization).GET());
+        assertThat(camundaApi.statusCode()).as("Camunda's REST API: " + camundaApi.body()).isEqualTo(429);
+        browser.get("/api/me");
+        HttpResponse<String> form = browser.login(user, user, browser.cookie(SecurityConfiguration.CSRF_COOKIE).orElseThrow());
+        assertThat(form.statusCode()).as("our login form: " + form.body()).isEqualTo(429);
+        assertThat(browser.post("/camunda/api/admin/auth/user/default/login/tasklist", "username=chen.jie&password=chen.jie",
+                camundaToken).statusCode()).as("Tasklist login of another user").isEqualTo(200);
+    }
+
+    @Test
+    void aBurstOfParallelGuessesChecksNoMoreThanTheFreeOnes() throws Exception {
+        String user = Applicants.ensure(identity, "throttle.burst");
+        Browser guesser = new Browser();
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int attempt = 1; attempt <= 60; attempt++) {
+            String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":guess-" + attempt).getBytes());
+            burst.add(guesser.http.sendAsync(HttpRequest.newBuilder(guesser.uri("/api/me")).header("Authorization", authorization)
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<Integer, Long> statuses = burst.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+        assertThat(statuses.get(401)).as("passwords checked, of " + statuses).isBetween(20L, 21L);
+        assertThat(statuses.get(429)).as("tries held off, of " + statuses).isEqualTo(60 - statuses.get(401));
     }
 
     private static HttpResponse<String> basic(Browser browser, String user, String password) throws Exception {

@@ -104,6 +104,15 @@ class RoutingGuardIT {
             assertThat(handedOver.status()).as(handedOver.text()).isEqualTo(403);
             assertThat(handedOver.text()).contains("DECISION-010");
         }
+        ApiClient stranger = ApiClient.demoUser(base, "he.bo");
+        for (Reply refused : List.of(
+                stranger.request("POST", "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", "he.bo")),
+                stranger.request("POST", "/engine-rest/task/" + review.getId() + "/complete", Map.of()))) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+            assertThat(refused.text()).as("what a user outside the case learns").doesNotContain(review.getName());
+        }
+        assertThat(officer.request("POST", "/engine-rest/task/" + review.getId() + "/complete", Map.of()).text())
+                .as("what the officer learns").contains(review.getName());
 
         Task after = tasks.createTaskQuery().taskId(review.getId()).singleResult();
         assertThat(after).as("the officer's task, still open").isNotNull();
