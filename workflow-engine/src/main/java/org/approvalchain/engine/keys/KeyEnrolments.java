@@ -47,6 +47,8 @@ public class KeyEnrolments {
     private static final Logger log = LoggerFactory.getLogger(KeyEnrolments.class);
     /** How long a challenge may wait for its signature. */
     static final Duration CHALLENGE_VALIDITY = Duration.ofMinutes(15);
+    /** How many enrolments one approver may have under way at once (a new key is one, a few tries at most). */
+    static final int MOST_OPEN = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
@@ -82,6 +84,14 @@ public class KeyEnrolments {
             throw new EnrolmentException(CONFLICT, "key " + key.fingerprint() + " is already registered: enrol a new key");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM ac_key_enrolment WHERE approver_id = ? AND (state IN "
+                + "('REQUESTED', 'APPROVED') OR state = 'CHALLENGED' AND created_at > ?)", Integer.class, approverId,
+                Timestamp.from(now.minus(CHALLENGE_VALIDITY)));
+        if (open != null && open >= MOST_OPEN) {
+            throw new EnrolmentException(CONFLICT, approverId + " has " + open + " key enrolments under way (challenges of "
+                    + "the last " + CHALLENGE_VALIDITY.toMinutes() + " minutes, and enrolments waiting for the administrators): "
+                    + "finish one, or wait until a challenge expires, before starting another");
+        }
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         KeyChallenge challenge = new KeyChallenge(approverId, key, HexFormat.of().formatHex(nonce), now);

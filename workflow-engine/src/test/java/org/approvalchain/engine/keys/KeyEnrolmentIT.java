@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -111,6 +112,23 @@ class KeyEnrolmentIT {
         assertRefused(admin.approveEnrolment(enrolment.path("id").asLong()), 409, "it is CHALLENGED, not APPROVED");
         assertThat(me.request("POST", proofPath, Map.of("signature", key.sign(challenge))).accepted().path("state").asText())
                 .isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void anApproverHasAtMostFiveEnrolmentsUnderWay() {
+        List<Long> started = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            started.add(me.request("POST", "/api/me/key-enrolments", Map.of("publicKey", Sm2DecisionSigner.generate()
+                    .publicKeyPem())).accepted().path("id").asLong());
+        }
+        String another = Sm2DecisionSigner.generate().publicKeyPem();
+        assertRefused(me.request("POST", "/api/me/key-enrolments", Map.of("publicKey", another)), 409,
+                approver + " has 5 key enrolments under way");
+
+        jdbc.update("UPDATE ac_key_enrolment SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minus(KeyEnrolments.CHALLENGE_VALIDITY).minusSeconds(1)), started.get(0));
+        assertThat(me.request("POST", "/api/me/key-enrolments", Map.of("publicKey", another)).accepted().path("state")
+                .asText()).as("once a challenge expired").isEqualTo("CHALLENGED");
     }
 
     @Test
