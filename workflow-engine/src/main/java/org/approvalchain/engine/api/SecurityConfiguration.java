@@ -57,9 +57,6 @@ class SecurityConfiguration {
     static final String LOGIN = "/api/login";
     static final String LOGOUT = "/api/logout";
 
-    /** The group whose members may read the metrics, e.g. the user Prometheus scrapes with. */
-    static final String METRICS_GROUP = "metrics";
-
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint problems) throws Exception {
@@ -99,7 +96,7 @@ class SecurityConfiguration {
     /**
      * The actuator: health (and its liveness and readiness groups) is public, its details for
      * administrators only (application.yml); every other endpoint, {@code /actuator/prometheus}
-     * first, for administrators and the {@value #METRICS_GROUP} group (the scraper's user), by HTTP
+     * first, for administrators and the {@value UserDirectory#METRICS} group (the scraper's user), by HTTP
      * Basic or the web application's session.
      */
     @Bean
@@ -108,7 +105,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .anyRequest().hasAnyAuthority("GROUP_" + UserDirectory.ADMINS, "GROUP_" + METRICS_GROUP))
+                        .anyRequest().hasAnyAuthority("GROUP_" + UserDirectory.ADMINS, "GROUP_" + UserDirectory.METRICS))
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(c -> c.disable())

@@ -15,6 +15,9 @@ public interface UserDirectory {
     /** The legal reviewers' group: they read every case, its audit trail and every automation map. */
     String LEGAL_REVIEWERS = "legal-reviewers";
 
+    /** The group whose members may read the engine's figures: the metrics, e.g. the user Prometheus scrapes with. */
+    String METRICS = "metrics";
+
     /** The process designers' group: they draft models in the web modeler and deploy them through the gate. */
     String DESIGNERS = "process-designers";
 
