@@ -15,13 +15,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -120,8 +121,27 @@ class SecurityConfiguration {
         // /engine-rest (EngineRestSecurity)
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
-                .headers(Customizer.withDefaults())
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isWebApplication,
+                        new StaticHeadersWriter("Content-Security-Policy", WEB_APPLICATION_POLICY))))
                 .build();
+    }
+
+    /**
+     * What the web application's pages may load and run: its own scripts only (no inline script, no
+     * eval), styles also inline (Element Plus and the modeler's editors set them), images also as
+     * data and blob URLs (the licence's QR code, a key's backup), requests to the engine only; no
+     * plugin, no frame around it. A script slipped into a case's data cannot run, nor send anything
+     * elsewhere.
+     */
+    static final String WEB_APPLICATION_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** The web application's pages and assets: not Camunda's webapps and REST API, nor the OpenAPI pages, which bring their own. */
+    private static boolean isWebApplication(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/camunda/") || path.startsWith("/engine-rest") || path.startsWith("/swagger-ui")
+                || path.startsWith("/v3/api-docs"));
     }
 
     /** A request Spring Security's firewall refuses (a {@code ;} or {@code //} in its path, say) answers a problem detail. */

@@ -46,8 +46,13 @@ class WebSessionIT {
             HttpResponse<String> response = browser.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.body()).as(page).contains("<div id=\"app\"></div>");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(page)
+                    .hasValue(SecurityConfiguration.WEB_APPLICATION_POLICY);
         }
-        assertThat(browser.get("/camunda/app/").body()).contains("Camunda");
+        HttpResponse<String> camunda = browser.get("/camunda/app/");
+        assertThat(camunda.body()).contains("Camunda");
+        assertThat(camunda.headers().allValues("Content-Security-Policy")).as("Camunda's webapps keep their own")
+                .doesNotContain(SecurityConfiguration.WEB_APPLICATION_POLICY);
         assertThat(browser.get("/api/no-such-endpoint").statusCode()).isEqualTo(401);
     }
 
