@@ -36,9 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * approvalchain.login.free-failures} wrong passwords for one user from one client address, that
  * address may try that user again only after a wait (1 s, doubled with each further wrong password,
  * at most {@code approvalchain.login.longest-wait}); a try sooner is answered {@code 429 AUTH-005}
- * with {@code Retry-After}, its password unchecked. While a user is that far, one try at a time is
- * checked, so that a burst of parallel guesses gets no further. The count is forgotten after {@code
- * approvalchain.login.forget-after} without a wrong password.
+ * with {@code Retry-After}, its password unchecked. From then on one try at a time is checked, so a
+ * burst of parallel guesses gets at most as many more as the web server's threads. The count is
+ * forgotten after {@code approvalchain.login.forget-after} without a wrong password.
  * <p>
  * Every way a password reaches the engine is covered: HTTP Basic on any path (our API, Camunda's REST
  * API, the actuator), our API's login form and the login of Camunda's webapps. A wrong password is
@@ -133,9 +133,10 @@ class LoginThrottle extends OncePerRequestFilter {
     }
 
     /**
-     * The wrong passwords of one guesser, and the tries under way. Below the free failures, tries
-     * run in parallel as long as each could still be free; beyond them, one at a time, each after
-     * its wait.
+     * The wrong passwords of one guesser, and the tries under way. Below the free failures tries
+     * run as they come (a program's parallel requests are not held up); beyond them, one at a time,
+     * each after its wait. A right password does not reset the count: not every path that sees
+     * credentials checks them, so an answer other than 401 does not prove the password right.
      */
     private static final class Failures {
 
@@ -145,7 +146,7 @@ class LoginThrottle extends OncePerRequestFilter {
 
         /** Zero when the try may go ahead (and is then under way), otherwise how long to wait. */
         synchronized Duration begin(Instant now, int free) {
-            if (wrong + underWay < free || underWay == 0 && !now.isBefore(notBefore)) {
+            if (wrong < free || underWay == 0 && !now.isBefore(notBefore)) {
                 underWay++;
                 return Duration.ZERO;
             }
