@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.approvalchain.engine.identity.PasswordChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,12 +40,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * at most {@code approvalchain.login.longest-wait}); a try sooner is answered {@code 429 AUTH-005}
  * with {@code Retry-After}, its password unchecked. From then on one try at a time is checked, so a
  * burst of parallel guesses gets at most as many more as the web server's threads. The count is
- * forgotten after {@code approvalchain.login.forget-after} without a wrong password.
+ * forgotten after {@code approvalchain.login.forget-after} without a try.
  * <p>
  * Every way a password reaches the engine is covered: HTTP Basic on any path (our API, Camunda's REST
- * API, the actuator), our API's login form and the login of Camunda's webapps. A wrong password is
- * what those answer 401 to a request that carried one. Counted per address and user, so a stranger's
- * guesses keep neither the official at another address nor anyone else at the same one out.
+ * API, the actuator), our API's login form and the login of Camunda's webapps; whether the password
+ * was right, wrong or not checked at all is what {@link PasswordChecks} saw while the request ran. A
+ * right password starts the count again. Counted per address and user, so a stranger's guesses keep
+ * neither the official at another address nor anyone else at the same one out.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -58,14 +61,16 @@ class LoginThrottle extends OncePerRequestFilter {
     private static final int LARGEST_LOGIN_FORM = 8 * 1024;
 
     private final ObjectMapper json;
+    private final PasswordChecks checks;
     private final int freeFailures;
     private final Duration longestWait;
     private final Cache<Guesser, Failures> failures;
 
-    LoginThrottle(ObjectMapper json, @Value("${approvalchain.login.free-failures}") int freeFailures,
+    LoginThrottle(ObjectMapper json, PasswordChecks checks, @Value("${approvalchain.login.free-failures}") int freeFailures,
             @Value("${approvalchain.login.longest-wait}") Duration longestWait,
             @Value("${approvalchain.login.forget-after}") Duration forgetAfter) {
         this.json = json;
+        this.checks = checks;
         this.freeFailures = freeFailures;
         this.longestWait = longestWait;
         this.failures = Caffeine.newBuilder().expireAfterAccess(forgetAfter).maximumSize(100_000).build();
@@ -103,13 +108,13 @@ class LoginThrottle extends OncePerRequestFilter {
                     + "from this address: try again in " + seconds + " s");
             return;
         }
-        boolean wrong = false;
+        checks.watch();
         try {
             chain.doFilter(read, response);
-            wrong = response.getStatus() == HttpStatus.UNAUTHORIZED.value();
         } finally {
-            int failed = count.end(wrong, Instant.now(), freeFailures, longestWait);
-            if (wrong && failed == freeFailures) {
+            Optional<Boolean> accepted = checks.stop();
+            int failed = count.end(accepted, Instant.now(), freeFailures, longestWait);
+            if (accepted.equals(Optional.of(false)) && failed == freeFailures) {
                 log.warn("AUTH-005 {} wrong passwords for user {} from {}: further tries wait", failed,
                         user.replaceAll("[^\\p{Alnum}._@-]", "?"), guesser.address());
             }
@@ -135,8 +140,7 @@ class LoginThrottle extends OncePerRequestFilter {
     /**
      * The wrong passwords of one guesser, and the tries under way. Below the free failures tries
      * run as they come (a program's parallel requests are not held up); beyond them, one at a time,
-     * each after its wait. A right password does not reset the count: not every path that sees
-     * credentials checks them, so an answer other than 401 does not prove the password right.
+     * each after its wait. A right password starts the count again.
      */
     private static final class Failures {
 
@@ -153,10 +157,13 @@ class LoginThrottle extends OncePerRequestFilter {
             return notBefore.isAfter(now) ? Duration.between(now, notBefore) : Duration.ofSeconds(1);
         }
 
-        /** Ends a try; returns the wrong passwords so far. */
-        synchronized int end(boolean wrongPassword, Instant now, int free, Duration longest) {
+        /** Ends a try whose password was accepted, refused or not checked; returns the wrong passwords so far. */
+        synchronized int end(Optional<Boolean> accepted, Instant now, int free, Duration longest) {
             underWay--;
-            if (wrongPassword && ++wrong >= free) {
+            if (accepted.equals(Optional.of(true))) {
+                wrong = 0;
+                notBefore = Instant.MIN;
+            } else if (accepted.isPresent() && ++wrong >= free) {
                 int doublings = Math.min(wrong - free, 30);
                 Duration wait = Duration.ofSeconds(1L << doublings);
                 notBefore = now.plus(wait.compareTo(longest) > 0 ? longest : wait);

@@ -132,6 +132,21 @@ class WebSessionIT {
 
         Thread.sleep(retryAfter * 1000);
         assertThat(basic(guesser, user, user).statusCode()).as("the right password after the wait").isEqualTo(200);
+        assertThat(basic(guesser, user, "guess-21").statusCode()).as("the right password started the count again")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void credentialsOnAPathThatDoesNotCheckThemCountForNothing() throws Exception {
+        String user = Applicants.ensure(identity, "throttle.unchecked");
+        Browser browser = new Browser();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":guess").getBytes());
+        for (int attempt = 1; attempt <= 25; attempt++) {
+            // Camunda's REST API lists its engines without authentication
+            assertThat(browser.send(HttpRequest.newBuilder(browser.uri("/engine-rest/engine")).header("Authorization",
+                    authorization).GET()).statusCode()).isEqualTo(200);
+        }
+        assertThat(basic(browser, user, user).statusCode()).isEqualTo(200);
     }
 
     @Test

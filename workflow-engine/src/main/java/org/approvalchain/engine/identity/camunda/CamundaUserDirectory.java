@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.approvalchain.engine.identity.PasswordChecks;
 import org.approvalchain.engine.identity.UserDirectory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -39,14 +40,16 @@ import org.springframework.stereotype.Component;
 class CamundaUserDirectory implements UserDirectory {
 
     private final IdentityService identity;
+    private final PasswordChecks checks;
     private final JdbcTemplate jdbc;
     private final String memberships;
     private final String users;
     private final byte[] digestKey = randomKey();
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
 
-    CamundaUserDirectory(IdentityService identity, ManagementService management, JdbcTemplate jdbc) {
+    CamundaUserDirectory(IdentityService identity, ManagementService management, JdbcTemplate jdbc, PasswordChecks checks) {
         this.identity = identity;
+        this.checks = checks;
         this.jdbc = jdbc;
         this.memberships = management.getTableName(MembershipEntity.class);
         this.users = management.getTableName(UserEntity.class);
@@ -62,9 +65,15 @@ class CamundaUserDirectory implements UserDirectory {
         Accepted known = accepted.get(userId);
         if (standing.isPresent() && known != null && known.revision() == standing.get().revision()
                 && MessageDigest.isEqual(known.digest(), digest)) {
+            checks.checked(true);
             return Optional.of(standing.get().groups());
         }
-        if (standing.isEmpty() || !identity.checkPassword(userId, password)) {
+        if (standing.isEmpty()) {
+            checks.checked(false);
+            return Optional.empty();
+        }
+        // Camunda's check, which CamundaPasswordChecks reports
+        if (!identity.checkPassword(userId, password)) {
             return Optional.empty();
         }
         // the revision read before the check: a change since then makes it stale, and the next request checks again

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.approvalchain.engine.identity.PasswordChecks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -34,7 +35,8 @@ class CamundaUserDirectoryTest {
 
     private final IdentityService identity = ENGINE.getIdentityService();
     private final CamundaUserDirectory directory = new CamundaUserDirectory(identity, ENGINE.getManagementService(),
-            new JdbcTemplate(((ProcessEngineConfigurationImpl) ENGINE.getProcessEngineConfiguration()).getDataSource()));
+            new JdbcTemplate(((ProcessEngineConfigurationImpl) ENGINE.getProcessEngineConfiguration()).getDataSource()),
+            new PasswordChecks());
 
     @BeforeEach
     void enrol() {
