@@ -166,8 +166,9 @@ public class CaseVerifier {
 
     /**
      * The step in itself: a stored result hashes to the recorded hash and states the row's revert reason
-     * (none for a call that returned); an automatic step names no actor; a manual step has its kept
-     * decision (the one recorded in the step's transaction), taken by the step's actor.
+     * (none for a call that returned); an automatic step names no actor; a manual step's inputs hash is
+     * its result's (the signed payload's), and it has its kept decision (the one recorded in the
+     * step's transaction), taken by the step's actor.
      */
     private static void checkRecordedStep(CaseStep step, List<KeptDecision> decisions, List<Finding> findings) {
         if (step.resultJson() != null) {
@@ -179,6 +180,8 @@ public class CaseVerifier {
             differs(step.stepKey(), "actor", step.actor(), null, findings); // a contract took it, no person
             return;
         }
+        // a decision's inputs and result are both its signed payload
+        differs(step.stepKey(), "inputs_hash", hex(step.inputsHash()), hex(step.resultHash()), findings);
         Optional<KeptDecision> kept = decisions.stream().filter(d -> step.callTxHash() != null
                 && step.callTxHash().equalsIgnoreCase(d.decisionTxHash())).findFirst();
         if (kept.isEmpty()) {
@@ -245,7 +248,11 @@ public class CaseVerifier {
         }
     }
 
-    /** The contract and function of the step's call on chain against the step row's (the function by name, or by signature when the row names one). */
+    /**
+     * The contract and function of the step's call on chain against the step row's (the function by
+     * name, or by signature when the row names one), and an automatic step's inputs hash against the
+     * call's arguments.
+     */
     private void checkCall(CaseStep step, Optional<Call> called, List<Finding> findings) {
         String contract = called.map(Call::contract).orElse(null);
         differs(step.stepKey(), "contract", step.contract(), contract, findings);
@@ -254,6 +261,10 @@ public class CaseVerifier {
                         : c.function().name())
                 .orElse(null);
         differs(step.stepKey(), "function", step.function(), function, findings);
+        if (step.kind() == CaseStep.Kind.AUTOMATIC) {
+            differs(step.stepKey(), "inputs_hash", hex(step.inputsHash()),
+                    called.flatMap(c -> calls.argumentsHash(c.contract(), c.input())).orElse(null), findings);
+        }
     }
 
     /** Checks one step; returns its on-chain sequence when it is on chain. */

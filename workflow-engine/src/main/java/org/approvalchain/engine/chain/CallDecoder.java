@@ -11,6 +11,8 @@ import org.approvalchain.contracts.ContractArtifact;
 import org.approvalchain.contracts.ContractCall;
 import org.approvalchain.contracts.ContractEvent;
 import org.approvalchain.contracts.ContractInterface;
+import org.approvalchain.engine.crypto.CanonicalJson;
+import org.approvalchain.engine.crypto.Sm3;
 import org.springframework.stereotype.Component;
 import org.web3j.utils.Numeric;
 
@@ -45,6 +47,15 @@ public class CallDecoder {
         } catch (IllegalArgumentException undecodable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The hash a step's inputs are recorded with: SM3 of its call's arguments, as the named contract's
+     * ABI decodes them from the call data, in canonical JSON; empty when no ABI decodes it. From the
+     * call data, so that a verifier recomputes it from the chain alone.
+     */
+    public Optional<String> argumentsHash(String contract, byte[] input) {
+        return decode(contract, input).map(call -> Sm3.hex(CanonicalJson.object(call.arguments())));
     }
 
     /**

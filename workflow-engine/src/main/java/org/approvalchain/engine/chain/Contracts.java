@@ -185,11 +185,16 @@ public class Contracts {
      * {@code CaseLedger.recordCall} will make the call for it.
      */
     public Preview preview(String department, String contract, String function, Map<String, Object> inputs) {
-        byte[] input = interfaceOf(contract).encode(function, inputs);
+        byte[] input = encode(contract, function, inputs);
         if (department != null) {
             mayWrite(department, contract);
         }
         return new Preview(contract, function, input, ledger.call(departments.accountOf(department), address(contract), input));
+    }
+
+    /** The call data of a bound function with these inputs. */
+    public byte[] encode(String contract, String function, Map<String, Object> inputs) {
+        return interfaceOf(contract).encode(function, inputs);
     }
 
     /** The named outputs of a bound function from its return data. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Timer;
 import org.approvalchain.contracts.CaseLedgerContract.CallReturned;
 import org.approvalchain.contracts.CaseLedgerContract.StepKind;
+import org.approvalchain.engine.chain.CallDecoder;
 import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.chain.CaseChain.CaseOnChain;
 import org.approvalchain.engine.chain.CaseChain.RecordedCall;
@@ -40,14 +41,16 @@ class ContractStep implements JavaDelegate {
 
     private final DeployedDefinitions definitions;
     private final Contracts contracts;
+    private final CallDecoder calls;
     private final CaseChain caseChain;
     private final CaseRecord record;
     private final FaultInjection faults;
     private final StepMeters meters;
 
-    ContractStep(DeployedDefinitions definitions, Contracts contracts, CaseChain caseChain, CaseRecord record,
-                 FaultInjection faults, StepMeters meters) {
+    ContractStep(DeployedDefinitions definitions, Contracts contracts, CallDecoder calls, CaseChain caseChain,
+                 CaseRecord record, FaultInjection faults, StepMeters meters) {
         this.meters = meters;
+        this.calls = calls;
         this.definitions = definitions;
         this.contracts = contracts;
         this.caseChain = caseChain;
@@ -84,7 +87,9 @@ class ContractStep implements JavaDelegate {
             binding.outputs().forEach((name, variable) -> execution.setVariable(variable, variableValue(outputs, name, binding)));
         }
         record.add(new CaseStep(stepKey, kase.caseId(), activityId, execution.getCurrentActivityName(), visit,
-                CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(), StepDigest.of(inputs).sm3(), digest.sm3(),
+                CaseStep.Kind.AUTOMATIC, binding.contract(), binding.function(),
+                calls.argumentsHash(binding.contract(), contracts.encode(binding.contract(), binding.function(), inputs))
+                        .orElseThrow(), digest.sm3(),
                 digest.json(), receipt.transactionHash(), receipt.blockNumber(),
                 call.succeeded() ? TransactionReceipt.STATUS_OK : TransactionReceipt.STATUS_REVERTED,
                 call.revertReason(), receipt.transactionHash(), receipt.blockNumber(), null, Instant.now()));

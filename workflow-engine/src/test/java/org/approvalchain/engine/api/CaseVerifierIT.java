@@ -125,11 +125,12 @@ class CaseVerifierIT {
         jdbc.update("UPDATE ac_case_step SET call_tx_hash = ?, call_block = ?, call_status = ? WHERE step_key = ?",
                 other.get("tx_hash"), other.get("block_number"), other.get("status"), stepKey);
         List<String> findings = findings(caseId);
-        assertThat(findings).hasSize(3);
+        assertThat(findings).hasSize(4);
         assertThat(findings.get(0)).startsWith("ALTERED " + stepKey + " call_tx sender ");
-        // and the transaction made another call than the step's
+        // and the transaction made another call than the step's, with other arguments
         assertThat(findings.get(1)).startsWith("ALTERED " + stepKey + " contract EligibilityRule ").doesNotEndWith("null");
         assertThat(findings.get(2)).isEqualTo("ALTERED " + stepKey + " function evaluate grantWriter");
+        assertThat(findings.get(3)).startsWith("ALTERED " + stepKey + " inputs_hash ").doesNotEndWith("null");
     }
 
     @Test
@@ -333,6 +334,21 @@ class CaseVerifierIT {
         jdbc.update("UPDATE ac_case_step SET revert_reason = NULL, actor = NULL, recorded_at = DATEADD('DAY', -2, recorded_at) WHERE step_key = ?",
                 stepKey);
         assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED " + stepKey + " recorded_at ");
+    }
+
+    @Test
+    void anInputsHashThatIsNotTheCallsArgumentsOrTheSignedPayloadIsReported() {
+        String caseId = completedCase();
+        String automatic = firstAutomaticStep(caseId);
+        String manual = jdbc.queryForObject("SELECT step_key FROM ac_case_step WHERE case_id = ? AND kind = 'MANUAL'",
+                String.class, caseId);
+        String[] hashes = {jdbc.queryForObject("SELECT inputs_hash FROM ac_case_step WHERE step_key = ?", String.class, automatic),
+                jdbc.queryForObject("SELECT inputs_hash FROM ac_case_step WHERE step_key = ?", String.class, manual)};
+        String other = "0x" + "ab".repeat(32);
+        jdbc.update("UPDATE ac_case_step SET inputs_hash = ? WHERE step_key IN (?, ?)", other, automatic, manual);
+
+        assertThat(findings(caseId)).containsExactlyInAnyOrder("ALTERED " + automatic + " inputs_hash " + other + " " + hashes[0],
+                "ALTERED " + manual + " inputs_hash " + other + " " + hashes[1]);
     }
 
     private String signedCaseState(String caseId) {
