@@ -197,6 +197,19 @@ class CaseVerifierIT {
     }
 
     @Test
+    void theApplicantsDataEditedIsReported() {
+        String caseId = completedCase();
+        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        String openedWith = jdbc.queryForObject("SELECT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = 'applicantHash' AND PROC_INST_ID_ = ?",
+                String.class, instance);
+        assertThat(verify(caseId, 200).get("clean").asBoolean()).as("the applicant's data as the case keeps it").isTrue();
+
+        String applicant = setHistoryVariable(caseId, "applicant", "{\"name\":\"王五\"}");
+        assertThat(applicant).contains("李四");
+        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED case applicant 0x").endsWith(" " + openedWith);
+    }
+
+    @Test
     void aCasePutOnAnotherVersionOrGivenAnotherAssigneeIsReported() {
         String caseId = completedCase();
         String taskId = taskOf(caseId);
