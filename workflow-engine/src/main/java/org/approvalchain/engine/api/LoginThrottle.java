@@ -57,6 +57,9 @@ class LoginThrottle extends OncePerRequestFilter {
     /** Camunda webapps' login: {@code POST} with the form fields {@code username} and {@code password}. */
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
+    /** The longest user id Camunda's user table holds. */
+    private static final int LONGEST_USER_ID = 255;
+
     /** A login form larger than this is not read for its user name (its tries count under an empty one). */
     private static final int LARGEST_LOGIN_FORM = 8 * 1024;
 
@@ -98,7 +101,9 @@ class LoginThrottle extends OncePerRequestFilter {
             chain.doFilter(read, response);
             return;
         }
-        Guesser guesser = new Guesser(request.getRemoteAddr(), user);
+        // no user id is longer than its column; a longer one is no user's, and would only fill the memory
+        Guesser guesser = new Guesser(request.getRemoteAddr(), user.length() > LONGEST_USER_ID
+                ? user.substring(0, LONGEST_USER_ID) : user);
         Failures count = failures.get(guesser, g -> new Failures());
         Duration wait = count.begin(Instant.now(), freeFailures);
         if (!wait.isZero()) {
@@ -116,7 +121,7 @@ class LoginThrottle extends OncePerRequestFilter {
             int failed = count.end(accepted, Instant.now(), freeFailures, longestWait);
             if (accepted.equals(Optional.of(false)) && failed == freeFailures) {
                 log.warn("AUTH-005 {} wrong passwords for user {} from {}: further tries wait", failed,
-                        user.replaceAll("[^\\p{Alnum}._@-]", "?"), guesser.address());
+                        guesser.user().replaceAll("[^\\p{Alnum}._@-]", "?"), guesser.address());
             }
         }
     }
