@@ -72,7 +72,7 @@ class CamundaUserDirectory implements UserDirectory {
             checks.checked(false);
             return Optional.empty();
         }
-        // Camunda's check, which CamundaPasswordChecks reports
+        // Camunda's check, which GuardedDirectory reports
         if (!identity.checkPassword(userId, password)) {
             return Optional.empty();
         }
