@@ -1,6 +1,5 @@
 package org.approvalchain.engine.process;
 
-import java.util.List;
 import java.util.Set;
 
 import org.approvalchain.engine.identity.UserDirectory;
@@ -40,8 +39,7 @@ class CaseFiguresGuard extends CommandGuard {
         if (user == null || !isFigures(command.getClass())) {
             return;
         }
-        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        if (!groups.contains(UserDirectory.ADMINS) && !groups.contains(UserDirectory.METRICS)) {
+        if (!memberOfAny(user, UserDirectory.ADMINS, UserDirectory.METRICS)) {
             String name = command.getClass().getSimpleName();
             log.warn("FIGURES-001 refused {} to {}", name, user.getUserId());
             throw new AuthorizationException("FIGURES-001 " + name + " is refused to " + user.getUserId()

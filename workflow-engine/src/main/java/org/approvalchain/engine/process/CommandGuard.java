@@ -1,9 +1,11 @@
 package org.approvalchain.engine.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -33,6 +35,11 @@ abstract class CommandGuard extends AbstractProcessEnginePlugin {
 
     /** Looks at a command before it runs; throws to refuse it. */
     abstract void before(ProcessEngineConfigurationImpl configuration, Command<?> command);
+
+    /** Whether the user signed in to Camunda is a member of one of the groups. */
+    static boolean memberOfAny(Authentication user, String... groups) {
+        return user.getGroupIds() != null && Arrays.stream(groups).anyMatch(user.getGroupIds()::contains);
+    }
 
     /** Looks at what an accepted command answered, before the caller gets it; nothing by default. */
     void after(ProcessEngineConfigurationImpl configuration, Command<?> command, Object result) {

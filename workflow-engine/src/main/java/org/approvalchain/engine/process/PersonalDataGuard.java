@@ -59,7 +59,7 @@ class PersonalDataGuard extends CommandGuard {
     void before(ProcessEngineConfigurationImpl configuration, Command<?> command) {
         String name = command.getClass().getSimpleName();
         Authentication user = camundaUser(configuration, command);
-        if (user != null && !isAdmin(user)) {
+        if (user != null && !memberOfAny(user, UserDirectory.ADMINS)) {
             log.warn("PRIVACY-001 refused {} to {}: case variables are read through our API", name, user.getUserId());
             throw new AuthorizationException("PRIVACY-001 " + name + " is refused to " + user.getUserId()
                     + ": case variables are read through our API, GET /api/cases/{caseId} (its personal data: "
@@ -86,10 +86,6 @@ class PersonalDataGuard extends CommandGuard {
         return READS.contains(command.getClass().getSimpleName())
                 || CommandFields.read(command, "returnVariables", Boolean.class).orElse(false)
                 || CommandFields.read(command, "variablesInResultEnabled", Boolean.class).orElse(false);
-    }
-
-    private static boolean isAdmin(Authentication user) {
-        return user.getGroupIds() != null && user.getGroupIds().contains(UserDirectory.ADMINS);
     }
 
     /**
