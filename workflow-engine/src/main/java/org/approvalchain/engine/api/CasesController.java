@@ -180,9 +180,10 @@ class CasesController {
     /** The applicant resubmits corrected materials (补正) to a case waiting for them; 202 with the tasks opened. */
     @Operation(summary = "Submit corrections",
             description = "The applicant resubmits corrected materials (补正) to a case waiting for them: the fields "
-                    + "overwrite the case's variables and the message `corrections-submitted` moves the case on. "
-                    + "202 with the tasks it opened.")
-    @Refusals({"API-403", "API-404", "API-409"})
+                    + "overwrite the case's variables and the message `corrections-submitted` moves the case on, "
+                    + "once the corrections are anchored on chain (`DocumentEvidence`, type `case-corrections`). "
+                    + "202 with the tasks it opened; 503 when the chain does not take the anchor.")
+    @Refusals({"API-403", "API-404", "API-409", "API-503"})
     @PostMapping("/api/cases/{caseId}/corrections")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CaseMessages.Delivered corrections(@PathVariable String caseId, @Valid @RequestBody Corrections body, Principal user) {

@@ -150,8 +150,11 @@ public class CaseVerifier {
         Map<String, String> variables = inHistory.variables();
         findings.addAll(OpenedCheck.check(caseChain.opened(caseId), definition, variables));
         findings.addAll(HistoryCheck.check(recorded, tasks, inHistory.finishedTaskActivities(), variables));
-        HistoryCheck.latest(recorded).ifPresent(latest -> findings.addAll(DecidedOnCheck.check(latest,
-                definition == null ? Set.of() : history.declaredFields(definition), variables)));
+        Set<String> declared = definition == null ? Set.of() : history.declaredFields(definition);
+        CorrectionsCheck.Checked corrections = CorrectionsCheck.check(caseId, declared, variables, caseChain::anchored);
+        findings.addAll(corrections.findings());
+        HistoryCheck.latest(recorded).ifPresent(latest -> findings.addAll(DecidedOnCheck.check(latest, declared, variables,
+                corrections.confirmed())));
         Verification verification = Verification.of(caseId, findings);
         publisher.publishEvent(new CaseVerified(verification));
         return verification;

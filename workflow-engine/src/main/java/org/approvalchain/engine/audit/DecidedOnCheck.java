@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
+import org.approvalchain.engine.chain.CorrectionsDocument;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.record.KeptDecision;
 import org.approvalchain.engine.signing.CaseStateDocument;
@@ -24,7 +25,8 @@ import org.approvalchain.engine.signing.CaseStateDocument;
  * {@link CaseStateCheck}; a document that is not the one signed is not compared). The fields change
  * only by the applicant's corrections, after a return for correction (by a decision, or by an
  * automatic step), which another decision follows; so a difference with no corrections since the
- * decision is an edit of the engine's records. The applicant's hash and the materials never change. A field a document of a process without declared fields lists is not compared (later
+ * decision is an edit of the engine's records (corrections as the chain confirms them: a corrections
+ * time edited to pass an edited field as corrected does not count, {@link CorrectionsCheck}). The applicant's hash and the materials never change. A field a document of a process without declared fields lists is not compared (later
  * steps may set it).
  */
 final class DecidedOnCheck {
@@ -32,8 +34,6 @@ final class DecidedOnCheck {
     /** The variables of the case-state document that are not application fields. */
     static final String APPLICANT_HASH = "applicantHash";
     static final String MATERIAL_HASHES = "materialHashes";
-    /** When the applicant last sent corrections, in ms (the engine's variable, set by the corrections message). */
-    static final String CORRECTIONS_SUBMITTED_AT = "correctionsSubmittedAt";
 
     private DecidedOnCheck() {
     }
@@ -41,8 +41,10 @@ final class DecidedOnCheck {
     /**
      * @param declared the application fields the case's process declares
      * @param now the case's process-level variables as its history holds them now, as text; one without a value absent
+     * @param corrections the applicant's latest corrections as the chain confirms them ({@link CorrectionsCheck})
      */
-    static List<Finding> check(KeptDecision latest, Set<String> declared, Map<String, String> now) {
+    static List<Finding> check(KeptDecision latest, Set<String> declared, Map<String, String> now,
+                               Optional<CorrectionsDocument> corrections) {
         List<Finding> findings = new ArrayList<>();
         if ("RETURN_FOR_CORRECTION".equals(latest.decision()) || latest.caseState() == null
                 || !CaseStateCheck.signedCaseState(latest).equals(Optional.of(Sm3.hex(latest.caseState().getBytes(UTF_8))))) {
@@ -55,7 +57,7 @@ final class DecidedOnCheck {
             return findings; // CaseStateCheck reports it
         }
         String subject = latest.taskId();
-        for (String name : correctedSince(latest, now) ? Set.<String>of() : new TreeSet<>(declared)) {
+        for (String name : correctedSince(latest, corrections) ? Set.<String>of() : new TreeSet<>(declared)) {
             Object value = decidedOn.application().get(name);
             differs(subject, "decided on " + name, now.get(name), value == null ? null : String.valueOf(value), findings);
         }
@@ -71,18 +73,13 @@ final class DecidedOnCheck {
     }
 
     /**
-     * Whether the applicant sent corrections after the decision was signed: an automatic step may
-     * return a case for correction too (a certificate no authority anchored), and the corrected
-     * fields then stand until the next decision, which is taken on them.
+     * Whether the applicant sent corrections after the decision was signed, as the chain confirms: an
+     * automatic step may return a case for correction too (a certificate no authority anchored), and
+     * the corrected fields then stand until the next decision, which is taken on them.
      */
-    private static boolean correctedSince(KeptDecision latest, Map<String, String> now) {
-        String correctedAt = now.get(CORRECTIONS_SUBMITTED_AT);
-        try {
-            return correctedAt != null && latest.signedAt() != null
-                    && Long.parseLong(correctedAt) > latest.signedAt().toEpochMilli();
-        } catch (NumberFormatException notATime) {
-            return false;
-        }
+    private static boolean correctedSince(KeptDecision latest, Optional<CorrectionsDocument> corrections) {
+        return latest.signedAt() != null
+                && corrections.filter(c -> c.submittedAt() > latest.signedAt().toEpochMilli()).isPresent();
     }
 
     private static void differs(String subject, String field, String now, String decidedOn, List<Finding> findings) {

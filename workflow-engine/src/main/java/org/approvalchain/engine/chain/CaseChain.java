@@ -12,6 +12,8 @@ import org.approvalchain.contracts.CaseLedgerContract.StepRecorded;
 import org.approvalchain.contracts.CaseLedgerContract;
 import org.approvalchain.contracts.DecisionRegistryContract.DecisionRecord;
 import org.approvalchain.contracts.DecisionRegistryContract;
+import org.approvalchain.contracts.DocumentEvidenceContract;
+import org.approvalchain.contracts.DocumentEvidenceContract.EvidenceRecord;
 import org.approvalchain.engine.ledger.CallResult;
 import org.approvalchain.engine.ledger.EventLog;
 import org.approvalchain.engine.ledger.Ledger;
@@ -22,7 +24,8 @@ import org.web3j.utils.Numeric;
 /**
  * A case's life on chain, typed: each step recorded once on {@code CaseLedger} under its step
  * key (the first one opening the case in the same transaction), each signed decision recorded
- * once in {@code DecisionRegistry}; and the same records read back for verification. Write keys make every write exactly once however many
+ * once in {@code DecisionRegistry}, the applicant's corrections anchored in {@code DocumentEvidence};
+ * and the same records read back for verification. Write keys make every write exactly once however many
  * threads, retries or nodes race for it.
  */
 @Component
@@ -32,12 +35,16 @@ public class CaseChain {
     private final Ledger ledger;
     private final CaseLedgerContract caseLedger;
     private final DecisionRegistryContract decisions;
+    private final DocumentEvidenceContract evidence;
+    private final EngineAccount account;
 
-    CaseChain(Contracts contracts, Ledger ledger) {
+    CaseChain(Contracts contracts, Ledger ledger, EngineAccount account) {
         this.contracts = contracts;
         this.ledger = ledger;
+        this.account = account;
         this.caseLedger = new CaseLedgerContract(contracts.codec());
         this.decisions = new DecisionRegistryContract(contracts.codec());
+        this.evidence = new DocumentEvidenceContract(contracts.codec());
     }
 
     /** A step event on chain with the transaction that emitted it. */
@@ -52,18 +59,26 @@ public class CaseChain {
     }
 
     /**
-     * Records a step once, from the account of the department responsible for it (the engine's when
-     * null); returns the receipt of the {@code recordStep} transaction. The case's first step opens
-     * it on chain in the same transaction, so no step needs a write of its own to open the case, nor
-     * a question whether it is open.
+     * Anchors the applicant's corrections of a case in {@code DocumentEvidence} from the engine
+     * account, once for the document, before the case takes them (see {@link CorrectionsDocument}).
      */
-    public TransactionReceipt recordStep(CaseOnChain kase, String department, String activityInstance, StepKind kind,
-                                         String resultHash) {
-        return contracts.send(department, stepKey(kase, activityInstance), CaseLedgerContract.NAME,
-                        caseLedger.recordStep(kase.caseId(), kase.processDefinitionId(), kase.processVersion(),
-                                Numeric.hexStringToByteArray(kase.applicantHash()), activityInstance, kind,
-                                Numeric.hexStringToByteArray(resultHash)))
-                .requireSucceeded("CHAIN-002 recording step " + activityInstance + " of case " + kase.caseId() + " on chain");
+    public void anchorCorrections(CorrectionsDocument corrections) {
+        String hash = corrections.sm3();
+        contracts.send(corrections.caseId() + "/corrections/" + hash, DocumentEvidenceContract.NAME,
+                        evidence.anchor(Numeric.hexStringToByteArray(hash), CorrectionsDocument.TYPE))
+                .requireSucceeded("CHAIN-003 anchoring the corrections of case " + corrections.caseId() + " on chain");
+    }
+
+    /** Whether the engine account anchored these corrections on chain. */
+    public boolean anchored(CorrectionsDocument corrections) {
+        CallResult result = contracts.read(DocumentEvidenceContract.NAME,
+                evidence.verify(Numeric.hexStringToByteArray(corrections.sm3())));
+        if (!result.succeeded()) {
+            return false;
+        }
+        EvidenceRecord anchor = evidence.decodeEvidence(result.output());
+        return anchor.anchored() && CorrectionsDocument.TYPE.equals(anchor.documentType())
+                && anchor.issuer().equalsIgnoreCase(account.address());
     }
 
     /**

@@ -67,6 +67,11 @@ record ApplicationForm(String processKey, Optional<List<Field>> fields) {
         return fields.orElse(List.of()).stream().filter(f -> f.prefill() != null).toList();
     }
 
+    /** The names of the declared fields; none when the process declares none. */
+    List<String> declared() {
+        return fields.orElse(List.of()).stream().map(Field::name).toList();
+    }
+
     /** The declared fields that hold the applicant's personal data. */
     List<String> personalFields() {
         return fields.orElse(List.of()).stream().filter(Field::personal).map(Field::name).toList();

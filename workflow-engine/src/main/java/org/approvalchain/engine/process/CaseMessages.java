@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.approvalchain.engine.chain.CaseChain;
+import org.approvalchain.engine.chain.CorrectionsDocument;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -41,19 +43,25 @@ public class CaseMessages {
     public static final String SUPERVISION_QUERY_BY = "supervisionQueryBy";
     public static final String SUPERVISION_QUERY_AT = "supervisionQueryAt";
 
+    private static final String CORRECTIONS_WAITED = "is not waiting for corrections";
 
     private final RuntimeService runtime;
     private final Cases cases;
+    private final CaseReads reads;
     private final CaseAccess access;
     private final DeployedDefinitions definitions;
     private final RoutingGuard routing;
+    private final CaseChain chain;
 
-    CaseMessages(RuntimeService runtime, Cases cases, CaseAccess access, DeployedDefinitions definitions, RoutingGuard routing) {
+    CaseMessages(RuntimeService runtime, Cases cases, CaseReads reads, CaseAccess access, DeployedDefinitions definitions,
+                 RoutingGuard routing, CaseChain chain) {
         this.runtime = runtime;
         this.routing = routing;
         this.cases = cases;
+        this.reads = reads;
         this.access = access;
         this.definitions = definitions;
+        this.chain = chain;
     }
 
     /** A message delivered to its case, and the tasks it opened there. */
@@ -61,19 +69,42 @@ public class CaseMessages {
     }
 
     /**
-     * Overwrites the case's variables with the corrected fields and delivers {@link #CORRECTIONS_SUBMITTED}.
+     * Overwrites the case's variables with the corrected fields and delivers {@link #CORRECTIONS_SUBMITTED},
+     * once the corrections, with the declared fields as they then stand, are anchored on chain
+     * ({@link CorrectionsDocument}): a field the case shows differently from what the applicant sent
+     * is then an edit the verifier reports. A crash between the two leaves an anchor that no case
+     * shows, and the applicant sends the corrections again.
      *
      * @throws CaseException when a field is not flat or is the engine's, the case is unknown, the user
      *                       did not start it, or it is not waiting for corrections
      */
     public Delivered submitCorrections(String caseId, Map<String, Object> application, String note, String userId) {
         HistoricProcessInstance instance = access.asApplicant(caseId, userId, "send '" + CORRECTIONS_SUBMITTED + "'");
-        Map<String, Object> variables = definitions.form(instance.getProcessDefinitionId()).corrections(application);
+        ApplicationForm form = definitions.form(instance.getProcessDefinitionId());
+        Map<String, Object> variables = form.corrections(application);
+        if (!reads.awaitedMessages(instance.getId()).contains(CORRECTIONS_SUBMITTED)) {
+            throw notWaiting(caseId, CORRECTIONS_WAITED);
+        }
+        long submittedAt = Instant.now().toEpochMilli();
+        chain.anchorCorrections(new CorrectionsDocument(instance.getBusinessKey(), fieldsOnceIn(form, instance, variables),
+                note, userId, submittedAt));
         variables.put(CORRECTION_NOTE, note);
         variables.put(CORRECTIONS_SUBMITTED_BY, userId);
-        variables.put(CORRECTIONS_SUBMITTED_AT, Instant.now().toEpochMilli());
-        return deliver(instance.getBusinessKey(), instance.getId(), CORRECTIONS_SUBMITTED, variables,
-                "is not waiting for corrections");
+        variables.put(CORRECTIONS_SUBMITTED_AT, submittedAt);
+        return deliver(instance.getBusinessKey(), instance.getId(), CORRECTIONS_SUBMITTED, variables, CORRECTIONS_WAITED);
+    }
+
+    /** The declared fields as they stand once the corrected ones are in, as text; those without a value left out. */
+    private Map<String, String> fieldsOnceIn(ApplicationForm form, HistoricProcessInstance instance, Map<String, Object> corrected) {
+        Map<String, Object> now = CaseAccess.processLevel(reads.variables(instance.getId()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : form.declared()) {
+            Object value = corrected.containsKey(name) ? corrected.get(name) : now.get(name);
+            if (value != null) {
+                fields.put(name, String.valueOf(value));
+            }
+        }
+        return fields;
     }
 
     /**
@@ -117,6 +148,10 @@ public class CaseMessages {
         return variables;
     }
 
+    private static CaseException notWaiting(String caseId, String notWaiting) {
+        return new CaseException(CaseException.Kind.CONFLICT, "case " + caseId + " " + notWaiting);
+    }
+
     /** Delivers a message to a case that waits for it; 409 when it does not. */
     Delivered deliver(String caseId, String instanceId, String message, Map<String, Object> variables, String notWaiting) {
         Set<String> before = Set.copyOf(cases.openTasks(instanceId).stream().map(CaseView.OpenTask::taskId).toList());
@@ -126,7 +161,7 @@ public class CaseMessages {
             routing.deliver(() -> ((MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message)).executionsOnly()
                     .processInstanceBusinessKey(caseId).setVariables(variables).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
-            throw new CaseException(CaseException.Kind.CONFLICT, "case " + caseId + " " + notWaiting);
+            throw notWaiting(caseId, notWaiting);
         }
         return new Delivered(caseId, message, cases.openTasks(instanceId).stream()
                 .filter(task -> !before.contains(task.taskId())).toList());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.crypto.Sm3;
@@ -29,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * then reported precisely: changed reasons, a deleted step row, swapped step order, a changed
  * signature, an edited case-state document or step result, a decision state set back, a case put
  * on another process version, an assignee written into the history, a step row naming another
- * contract or function than its call. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
+ * contract or function than its call, an application field passed off as the applicant's corrections. (Edits of the embedded chain's own blocks are {@code ChainTamperingTest}'s.)
  */
 @SharedEngine
 class CaseVerifierIT {
@@ -233,6 +234,44 @@ class CaseVerifierIT {
     }
 
     @Test
+    void theApplicantsCorrectionsAreConfirmedByTheChainAndAFieldPassedOffAsCorrectedIsReported() {
+        ApiClient wangFang = ApiClient.demoUser(base(), "wang.fang");
+        String trade = "补正" + System.nanoTime();
+        String caseId = wangFang.startCase("business-registration", Map.of("enterpriseName", "北京" + trade + "科技有限公司",
+                "tradeName", trade, "industry", "软件开发", "materialsSubmitted", 4), Map.of("name", "王五"));
+        wangFang.awaitCase(caseId, "waiting for corrections", view -> view.get("awaiting").toString()
+                .contains("corrections-submitted") ? Optional.of(view) : Optional.empty(), Duration.ofSeconds(30));
+        Reply corrected = wangFang.request("POST", "/api/cases/" + caseId + "/corrections",
+                Map.of("application", Map.of("materialsSubmitted", 5), "note", "已补齐公司章程"));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(202);
+        ApiClient chenJie = ApiClient.demoUser(base(), "chen.jie");
+        String taskId = chenJie.awaitOpenTask(caseId, "Activity_OfficerReview", Duration.ofSeconds(30));
+        chenJie.decide(taskId, "APPROVE", "补正后材料齐全", Sm2DecisionSigner.demoUser(SharedEngine.DATA_DIR, "chen.jie")::sign);
+        wangFang.awaitState(caseId, "COMPLETED", Duration.ofSeconds(30));
+        JsonNode clean = verify(caseId, 200);
+        assertThat(clean.get("clean").asBoolean()).as(clean.toString()).isTrue();
+
+        // the enterprise name edited, and the corrections' time moved after the decision to pass it off as corrected
+        String name = setHistoryVariable(caseId, "enterpriseName", "北京冒名科技有限公司");
+        String instance = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
+        long at = jdbc.queryForObject("SELECT LONG_ FROM ACT_HI_VARINST WHERE NAME_ = 'correctionsSubmittedAt' AND PROC_INST_ID_ = ?",
+                Long.class, instance);
+        setCorrectionsTime(instance, System.currentTimeMillis());
+        assertThat(findings(caseId)).hasSize(2).anySatisfy(line -> assertThat(line).startsWith("ALTERED case corrections sent by wang.fang"))
+                .contains("ALTERED " + taskId + " decided on enterpriseName 北京冒名科技有限公司 " + name);
+
+        setHistoryVariable(caseId, "enterpriseName", name);
+        setCorrectionsTime(instance, at);
+        assertThat(verify(caseId, 200).get("clean").asBoolean()).isTrue();
+        setHistoryVariable(caseId, "correctionNote", "已补齐公司章程和股东会决议");
+        assertThat(findings(caseId)).singleElement().asString().startsWith("ALTERED case corrections sent by wang.fang");
+    }
+
+    private void setCorrectionsTime(String instance, long at) {
+        jdbc.update("UPDATE ACT_HI_VARINST SET LONG_ = ? WHERE NAME_ = 'correctionsSubmittedAt' AND PROC_INST_ID_ = ?", at, instance);
+    }
+
+    @Test
     void anEndTheCaseDidNotReachIsReported() {
         String caseId = completedCase();
         String ended = jdbc.queryForObject("SELECT END_ACT_ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?", String.class, caseId);
@@ -399,7 +438,7 @@ class CaseVerifierIT {
     }
 
     private JsonNode verify(String caseId, int status) {
-        Reply reply = ApiClient.demoUser(base(), "li.na").request("GET", "/api/cases/" + caseId + "/verify", null);
+        Reply reply = ApiClient.demoUser(base(), "zheng.lu").request("GET", "/api/cases/" + caseId + "/verify", null);
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         return reply.body();
     }

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.approvalchain.engine.audit.Verification.Finding;
 import org.approvalchain.engine.audit.Verification.Kind;
+import org.approvalchain.engine.chain.CorrectionsDocument;
 import org.approvalchain.engine.record.KeptDecision;
 import org.approvalchain.engine.signing.CaseStateDocument;
 import org.approvalchain.engine.signing.Decision;
@@ -30,7 +32,7 @@ class DecidedOnCheckTest {
 
     @Test
     void aCaseAsItsLatestDecisionWasTakenOnIsClean() {
-        assertThat(DecidedOnCheck.check(decision("APPROVE"), DECLARED, NOW)).isEmpty();
+        assertThat(DecidedOnCheck.check(decision("APPROVE"), DECLARED, NOW, Optional.empty())).isEmpty();
     }
 
     @Test
@@ -40,7 +42,7 @@ class DecidedOnCheckTest {
         edited.put("applicantHash", "0x" + "cd".repeat(32));
         edited.put("materialHashes", M1);
 
-        assertThat(DecidedOnCheck.check(decision("REJECT"), DECLARED, edited)).containsExactly(
+        assertThat(DecidedOnCheck.check(decision("REJECT"), DECLARED, edited, Optional.empty())).containsExactly(
                 new Finding(Kind.ALTERED, "task-1", "decided on enterpriseName", "北京东岭科技有限公司", "北京西岭科技有限公司"),
                 new Finding(Kind.ALTERED, "task-1", "decided on applicantHash", "0x" + "cd".repeat(32), HASH),
                 new Finding(Kind.ALTERED, "task-1", "decided on materialHashes", M1, M1 + "," + M2));
@@ -50,8 +52,8 @@ class DecidedOnCheckTest {
     void correctionsAfterAReturnForCorrectionAndUndeclaredFieldsAreNotCompared() {
         Map<String, String> corrected = new HashMap<>(NOW);
         corrected.put("enterpriseName", "北京东岭科技有限公司");
-        assertThat(DecidedOnCheck.check(decision("RETURN_FOR_CORRECTION"), DECLARED, corrected)).isEmpty();
-        assertThat(DecidedOnCheck.check(decision("APPROVE"), Set.of("materialsSubmitted"), corrected)).isEmpty();
+        assertThat(DecidedOnCheck.check(decision("RETURN_FOR_CORRECTION"), DECLARED, corrected, Optional.empty())).isEmpty();
+        assertThat(DecidedOnCheck.check(decision("APPROVE"), Set.of("materialsSubmitted"), corrected, Optional.empty())).isEmpty();
     }
 
     @Test
@@ -61,13 +63,19 @@ class DecidedOnCheckTest {
         Map<String, String> corrected = new HashMap<>(NOW);
         corrected.put("enterpriseName", "北京东岭科技有限公司");
         corrected.put("applicantHash", "0x" + "cd".repeat(32));
-        corrected.put("correctionsSubmittedAt", String.valueOf(approved.signedAt().toEpochMilli() + 1));
-        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected)).containsExactly(
-                new Finding(Kind.ALTERED, "task-1", "decided on applicantHash", "0x" + "cd".repeat(32), HASH));
+        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected, corrections(approved.signedAt().toEpochMilli() + 1)))
+                .containsExactly(new Finding(Kind.ALTERED, "task-1", "decided on applicantHash", "0x" + "cd".repeat(32), HASH));
 
-        corrected.put("correctionsSubmittedAt", String.valueOf(approved.signedAt().toEpochMilli() - 1));
-        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected)).contains(
-                new Finding(Kind.ALTERED, "task-1", "decided on enterpriseName", "北京东岭科技有限公司", "北京西岭科技有限公司"));
+        Finding edited = new Finding(Kind.ALTERED, "task-1", "decided on enterpriseName", "北京东岭科技有限公司", "北京西岭科技有限公司");
+        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected, corrections(approved.signedAt().toEpochMilli() - 1)))
+                .contains(edited);
+        // a corrections time the chain does not confirm (CorrectionsCheck) passes no field as corrected
+        assertThat(DecidedOnCheck.check(approved, DECLARED, corrected, Optional.empty())).contains(edited);
+    }
+
+    private static Optional<CorrectionsDocument> corrections(long submittedAt) {
+        return Optional.of(new CorrectionsDocument("case-1", Map.of("enterpriseName", "北京东岭科技有限公司"), null, "applicant",
+                submittedAt));
     }
 
     @Test
@@ -75,7 +83,7 @@ class DecidedOnCheckTest {
         KeptDecision approved = decision("APPROVE");
         KeptDecision edited = KeptDecision.signed("task-1", "case-1", "Activity_OfficerReview", "chen.jie", "APPROVE", "理由",
                 approved.payload(), "0x00", "sig", "04ab", approved.caseState().replace("西岭", "东岭"));
-        assertThat(DecidedOnCheck.check(edited, DECLARED, NOW)).isEmpty();
+        assertThat(DecidedOnCheck.check(edited, DECLARED, NOW, Optional.empty())).isEmpty();
     }
 
     /** A decision kept with {@link #DECIDED_ON} and a payload that carries its hash, as signed. */

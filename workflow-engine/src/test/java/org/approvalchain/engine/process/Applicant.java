@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 
 import java.util.Map;
 
+import org.approvalchain.engine.chain.CaseChain;
 import org.approvalchain.engine.identity.UserDirectory;
 import org.approvalchain.engine.proxy.AgentAuthority;
 import org.approvalchain.engine.record.CaseRecord;
@@ -14,8 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * The applicant's side of a process test, through the product's own {@link Cases} and {@link
  * CaseMessages}: a case starts with the variables the API gives it (case id as business key,
  * initiator, submission time, applicant hash) and messages are correlated by the names the API sends,
- * so a model waiting for another name fails the test. Neither the record, the user directory nor the
- * agents' authority is consulted on these paths.
+ * so a model waiting for another name fails the test. Neither the record, the user directory, the
+ * agents' authority nor the chain is consulted on these paths.
  */
 final class Applicant {
 
@@ -38,7 +39,8 @@ final class Applicant {
         this.cases = new Cases(definitions, engine.getRuntimeService(), mock(CaseRecord.class),
                 access, new ApplicationGuard(null), new Deadlines(reads, definitions),
                 new LicenceReuse(null, engine.getHistoryService(), definitions), reads); // no chain: these cases reuse no licence
-        this.messages = new CaseMessages(engine.getRuntimeService(), cases, access, definitions, new RoutingGuard());
+        this.messages = new CaseMessages(engine.getRuntimeService(), cases, reads, access, definitions, new RoutingGuard(),
+                mock(CaseChain.class)); // no chain: corrections are not anchored in these tests
     }
 
     /** Starts a case of the latest version of {@code processKey}. */
