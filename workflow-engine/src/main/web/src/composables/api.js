@@ -5,13 +5,14 @@
 const CSRF_COOKIE = 'AC-XSRF-TOKEN'
 const SAFE = ['GET', 'HEAD', 'OPTIONS']
 
-/** A refusal of the engine: HTTP status and its problem details (code, detail). */
+/** A refusal of the engine: HTTP status, its problem details (code, detail) and Retry-After in seconds (or null). */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem.detail || `HTTP ${status}`)
     this.status = status
     this.code = problem.code
     this.detail = problem.detail
+    this.retryAfter = retryAfter
   }
 }
 
@@ -48,16 +49,20 @@ export async function api(path, { method = 'GET', body, form, xml, text = false,
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}))
     if (response.status === 401 && !quiet401) onUnauthorized()
-    throw new ApiError(response.status, problem)
+    const retryAfter = Number.parseInt(response.headers.get('Retry-After'), 10)
+    throw new ApiError(response.status, problem, Number.isNaN(retryAfter) ? null : retryAfter)
   }
   if (text) return response.text()
   return response.status === 204 ? null : response.json()
 }
 
-/** The message to show for a refusal: the translation of its code when there is one, else the server's words. */
+/**
+ * The message to show for a refusal: the translation of its code when there is one (given the
+ * seconds to wait, for a refusal that says), else the server's words.
+ */
 export function errorMessage(error, t, te) {
   if (error instanceof ApiError) {
-    if (error.code && te(`errors.${error.code}`)) return t(`errors.${error.code}`)
+    if (error.code && te(`errors.${error.code}`)) return t(`errors.${error.code}`, { seconds: error.retryAfter })
     return error.detail || t('errors.status', { status: error.status })
   }
   return t('errors.network')

@@ -278,6 +278,35 @@ class WebApplicationIT {
     }
 
     @Test
+    void aUserWhosePasswordIsBeingGuessedIsToldToWaitInEitherLanguage() throws InterruptedException {
+        String user = Applicants.ensure(identity, "web.guessed");
+        String loopback = "http://127.0.0.1:" + port; // one client address for the guesses and the browser
+        browser.get(loopback + "/login");
+        BrowserPage.replaceText(waitFor(By.id("login-username")), user);
+        BrowserPage.replaceText(browser.findElement(By.id("login-password")), user);
+
+        // twenty wrong passwords are free; each one more, after the wait the last one set, doubles it (1, 2, 4, then 8 s)
+        ApiClient guesser = ApiClient.of(loopback, user, "guess");
+        for (int guess = 1; guess <= 23; guess++) {
+            if (guess > 20) {
+                Thread.sleep((1000L << (guess - 21)) + 100);
+            }
+            assertThat(guesser.request("GET", "/api/me", null).status()).as("guess %d", guess).isEqualTo(401);
+        }
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-test='login-submit']"))).click();
+        assertThat(waitFor(By.cssSelector("[data-test='login-error']")).getText()).matches("密码错误次数过多，请 [1-8] 秒后再试。");
+        HeadlessChromium.screenshot(browser, "login-too-many-wrong-passwords-zh-CN");
+
+        browser.findElement(By.cssSelector("[data-test='locale-en']")).click();
+        logIn(user, user); // still within the 8 s
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='login-error']"), "Too many wrong passwords: try again in "));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        BrowserPage.assertNoUntranslatedKeys(browser);
+    }
+
+    @Test
     void bothLanguagesRenderWithNoUntranslatedKeyAndTheChoiceIsRemembered() {
         browser.get(base() + "/login");
         logIn("chen.jie", "chen.jie");
