@@ -22,11 +22,6 @@ import org.approvalchain.engine.chain.CorrectionsDocument;
  */
 final class CorrectionsCheck {
 
-    /** The case's variables the corrections message sets (the process module's names). */
-    static final String SUBMITTED_AT = "correctionsSubmittedAt";
-    static final String SUBMITTED_BY = "correctionsSubmittedBy";
-    static final String NOTE = "correctionNote";
-
     private CorrectionsCheck() {
     }
 
@@ -41,7 +36,7 @@ final class CorrectionsCheck {
      */
     static Checked check(String caseId, Set<String> declared, Map<String, String> now,
                          Predicate<CorrectionsDocument> anchored) {
-        String submittedAt = now.get(SUBMITTED_AT);
+        String submittedAt = now.get(CorrectionsDocument.SUBMITTED_AT_VARIABLE);
         if (submittedAt == null) {
             return new Checked(Optional.empty(), List.of());
         }
@@ -49,12 +44,13 @@ final class CorrectionsCheck {
         try {
             at = Long.parseLong(submittedAt);
         } catch (NumberFormatException notATime) {
-            return new Checked(Optional.empty(), List.of(new Finding(Kind.ALTERED, "case", SUBMITTED_AT, submittedAt,
-                    "a time in ms")));
+            return new Checked(Optional.empty(), List.of(new Finding(Kind.ALTERED, "case",
+                    CorrectionsDocument.SUBMITTED_AT_VARIABLE, submittedAt, "a time in ms")));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         declared.stream().filter(now::containsKey).forEach(name -> fields.put(name, now.get(name)));
-        CorrectionsDocument shown = new CorrectionsDocument(caseId, fields, now.get(NOTE), now.get(SUBMITTED_BY), at);
+        CorrectionsDocument shown = new CorrectionsDocument(caseId, fields, now.get(CorrectionsDocument.NOTE_VARIABLE),
+                now.get(CorrectionsDocument.SUBMITTED_BY_VARIABLE), at);
         if (anchored.test(shown)) {
             return new Checked(Optional.of(shown), List.of());
         }

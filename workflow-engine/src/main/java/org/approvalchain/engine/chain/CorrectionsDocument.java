@@ -24,6 +24,11 @@ public record CorrectionsDocument(String caseId, Map<String, String> fields, Str
     /** The document type the corrections are anchored as. */
     public static final String TYPE = "case-corrections";
 
+    /** The case variables that keep the note, the sender and the time, from which the verifier rebuilds the document. */
+    public static final String NOTE_VARIABLE = "correctionNote";
+    public static final String SUBMITTED_BY_VARIABLE = "correctionsSubmittedBy";
+    public static final String SUBMITTED_AT_VARIABLE = "correctionsSubmittedAt";
+
     public CorrectionsDocument {
         fields = new TreeMap<>(fields);
     }

@@ -33,9 +33,9 @@ public class CaseMessages {
     /** A supervisor's (auditor's) query about a case; carries {@link #SUPERVISION_QUERY_REASON} and who sent it when. */
     public static final String SUPERVISION_QUERY = "supervision-query";
 
-    public static final String CORRECTION_NOTE = "correctionNote";
-    public static final String CORRECTIONS_SUBMITTED_BY = "correctionsSubmittedBy";
-    public static final String CORRECTIONS_SUBMITTED_AT = "correctionsSubmittedAt";
+    public static final String CORRECTION_NOTE = CorrectionsDocument.NOTE_VARIABLE;
+    public static final String CORRECTIONS_SUBMITTED_BY = CorrectionsDocument.SUBMITTED_BY_VARIABLE;
+    public static final String CORRECTIONS_SUBMITTED_AT = CorrectionsDocument.SUBMITTED_AT_VARIABLE;
     public static final String REVIEW_REQUEST_REASON = "reviewRequestReason";
     public static final String REVIEW_REQUESTED_BY = "reviewRequestedBy";
     public static final String REVIEW_REQUESTED_AT = "reviewRequestedAt";
