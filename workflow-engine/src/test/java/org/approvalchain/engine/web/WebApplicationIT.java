@@ -8,12 +8,14 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.calendar.WorkingDays;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.Applicants;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
@@ -275,6 +277,57 @@ class WebApplicationIT {
                 By.cssSelector("[data-test='login-error']"), "Wrong user name or password"));
         assertThat(browser.getCurrentUrl()).contains("/login");
         BrowserPage.assertNoUntranslatedKeys(browser);
+    }
+
+    @Test
+    void theApplicantSendsCorrectionsFromTheCasePageByKeyboardAndTheyAreAnchoredOnChain() {
+        ApiClient applicant = ApiClient.demoUser(base(), Applicants.ensure(identity, "web.applicant"));
+        String returned = applicant.startCase("business-registration", Map.of("enterpriseName", "北京补正网页科技有限公司",
+                "tradeName", "补正" + UUID.randomUUID().toString().substring(0, 8), "industry", "软件和信息技术服务业",
+                "materialsSubmitted", 4), Map.of("name", "张三"));
+        applicant.awaitCase(returned, "waiting for corrections", view -> view.get("awaiting").toString()
+                .contains("corrections-submitted") ? Optional.of(view) : Optional.empty(), WAIT);
+
+        browser.get(base() + "/login");
+        logIn("web.applicant", "web.applicant");
+        waitFor(By.cssSelector("[data-test='current-user']"));
+        browser.get(base() + "/cases/" + returned);
+        WebElement materials = waitFor(By.id("correction-materialsSubmitted"));
+        assertThat(materials.getAttribute("value")).as("the field as the case shows it").isEqualTo("4");
+        BrowserPage.replaceText(materials, "5");
+        browser.findElement(By.id("correction-note")).sendKeys("已补齐公司章程");
+        HeadlessChromium.screenshot(browser, "case-corrections-zh-CN");
+        BrowserPage.assertNoSeriousAccessibilityViolations(browser, "corrections");
+        browser.findElement(By.cssSelector("[data-test='corrections-submit']")).sendKeys(Keys.ENTER);
+        assertThat(waitFor(By.cssSelector("[data-test='corrections-sent']")).getText()).contains("链上存证");
+
+        applicant.awaitOpenTask(returned, "Activity_OfficerReview", WAIT);
+        JsonNode view = applicant.caseView(returned);
+        assertThat(view.path("variables").path("materialsSubmitted").asLong()).isEqualTo(5);
+        assertThat(view.path("variables").path("correctionNote").asText()).isEqualTo("已补齐公司章程");
+        Reply verified = ApiClient.demoUser(base(), "zheng.lu").request("GET", "/api/cases/" + returned + "/verify", null);
+        assertThat(verified.body().path("clean").asBoolean()).as("the corrections anchored: %s", verified.text()).isTrue();
+    }
+
+    @Test
+    void theApplicantAsksForAHumanReviewOfAnAutomatedRefusalFromTheCasePage() {
+        ApiClient applicant = ApiClient.demoUser(base(), Applicants.ensure(identity, "web.applicant"));
+        String refused = applicant.startCase("real-estate-transfer", Map.of("propertyCertificateNo", "京(2025)海淀区不动产权第0067890号",
+                "sellerRef", "S-110108-0002", "buyerRef", "B-110108-0203", "taxVoucherNo", "DT-2025-110108-0000999"),
+                Map.of("name", "钱七"));
+        applicant.awaitCase(refused, "holding its automated refusal open for review", view -> view.get("awaiting").toString()
+                .contains("review-requested") ? Optional.of(view) : Optional.empty(), WAIT);
+
+        browser.get(base() + "/login");
+        logIn("web.applicant", "web.applicant");
+        waitFor(By.cssSelector("[data-test='current-user']"));
+        browser.get(base() + "/cases/" + refused);
+        waitFor(By.cssSelector("[data-test='review-open']")).sendKeys(Keys.ENTER);
+        waitFor(By.id("review-reason")).sendKeys("契税已于昨日缴纳，凭证号 DT-2025-110108-0000999");
+        browser.findElement(By.cssSelector("[data-test='review-submit']")).sendKeys(Keys.ENTER);
+        assertThat(waitFor(By.cssSelector("[data-test='review-sent']")).getText()).contains("复核");
+
+        applicant.awaitOpenTask(refused, "Activity_HumanReview", WAIT);
     }
 
     @Test
