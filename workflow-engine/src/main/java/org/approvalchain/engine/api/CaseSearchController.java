@@ -32,7 +32,8 @@ class CaseSearchController {
     @Operation(summary = "Search cases",
             description = "The cases the user may read (an applicant their own, the office and the supervisors of a "
                     + "process its cases, legal reviewers and administrators all) that meet every criterion given, newest first, at most "
-                    + "50: a narrower search finds older ones.")
+                    + "50: a narrower search finds older ones. Each with `awaiting`, the messages a running case waits for "
+                    + "(`corrections-submitted`: its applicant's corrections; `review-requested`: a request for a human review).")
     @GetMapping("/api/cases")
     List<CaseSearch.CaseSummary> search(
             @Parameter(description = "a case id") @RequestParam(required = false) String caseId,

@@ -28,13 +28,15 @@ public class CaseSearch {
     private final HistoryService history;
     private final CaseAccess access;
     private final DeployedDefinitions definitions;
+    private final CaseReads reads;
     private final ZoneId zone;
 
-    CaseSearch(HistoryService history, CaseAccess access, DeployedDefinitions definitions,
+    CaseSearch(HistoryService history, CaseAccess access, DeployedDefinitions definitions, CaseReads reads,
                @Value("${approvalchain.calendar.zone}") ZoneId zone) {
         this.history = history;
         this.access = access;
         this.definitions = definitions;
+        this.reads = reads;
         this.zone = zone;
     }
 
@@ -58,10 +60,12 @@ public class CaseSearch {
      *
      * @param endEvent the end event an ended case reached (its id), with its name in the model
      * @param onBehalfOf the applicant for whom the user acts in the case as their authorised agent; null otherwise
+     * @param awaiting the messages a running case waits for, e.g. {@link CaseMessages#CORRECTIONS_SUBMITTED}
+     *                 (its applicant's corrections); none for an ended case
      */
     public record CaseSummary(String caseId, String processKey, String processName, int processVersion,
                               Standing standing, String endEvent, String endEventName, Instant startedAt, Instant endedAt,
-                              String onBehalfOf) {
+                              String onBehalfOf, List<String> awaiting) {
     }
 
     /**
@@ -105,7 +109,8 @@ public class CaseSearch {
                 instance.getEndActivityId() == null ? null
                         : definitions.elementName(instance.getProcessDefinitionId(), instance.getEndActivityId()),
                 instance.getStartTime().toInstant(), instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-                access.principalActedFor(instance, userId).orElse(null));
+                access.principalActedFor(instance, userId).orElse(null),
+                instance.getEndTime() == null ? reads.awaitedMessages(instance.getId()) : List.of());
     }
 
     /** A day a case can have started on: what a date can be turned into a time of. */

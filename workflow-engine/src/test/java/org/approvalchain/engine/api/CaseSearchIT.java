@@ -76,6 +76,17 @@ class CaseSearchIT {
     }
 
     @Test
+    void aCaseReturnedForCorrectionSaysItWaitsForItsApplicant() {
+        String returned = BusinessRegistration.returnedForCorrection(applicant, WAIT);
+        for (ApiClient reader : List.of(applicant, ApiClient.demoUser(base(), "chen.jie"))) {
+            assertThat(reader.request("GET", "/api/cases?caseId=" + returned, null).accepted()).singleElement()
+                    .satisfies(c -> assertThat(c.path("awaiting").toString()).contains("corrections-submitted"));
+        }
+        assertThat(applicant.request("GET", "/api/cases?caseId=" + caseId, null).accepted()).singleElement()
+                .satisfies(c -> assertThat(c.path("awaiting").toString()).doesNotContain("corrections-submitted"));
+    }
+
+    @Test
     void refusesCriteriaThatCannotBeMetNamingWhatIsWrong() {
         ApiClient reviewer = ApiClient.demoUser(base(), "zheng.lu");
 

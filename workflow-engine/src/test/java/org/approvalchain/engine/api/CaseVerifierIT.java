@@ -11,12 +11,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.approvalchain.engine.crypto.Sm3;
 import org.approvalchain.engine.signing.DecisionPayload;
 import org.approvalchain.engine.support.ApiClient;
+import org.approvalchain.engine.support.BusinessRegistration;
 import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.SharedEngine;
 import org.approvalchain.engine.support.Sm2DecisionSigner;
@@ -236,11 +236,7 @@ class CaseVerifierIT {
     @Test
     void theApplicantsCorrectionsAreConfirmedByTheChainAndAFieldPassedOffAsCorrectedIsReported() {
         ApiClient wangFang = ApiClient.demoUser(base(), "wang.fang");
-        String trade = "补正" + System.nanoTime();
-        String caseId = wangFang.startCase("business-registration", Map.of("enterpriseName", "北京" + trade + "科技有限公司",
-                "tradeName", trade, "industry", "软件开发", "materialsSubmitted", 4), Map.of("name", "王五"));
-        wangFang.awaitCase(caseId, "waiting for corrections", view -> view.get("awaiting").toString()
-                .contains("corrections-submitted") ? Optional.of(view) : Optional.empty(), Duration.ofSeconds(30));
+        String caseId = BusinessRegistration.returnedForCorrection(wangFang, Duration.ofSeconds(30));
         Reply corrected = wangFang.request("POST", "/api/cases/" + caseId + "/corrections",
                 Map.of("application", Map.of("materialsSubmitted", 5), "note", "已补齐公司章程"));
         assertThat(corrected.status()).as(corrected.text()).isEqualTo(202);

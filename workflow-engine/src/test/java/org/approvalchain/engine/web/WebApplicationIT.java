@@ -17,6 +17,7 @@ import org.approvalchain.engine.calendar.WorkingDays;
 import org.approvalchain.engine.support.ApiClient;
 import org.approvalchain.engine.support.Reply;
 import org.approvalchain.engine.support.Applicants;
+import org.approvalchain.engine.support.BusinessRegistration;
 import org.approvalchain.engine.support.SharedEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -282,16 +283,18 @@ class WebApplicationIT {
     @Test
     void theApplicantSendsCorrectionsFromTheCasePageByKeyboardAndTheyAreAnchoredOnChain() {
         ApiClient applicant = ApiClient.demoUser(base(), Applicants.ensure(identity, "web.applicant"));
-        String returned = applicant.startCase("business-registration", Map.of("enterpriseName", "北京补正网页科技有限公司",
-                "tradeName", "补正" + UUID.randomUUID().toString().substring(0, 8), "industry", "软件和信息技术服务业",
-                "materialsSubmitted", 4), Map.of("name", "张三"));
-        applicant.awaitCase(returned, "waiting for corrections", view -> view.get("awaiting").toString()
-                .contains("corrections-submitted") ? Optional.of(view) : Optional.empty(), WAIT);
+        String returned = BusinessRegistration.returnedForCorrection(applicant, WAIT);
 
         browser.get(base() + "/login");
         logIn("web.applicant", "web.applicant");
         waitFor(By.cssSelector("[data-test='current-user']"));
-        browser.get(base() + "/cases/" + returned);
+        browser.get(base() + "/cases");
+        BrowserPage.replaceText(waitFor(By.cssSelector("input[data-test='search-case-id']")), returned);
+        browser.findElement(By.cssSelector("input[data-test='search-case-id']")).sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(found -> found.findElements(By.cssSelector("[data-test='case-link']")).stream()
+                .map(WebElement::getText).toList().equals(List.of(returned)));
+        assertThat(text(By.cssSelector("[data-test='awaiting-corrections-submitted']"))).isEqualTo("待申请人补正");
+        browser.findElement(By.cssSelector("[data-test='case-link']")).sendKeys(Keys.ENTER);
         WebElement materials = waitFor(By.id("correction-materialsSubmitted"));
         assertThat(materials.getAttribute("value")).as("the field as the case shows it").isEqualTo("4");
         BrowserPage.replaceText(materials, "5");
