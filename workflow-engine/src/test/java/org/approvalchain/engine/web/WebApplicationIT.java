@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -291,8 +292,9 @@ class WebApplicationIT {
         browser.get(base() + "/cases");
         BrowserPage.replaceText(waitFor(By.cssSelector("input[data-test='search-case-id']")), returned);
         browser.findElement(By.cssSelector("input[data-test='search-case-id']")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(found -> found.findElements(By.cssSelector("[data-test='case-link']")).stream()
-                .map(WebElement::getText).toList().equals(List.of(returned)));
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class) // the table renders the search anew
+                .until(found -> found.findElements(By.cssSelector("[data-test='case-link']")).stream()
+                        .map(WebElement::getText).toList().equals(List.of(returned)));
         assertThat(text(By.cssSelector("[data-test='awaiting-corrections-submitted']"))).isEqualTo("待申请人补正");
         browser.findElement(By.cssSelector("[data-test='case-link']")).sendKeys(Keys.ENTER);
         WebElement materials = waitFor(By.id("correction-materialsSubmitted"));
@@ -303,6 +305,11 @@ class WebApplicationIT {
         BrowserPage.assertNoSeriousAccessibilityViolations(browser, "corrections");
         browser.findElement(By.cssSelector("[data-test='corrections-submit']")).sendKeys(Keys.ENTER);
         assertThat(waitFor(By.cssSelector("[data-test='corrections-sent']")).getText()).contains("链上存证");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='case-variables']"), "已补齐公司章程"));
+        assertThat(text(By.cssSelector("[data-test='case-variables']"))).as("the engine's variables by name, its times as dates")
+                .contains("补正说明", "补正提交人", "补正提交时间", "申请人账号").doesNotContainPattern("\\d{13}");
+        HeadlessChromium.screenshot(browser, "case-corrections-sent-zh-CN");
 
         applicant.awaitOpenTask(returned, "Activity_OfficerReview", WAIT);
         JsonNode view = applicant.caseView(returned);
