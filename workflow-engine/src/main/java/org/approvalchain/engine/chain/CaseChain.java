@@ -37,11 +37,13 @@ public class CaseChain {
     private final DecisionRegistryContract decisions;
     private final DocumentEvidenceContract evidence;
     private final EngineAccount account;
+    private final DocumentChecks documents;
 
-    CaseChain(Contracts contracts, Ledger ledger, EngineAccount account) {
+    CaseChain(Contracts contracts, Ledger ledger, EngineAccount account, DocumentChecks documents) {
         this.contracts = contracts;
         this.ledger = ledger;
         this.account = account;
+        this.documents = documents;
         this.caseLedger = new CaseLedgerContract(contracts.codec());
         this.decisions = new DecisionRegistryContract(contracts.codec());
         this.evidence = new DocumentEvidenceContract(contracts.codec());
@@ -71,12 +73,7 @@ public class CaseChain {
 
     /** Whether the engine account anchored these corrections on chain. */
     public boolean anchored(CorrectionsDocument corrections) {
-        CallResult result = contracts.read(DocumentEvidenceContract.NAME,
-                evidence.verify(Numeric.hexStringToByteArray(corrections.sm3())));
-        if (!result.succeeded()) {
-            return false;
-        }
-        EvidenceRecord anchor = evidence.decodeEvidence(result.output());
+        EvidenceRecord anchor = documents.evidence(Numeric.hexStringToByteArray(corrections.sm3()));
         return anchor.anchored() && CorrectionsDocument.TYPE.equals(anchor.documentType())
                 && anchor.issuer().equalsIgnoreCase(account.address());
     }

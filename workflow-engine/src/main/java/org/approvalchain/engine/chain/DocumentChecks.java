@@ -49,12 +49,17 @@ public class DocumentChecks {
                 .toList();
     }
 
-    private DocumentCheck now(DocumentEvidenceContract.EvidenceChecked checked, TransactionReceipt receipt) {
-        CallResult result = contracts.read(DocumentEvidenceContract.NAME, evidence.verify(checked.documentHash()));
+    /** What the chain says of a document now: whether it is anchored, by whom, as what, when, and revoked since. */
+    EvidenceRecord evidence(byte[] documentHash) {
+        CallResult result = contracts.read(DocumentEvidenceContract.NAME, evidence.verify(documentHash));
         if (!result.succeeded()) {
             throw new IllegalStateException("EVIDENCE-101 reading DocumentEvidence failed: " + result.revertReason());
         }
-        EvidenceRecord record = evidence.decodeEvidence(result.output());
+        return evidence.decodeEvidence(result.output());
+    }
+
+    private DocumentCheck now(DocumentEvidenceContract.EvidenceChecked checked, TransactionReceipt receipt) {
+        EvidenceRecord record = evidence(checked.documentHash());
         return new DocumentCheck(Numeric.toHexString(checked.documentHash()), checked.documentType(), checked.valid(),
                 receipt.transactionHash(), receipt.blockNumber(), record.anchored(), record.revoked(),
                 record.issuerDepartment());
